@@ -1,0 +1,402 @@
+//! The syntax tree: plain data, with a span on every node.
+//!
+//! Names follow the grammar (`grammar/plenary.pest`): the rule `numbered_paragraph` becomes
+//! [`NumberedParagraph`], the rule `fact` becomes [`Inline::Fact`]. Nothing here knows about pest
+//! or miette. The tree keeps what a formatter needs to print the file again: every field as
+//! written, the number as drafted, the notes.
+
+use serde::Serialize;
+
+use crate::source::{Span, Spanned};
+
+/// A whole `.decl` file.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Document {
+    pub header: Header,
+    pub next_meeting: Option<NextMeeting>,
+    /// The language versions; the first is the original, in the header's first language.
+    pub versions: Vec<Version>,
+    /// Every drafter's note in the file, in order.
+    pub comments: Vec<Comment>,
+    pub span: Span,
+}
+
+/// A `// note` line.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Comment {
+    pub text: String,
+    pub span: Span,
+}
+
+/// One `key: value` line, as written.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Field {
+    pub key: Spanned<String>,
+    pub value: Spanned<String>,
+    pub span: Span,
+}
+
+/// The header: the facts of the meeting and the declaration.
+#[derive(Debug, Clone, PartialEq, Default, Serialize)]
+pub struct Header {
+    /// The fields as written, in order.
+    pub fields: Vec<Field>,
+    pub title: Option<Spanned<String>>,
+    pub series: Option<Spanned<String>>,
+    pub forum: Option<Spanned<String>>,
+    pub edition: Option<Spanned<Ordinal>>,
+    pub host: Option<Spanned<String>>,
+    pub place: Option<Spanned<String>>,
+    pub dates: Option<Spanned<DateRange>>,
+    pub adopted: Option<Spanned<Date>>,
+    pub theme: Option<Spanned<String>>,
+    pub languages: Vec<Spanned<String>>,
+    pub periodicity: Option<Spanned<Periodicity>>,
+    pub rotation: Option<Spanned<Rotation>>,
+    pub numbering: Option<Spanned<Numbering>>,
+    pub span: Span,
+}
+
+/// A calendar date.
+pub type Date = jiff::civil::Date;
+
+/// The dates of a meeting: one day, or first and last day.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct DateRange {
+    pub start: Date,
+    pub end: Date,
+}
+
+/// An ordinal such as an edition: `first`, `21st`, `twenty-first`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct Ordinal {
+    pub value: u32,
+}
+
+/// How often the series meets.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Periodicity {
+    /// Every `years` years: 1 is annual, 2 biennial.
+    EveryYears(u32),
+}
+
+/// Who hosts the next meeting.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Rotation {
+    /// Hosts alternate between these groups of the annex.
+    Alternate(Vec<Spanned<String>>),
+    /// Hosts follow this list, in turn.
+    Sequence(Vec<Spanned<String>>),
+}
+
+/// How paragraph numbers run.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Numbering {
+    /// One sequence across all sections.
+    #[default]
+    Continuous,
+    /// Numbers restart at 1 in each section.
+    PerSection,
+}
+
+/// The `next meeting:` block.
+#[derive(Debug, Clone, PartialEq, Default, Serialize)]
+pub struct NextMeeting {
+    pub fields: Vec<Field>,
+    pub edition: Option<Spanned<Ordinal>>,
+    /// A member, or a group of the annex.
+    pub host: Option<Spanned<String>>,
+    pub place: Option<Spanned<String>>,
+    pub year: Option<Spanned<i16>>,
+    pub dates: Option<Spanned<DateRange>>,
+    pub span: Span,
+}
+
+/// One language version of the declaration's text.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Version {
+    /// The `version: zh` line's header; `None` for the original, whose header is the document's.
+    pub header: Option<VersionHeader>,
+    /// Unnumbered paragraphs before the first heading or numbered paragraph.
+    pub preamble: Vec<Paragraph>,
+    pub sections: Vec<Section>,
+    pub footnotes: Vec<Footnote>,
+    pub annex: Option<Annex>,
+    pub closing: Option<Closing>,
+    pub span: Span,
+}
+
+/// The header of a second language version.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct VersionHeader {
+    pub language: Spanned<String>,
+    pub fields: Vec<Field>,
+    pub title: Option<Spanned<String>>,
+    pub series: Option<Spanned<String>>,
+    pub place: Option<Spanned<String>>,
+    pub theme: Option<Spanned<String>>,
+    pub span: Span,
+}
+
+/// A heading and the paragraphs under it. The first section of a text may have no heading.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Section {
+    pub heading: Option<Heading>,
+    pub blocks: Vec<Block>,
+    pub span: Span,
+}
+
+/// A `##` heading.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Heading {
+    /// 2 for `##`, 3 for `###`.
+    pub level: u8,
+    pub label: Option<Spanned<String>>,
+    pub content: Vec<Inline>,
+    pub span: Span,
+}
+
+/// What a section holds.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(tag = "kind", rename_all = "kebab-case")]
+pub enum Block {
+    NumberedParagraph(NumberedParagraph),
+    Paragraph(Paragraph),
+}
+
+impl Block {
+    pub fn span(&self) -> Span {
+        match self {
+            Block::NumberedParagraph(p) => p.span,
+            Block::Paragraph(p) => p.span,
+        }
+    }
+}
+
+/// A paragraph with the number the drafter typed.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct NumberedParagraph {
+    pub number: ParagraphNumber,
+    pub label: Option<Spanned<String>>,
+    pub content: Vec<Inline>,
+    pub subparagraphs: Vec<Subparagraph>,
+    pub span: Span,
+}
+
+/// A paragraph number as drafted: `7.`, `IV.`, `7、`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ParagraphNumber {
+    /// The value: 7 for `7.` and for `VII.`. `None` for a Roman numeral that is not well formed.
+    pub value: Option<u32>,
+    pub style: NumberStyle,
+    /// The number as written, without its terminator.
+    pub written: String,
+    /// The terminator: `.` or `、`.
+    pub terminator: char,
+    pub span: Span,
+}
+
+/// How a number is written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum NumberStyle {
+    Arabic,
+    Roman,
+}
+
+/// An unnumbered paragraph.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Paragraph {
+    pub label: Option<Spanned<String>>,
+    pub content: Vec<Inline>,
+    pub subparagraphs: Vec<Subparagraph>,
+    pub span: Span,
+}
+
+/// `(a) ...`: a sub-paragraph, with the ones nested under it.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Subparagraph {
+    /// The marker as written, without parentheses: `a`, `ii`, `1`.
+    pub marker: Spanned<String>,
+    /// The width of the indentation before the marker, tabs counting four.
+    pub indent: u32,
+    pub label: Option<Spanned<String>>,
+    pub content: Vec<Inline>,
+    pub children: Vec<Subparagraph>,
+    pub span: Span,
+}
+
+/// A `[^1]: ...` footnote text.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Footnote {
+    pub id: Spanned<String>,
+    pub content: Vec<Inline>,
+    pub span: Span,
+}
+
+/// The member annex.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Annex {
+    pub label: Option<Spanned<String>>,
+    pub title: Spanned<String>,
+    pub stated_count: Option<Spanned<u32>>,
+    /// Members listed right under the `annex:` line, before any group.
+    pub members: Vec<Member>,
+    pub groups: Vec<Group>,
+    pub span: Span,
+}
+
+impl Annex {
+    /// Every member, ungrouped ones first, then group by group.
+    pub fn all_members(&self) -> impl Iterator<Item = &Member> {
+        self.members
+            .iter()
+            .chain(self.groups.iter().flat_map(|g| g.members.iter()))
+    }
+}
+
+/// `group: Asia (16)` and its members.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Group {
+    pub name: Spanned<String>,
+    pub stated_count: Option<Spanned<u32>>,
+    pub members: Vec<Member>,
+    pub span: Span,
+}
+
+/// `- Republic of Korea`.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Member {
+    pub name: String,
+    pub span: Span,
+}
+
+/// The `closing:` block.
+#[derive(Debug, Clone, PartialEq, Default, Serialize)]
+pub struct Closing {
+    pub fields: Vec<Field>,
+    pub place: Option<Spanned<String>>,
+    pub date: Option<Spanned<Date>>,
+    pub by: Option<Spanned<String>>,
+    pub span: Span,
+}
+
+/// Text inside a paragraph, heading or footnote.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(tag = "kind", rename_all = "kebab-case")]
+pub enum Inline {
+    /// Words, as written.
+    Text { text: String, span: Span },
+    /// A line break inside a paragraph, printed as a space.
+    SoftBreak { span: Span },
+    Emphasis { content: Vec<Inline>, span: Span },
+    Strong { content: Vec<Inline>, span: Span },
+    Quote { content: Vec<Inline>, span: Span },
+    FootnoteRef { id: String, span: Span },
+    /// A link; `content` is empty for `<https://...>`, which prints its address.
+    Link {
+        content: Vec<Inline>,
+        target: String,
+        span: Span,
+    },
+    /// `{@name}`.
+    Reference { name: String, span: Span },
+    /// `{words = key}`.
+    Fact {
+        text: Spanned<String>,
+        key: Spanned<FactKey>,
+        span: Span,
+    },
+}
+
+impl Inline {
+    pub fn span(&self) -> Span {
+        match self {
+            Inline::Text { span, .. }
+            | Inline::SoftBreak { span }
+            | Inline::Emphasis { span, .. }
+            | Inline::Strong { span, .. }
+            | Inline::Quote { span, .. }
+            | Inline::FootnoteRef { span, .. }
+            | Inline::Link { span, .. }
+            | Inline::Reference { span, .. }
+            | Inline::Fact { span, .. } => *span,
+        }
+    }
+}
+
+/// What a marked fact is tied to.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(tag = "fact", content = "name", rename_all = "kebab-case")]
+pub enum FactKey {
+    /// The annex's stated total.
+    Members,
+    /// The stated count of one annex group.
+    Group(String),
+    /// A fact of this meeting, from the header.
+    Meeting(MeetingFact),
+    /// A fact of the next meeting.
+    Next(MeetingFact),
+}
+
+/// A fact that both this meeting and the next one have.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum MeetingFact {
+    Edition,
+    Host,
+    Place,
+    Dates,
+    Year,
+    Adopted,
+    Series,
+    Theme,
+    Forum,
+}
+
+/// Plain text of inline content, for messages and for tests: soft breaks become spaces, marks
+/// are dropped, references show their name.
+pub fn plain_text(content: &[Inline]) -> String {
+    let mut out = String::new();
+    push_plain_text(content, &mut out);
+    out
+}
+
+fn push_plain_text(content: &[Inline], out: &mut String) {
+    for inline in content {
+        match inline {
+            Inline::Text { text, .. } => out.push_str(text),
+            Inline::SoftBreak { .. } => out.push(' '),
+            Inline::Emphasis { content, .. } | Inline::Strong { content, .. } => {
+                push_plain_text(content, out)
+            }
+            Inline::Quote { content, .. } => {
+                out.push('"');
+                push_plain_text(content, out);
+                out.push('"');
+            }
+            Inline::FootnoteRef { id, .. } => {
+                out.push_str("[^");
+                out.push_str(id);
+                out.push(']');
+            }
+            Inline::Link {
+                content, target, ..
+            } => {
+                if content.is_empty() {
+                    out.push_str(target)
+                } else {
+                    push_plain_text(content, out)
+                }
+            }
+            Inline::Reference { name, .. } => {
+                out.push('@');
+                out.push_str(name);
+            }
+            Inline::Fact { text, .. } => out.push_str(&text.value),
+        }
+    }
+}

@@ -1,0 +1,47 @@
+//! The command line: clap types only. Their doc comments are the `--help` text.
+
+use std::path::PathBuf;
+
+use clap::{Parser, Subcommand, ValueEnum};
+
+/// plenary checks a declaration the way a meticulous reviewer would, and prints it.
+#[derive(Debug, Parser)]
+#[command(name = "plenary", version, about, long_about = None)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Command,
+
+    /// When to colour the output.
+    #[arg(long, value_enum, default_value_t = Color::Auto, global = true)]
+    pub color: Color,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Check declarations and report every problem found.
+    ///
+    /// Exit status: 0 when no file has an error, 1 when any has, 2 when a file cannot be read
+    /// or the command line is wrong.
+    Check {
+        /// The `.decl` files to check; `-` reads standard input.
+        #[arg(required = true, value_name = "FILE")]
+        files: Vec<PathBuf>,
+    },
+
+    /// Print the syntax tree of a declaration as JSON (for tools and for debugging).
+    #[command(hide = true)]
+    Tree {
+        /// The `.decl` file; `-` reads standard input.
+        #[arg(value_name = "FILE")]
+        file: PathBuf,
+    },
+}
+
+/// When to colour the output.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Color {
+    /// Colour on a terminal, unless NO_COLOR is set.
+    Auto,
+    Always,
+    Never,
+}

@@ -1,0 +1,81 @@
+//! plenary: a compiler for intergovernmental declarations.
+//!
+//! The pipeline, in the order data flows:
+//!
+//! ```text
+//! bytes --Source::decode--> Source --syntax::parse--> ast::Document (+ diagnostics)
+//!       --check (next)--> diagnostics --render (next)--> Markdown, HTML, PDF, JSON
+//! ```
+//!
+//! Every phase reports problems as [`Diagnostic`]s pointing into the [`Source`].
+
+pub mod ast;
+pub mod diagnostic;
+pub mod numbers;
+pub mod source;
+pub mod syntax;
+
+pub use diagnostic::{Diagnostic, Severity};
+pub use source::{DecodeError, Source, Span};
+
+/// The result of checking one file.
+#[derive(Debug)]
+pub struct Checked {
+    pub source: Source,
+    /// `None` when the bytes are not text at all.
+    pub document: Option<ast::Document>,
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+impl Checked {
+    pub fn error_count(&self) -> usize {
+        self.diagnostics.iter().filter(|d| d.is_error()).count()
+    }
+
+    pub fn warning_count(&self) -> usize {
+        self.diagnostics.len() - self.error_count()
+    }
+}
+
+/// Reads and checks one file's bytes: decoding, then parsing.
+pub fn check_bytes(name: &str, bytes: &[u8]) -> Checked {
+    let (source, decode_error) = Source::decode(name, bytes);
+    if let Some(error) = decode_error {
+        let diagnostic = decode_diagnostic(&source, error);
+        return Checked {
+            source,
+            document: None,
+            diagnostics: vec![diagnostic],
+        };
+    }
+    let parsed = syntax::parse(&source);
+    let mut diagnostics = parsed.diagnostics;
+    diagnostics.sort_by_key(|d| d.primary_span().map(|s| s.start));
+    Checked {
+        source,
+        document: Some(parsed.document),
+        diagnostics,
+    }
+}
+
+fn decode_diagnostic(source: &Source, error: DecodeError) -> Diagnostic {
+    match error {
+        DecodeError::InvalidUtf8 { offset, byte } => Diagnostic::error(
+            "input::invalid-utf8",
+            format!("the file is not UTF-8 text: byte 0x{byte:02X} at offset {offset} is not valid UTF-8"),
+        )
+        .primary(Span::new(offset, offset + replacement_len(source, offset)), "this byte")
+        .help("save the file as UTF-8 text (in most editors: Save As, encoding UTF-8)"),
+        DecodeError::Nul { offset } => Diagnostic::error(
+            "input::nul-byte",
+            format!("the file contains a NUL byte at offset {offset}, which no text file has"),
+        )
+        .primary(Span::new(offset, offset + 1), "NUL byte")
+        .help("this looks like a word-processor or binary file; save the declaration as plain UTF-8 text"),
+    }
+}
+
+/// The length of the replacement character that stands for a bad byte in the decoded text.
+fn replacement_len(source: &Source, offset: usize) -> usize {
+    source.text()[offset..].chars().next().map_or(0, char::len_utf8)
+}

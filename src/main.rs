@@ -1,0 +1,131 @@
+//! The `plenary` binary: parse arguments, call the library, print, choose the exit status.
+
+mod cli;
+
+use std::io::{IsTerminal, Read, Write};
+use std::path::Path;
+use std::process::ExitCode;
+
+use clap::Parser;
+use plenary::diagnostic::{self, Style};
+
+use cli::{Cli, Color, Command};
+
+/// Exit status when no file has an error.
+const SUCCESS: u8 = 0;
+/// Exit status when a file has an error.
+const FOUND_ERRORS: u8 = 1;
+/// Exit status for a usage or I/O problem (clap uses it for usage errors too).
+const TROUBLE: u8 = 2;
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let style = Style {
+        color: use_color(cli.color),
+        width: terminal_width(),
+    };
+    let status = match cli.command {
+        Command::Check { files } => check(&files, style),
+        Command::Tree { file } => tree(&file, style),
+    };
+    ExitCode::from(status)
+}
+
+fn check(files: &[std::path::PathBuf], style: Style) -> u8 {
+    let mut status = SUCCESS;
+    let (mut errors, mut warnings) = (0, 0);
+    let stderr = std::io::stderr();
+    for path in files {
+        let (name, bytes) = match read(path) {
+            Ok(read) => read,
+            Err(message) => {
+                let _ = writeln!(stderr.lock(), "error: {message}");
+                status = TROUBLE;
+                continue;
+            }
+        };
+        let checked = plenary::check_bytes(&name, &bytes);
+        let rendered = diagnostic::render(&checked.diagnostics, &checked.source, style);
+        let _ = stderr.lock().write_all(rendered.as_bytes());
+        errors += checked.error_count();
+        warnings += checked.warning_count();
+        if checked.error_count() > 0 && status == SUCCESS {
+            status = FOUND_ERRORS;
+        }
+    }
+    let _ = writeln!(stderr.lock(), "{}", summary(files.len(), errors, warnings));
+    status
+}
+
+fn tree(path: &Path, style: Style) -> u8 {
+    let (name, bytes) = match read(path) {
+        Ok(read) => read,
+        Err(message) => {
+            eprintln!("error: {message}");
+            return TROUBLE;
+        }
+    };
+    let checked = plenary::check_bytes(&name, &bytes);
+    eprint!("{}", diagnostic::render(&checked.diagnostics, &checked.source, style));
+    if let Some(document) = &checked.document {
+        let json = serde_json::to_string_pretty(document).expect("the tree serializes");
+        println!("{json}");
+    }
+    if checked.error_count() > 0 {
+        FOUND_ERRORS
+    } else {
+        SUCCESS
+    }
+}
+
+/// Reads a file, or standard input for `-`; on failure, one plain line saying why.
+fn read(path: &Path) -> Result<(String, Vec<u8>), String> {
+    if path == Path::new("-") {
+        let mut bytes = Vec::new();
+        std::io::stdin()
+            .read_to_end(&mut bytes)
+            .map_err(|e| format!("cannot read standard input: {e}"))?;
+        return Ok(("<stdin>".to_string(), bytes));
+    }
+    let name = path.display().to_string();
+    let bytes = std::fs::read(path).map_err(|e| {
+        let why = match e.kind() {
+            std::io::ErrorKind::NotFound => "no such file".to_string(),
+            std::io::ErrorKind::PermissionDenied => "permission denied".to_string(),
+            _ if path.is_dir() => "it is a directory".to_string(),
+            _ => e.to_string(),
+        };
+        format!("cannot read `{name}`: {why}")
+    })?;
+    Ok((name, bytes))
+}
+
+fn summary(files: usize, errors: usize, warnings: usize) -> String {
+    let plural = |n: usize, word: &str| format!("{n} {word}{}", if n == 1 { "" } else { "s" });
+    format!(
+        "checked {}: {}, {}",
+        plural(files, "file"),
+        plural(errors, "error"),
+        plural(warnings, "warning")
+    )
+}
+
+fn use_color(choice: Color) -> bool {
+    match choice {
+        Color::Always => true,
+        Color::Never => false,
+        Color::Auto => {
+            std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+                && std::io::stderr().is_terminal()
+        }
+    }
+}
+
+/// The width to wrap diagnostics at: the terminal's, from `COLUMNS`, else 100.
+fn terminal_width() -> usize {
+    std::env::var("COLUMNS")
+        .ok()
+        .and_then(|c| c.parse().ok())
+        .filter(|w| *w >= 40)
+        .unwrap_or(100)
+}

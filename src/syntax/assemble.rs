@@ -1,0 +1,285 @@
+//! Assembly: the lowered blocks, in file order, to one [`Document`].
+//!
+//! The grammar sees one block at a time; how blocks relate (a group belongs to the annex before
+//! it, a sub-paragraph block continues the paragraph before it, `version:` starts a new language
+//! version) is decided here, and blocks in the wrong place are reported here.
+
+use super::lower::Item;
+use crate::ast::*;
+use crate::diagnostic::Diagnostic;
+use crate::source::Span;
+
+/// Builds a document from its blocks.
+pub struct Assembler {
+    len: usize,
+    header: Option<Header>,
+    next_meeting: Option<NextMeeting>,
+    versions: Vec<Version>,
+    current: Version,
+    comments: Vec<Comment>,
+}
+
+fn empty_version(header: Option<VersionHeader>, at: usize) -> Version {
+    Version {
+        span: header.as_ref().map_or(Span::point(at), |h| h.span),
+        header,
+        preamble: Vec::new(),
+        sections: Vec::new(),
+        footnotes: Vec::new(),
+        annex: None,
+        closing: None,
+    }
+}
+
+impl Assembler {
+    pub fn new(len: usize) -> Assembler {
+        Assembler {
+            len,
+            header: None,
+            next_meeting: None,
+            versions: Vec::new(),
+            current: empty_version(None, 0),
+            comments: Vec::new(),
+        }
+    }
+
+    /// Adds one block, with the notes found in it.
+    pub fn add(&mut self, (item, comments): (Item, Vec<Comment>), diagnostics: &mut Vec<Diagnostic>) {
+        self.comments.extend(comments);
+        let version = &mut self.current;
+        if let Some(span) = item_span(&item) {
+            version.span = version.span.join(span);
+        }
+        match item {
+            Item::Header(header) => self.header = Some(header),
+            Item::Comments => {}
+            Item::Heading(heading) => {
+                after_annex(version, heading.span, "heading", diagnostics);
+                version.sections.push(Section {
+                    span: heading.span,
+                    heading: Some(heading),
+                    blocks: Vec::new(),
+                });
+            }
+            Item::NumberedParagraph(paragraph) => {
+                after_annex(version, paragraph.span, "paragraph", diagnostics);
+                push_block(version, Block::NumberedParagraph(paragraph));
+            }
+            Item::Paragraph(paragraph) => {
+                after_annex(version, paragraph.span, "paragraph", diagnostics);
+                if version.sections.is_empty() {
+                    version.preamble.push(paragraph);
+                } else {
+                    push_block(version, Block::Paragraph(paragraph));
+                }
+            }
+            Item::Subparagraphs(subparagraphs) => {
+                let span = subparagraphs
+                    .iter()
+                    .map(|s| s.span)
+                    .reduce(Span::join)
+                    .unwrap_or_default();
+                match last_paragraph_parts(version) {
+                    Some((paragraph_span, list)) => {
+                        *paragraph_span = paragraph_span.join(span);
+                        list.extend(subparagraphs);
+                    }
+                    None => diagnostics.push(
+                        Diagnostic::error(
+                            "syntax::orphan-subparagraph",
+                            "this sub-paragraph has no paragraph before it",
+                        )
+                        .primary(span, "sub-paragraph without a paragraph")
+                        .help("a sub-paragraph such as `(a)` continues the paragraph before it; write that paragraph first"),
+                    ),
+                }
+            }
+            Item::Footnote(footnote) => version.footnotes.push(footnote),
+            Item::Annex(annex) => match &version.annex {
+                Some(first) => diagnostics.push(
+                    Diagnostic::error("syntax::duplicate-annex", "a second member annex")
+                        .primary(annex.span, "second annex")
+                        .secondary(first.span, "the annex starts here")
+                        .help("a declaration has one member annex; use `group:` lines to divide it"),
+                ),
+                None => version.annex = Some(annex),
+            },
+            Item::Group(group) => match &mut version.annex {
+                Some(annex) => {
+                    annex.span = annex.span.join(group.span);
+                    annex.groups.push(group);
+                }
+                None => diagnostics.push(
+                    Diagnostic::error("syntax::outside-annex", "a group outside the member annex")
+                        .primary(group.name.span, "this group belongs to no annex")
+                        .help("start the annex with a line such as `annex: List of Members (45)` before its groups"),
+                ),
+            },
+            Item::Members(members) => match &mut version.annex {
+                Some(annex) => {
+                    let list = match annex.groups.last_mut() {
+                        Some(group) => {
+                            group.span = members.iter().fold(group.span, |s, m| s.join(m.span));
+                            &mut group.members
+                        }
+                        None => &mut annex.members,
+                    };
+                    annex.span = members.iter().fold(annex.span, |s, m| s.join(m.span));
+                    list.extend(members);
+                }
+                None => {
+                    let span = members.iter().map(|m| m.span).reduce(Span::join).unwrap_or_default();
+                    diagnostics.push(
+                        Diagnostic::error("syntax::outside-annex", "a member line outside the member annex")
+                            .primary(span, "a line starting with a dash lists a member")
+                            .help("list members under an `annex:` line; for a list inside the text, use sub-paragraphs `(a)`, `(b)`"),
+                    )
+                }
+            },
+            Item::NextMeeting(next) => {
+                if version.header.is_some() {
+                    diagnostics.push(
+                        Diagnostic::error(
+                            "syntax::misplaced-next-meeting",
+                            "the next meeting is stated in a language version",
+                        )
+                        .primary(next.span, "inside a `version:`")
+                        .help("the facts of the next meeting are the same in every language: state them once, before the first `version:`"),
+                    );
+                } else if let Some(first) = &self.next_meeting {
+                    diagnostics.push(
+                        Diagnostic::error("syntax::duplicate-next-meeting", "the next meeting is stated twice")
+                            .primary(next.span, "stated again here")
+                            .secondary(first.span, "first stated here")
+                            .help("keep one `next meeting:` block"),
+                    );
+                } else {
+                    self.next_meeting = Some(next);
+                }
+            }
+            Item::Closing(closing) => match &version.closing {
+                Some(first) => diagnostics.push(
+                    Diagnostic::error("syntax::duplicate-closing", "a second closing block")
+                        .primary(closing.span, "second closing")
+                        .secondary(first.span, "first closing")
+                        .help("keep one `closing:` block per language version"),
+                ),
+                None => version.closing = Some(closing),
+            },
+            Item::Version(header) => {
+                let at = header.span.start as usize;
+                let finished = std::mem::replace(&mut self.current, empty_version(Some(header), at));
+                self.versions.push(finished);
+            }
+        }
+    }
+
+    /// The document, with sub-paragraphs nested by their indentation.
+    pub fn finish(mut self, diagnostics: &mut Vec<Diagnostic>) -> Document {
+        self.versions.push(self.current);
+        for version in &mut self.versions {
+            for paragraph in &mut version.preamble {
+                paragraph.subparagraphs = nest(std::mem::take(&mut paragraph.subparagraphs));
+            }
+            for section in &mut version.sections {
+                for block in &mut section.blocks {
+                    let list = match block {
+                        Block::NumberedParagraph(p) => &mut p.subparagraphs,
+                        Block::Paragraph(p) => &mut p.subparagraphs,
+                    };
+                    *list = nest(std::mem::take(list));
+                }
+            }
+        }
+        let header = self.header.unwrap_or_else(|| {
+            // The missing header has been reported where the first block was read; only an
+            // empty file gets here without a diagnostic.
+            if self.len == 0 || diagnostics.is_empty() {
+                diagnostics.push(super::expected::missing_header(0));
+            }
+            Header::default()
+        });
+        Document {
+            header,
+            next_meeting: self.next_meeting,
+            versions: self.versions,
+            comments: self.comments,
+            span: Span::new(0, self.len),
+        }
+    }
+}
+
+fn item_span(item: &Item) -> Option<Span> {
+    Some(match item {
+        Item::Header(h) => h.span,
+        Item::Comments | Item::Version(_) => return None,
+        Item::Heading(h) => h.span,
+        Item::NextMeeting(n) => n.span,
+        Item::Closing(c) => c.span,
+        Item::Annex(a) => a.span,
+        Item::Group(g) => g.span,
+        Item::Members(m) => m.iter().map(|m| m.span).reduce(Span::join)?,
+        Item::Footnote(f) => f.span,
+        Item::Subparagraphs(s) => s.iter().map(|s| s.span).reduce(Span::join)?,
+        Item::NumberedParagraph(p) => p.span,
+        Item::Paragraph(p) => p.span,
+    })
+}
+
+/// Text after the annex is most often a language version whose `version:` line is missing.
+fn after_annex(version: &Version, span: Span, what: &str, diagnostics: &mut Vec<Diagnostic>) {
+    if let Some(annex) = &version.annex {
+        diagnostics.push(
+            Diagnostic::error("syntax::text-after-annex", format!("a {what} after the member annex"))
+                .primary(span, format!("this {what} follows the annex"))
+                .secondary(Span::new(annex.span.start as usize, annex.title.span.end as usize), "the annex starts here")
+                .help("move it before `annex:`; if it begins another language version, put a line such as `version: zh` before it"),
+        );
+    }
+}
+
+fn push_block(version: &mut Version, block: Block) {
+    if version.sections.is_empty() {
+        version.sections.push(Section {
+            heading: None,
+            span: block.span(),
+            blocks: Vec::new(),
+        });
+    }
+    let section = version.sections.last_mut().expect("a section was just ensured");
+    section.span = section.span.join(block.span());
+    section.blocks.push(block);
+}
+
+/// The span and sub-paragraph list of the last paragraph of a version.
+fn last_paragraph_parts(version: &mut Version) -> Option<(&mut Span, &mut Vec<Subparagraph>)> {
+    if let Some(section) = version.sections.last_mut() {
+        return section.blocks.last_mut().map(|block| match block {
+            Block::NumberedParagraph(p) => (&mut p.span, &mut p.subparagraphs),
+            Block::Paragraph(p) => (&mut p.span, &mut p.subparagraphs),
+        });
+    }
+    version
+        .preamble
+        .last_mut()
+        .map(|p| (&mut p.span, &mut p.subparagraphs))
+}
+
+/// Nests a flat list of sub-paragraphs: one indented further than the one before it is its child.
+fn nest(flat: Vec<Subparagraph>) -> Vec<Subparagraph> {
+    let mut roots = Vec::new();
+    for subparagraph in flat {
+        insert(&mut roots, subparagraph);
+    }
+    roots
+}
+
+fn insert(siblings: &mut Vec<Subparagraph>, subparagraph: Subparagraph) {
+    match siblings.last_mut() {
+        Some(last) if subparagraph.indent > last.indent => {
+            last.span = last.span.join(subparagraph.span);
+            insert(&mut last.children, subparagraph)
+        }
+        _ => siblings.push(subparagraph),
+    }
+}

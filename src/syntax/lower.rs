@@ -1,0 +1,1165 @@
+//! Lowering: the pest pairs of one block to syntax-tree items.
+//!
+//! Field values are read here with the grammar's value rules (`date_value`, `rotation_value`,
+//! ...), and mistakes that the grammar accepts on purpose so that they can be reported well (an
+//! unclosed quotation, an unknown field, a `{...}` that is no construct) become diagnostics here.
+
+use pest::iterators::{Pair, Pairs};
+use pest::Parser;
+
+use super::{PlenaryParser, Rule};
+use crate::ast::*;
+use crate::diagnostic::Diagnostic;
+use crate::numbers;
+use crate::source::{Span, Spanned};
+
+/// What one block of the file is.
+#[derive(Debug)]
+pub enum Item {
+    Header(Header),
+    Comments,
+    Heading(Heading),
+    NextMeeting(NextMeeting),
+    Closing(Closing),
+    Version(VersionHeader),
+    Annex(Annex),
+    Group(Group),
+    Members(Vec<Member>),
+    Footnote(Footnote),
+    Subparagraphs(Vec<Subparagraph>),
+    NumberedParagraph(NumberedParagraph),
+    Paragraph(Paragraph),
+}
+
+/// Lowers the blocks of one file; `base` is the offset of the current block in the file.
+pub struct Lowerer {
+    base: usize,
+    pub diagnostics: Vec<Diagnostic>,
+    comments: Vec<Comment>,
+}
+
+/// The fields each kind of field block knows, in the order the documentation lists them.
+const HEADER_FIELDS: &[&str] = &[
+    "title",
+    "series",
+    "forum",
+    "edition",
+    "host",
+    "place",
+    "dates",
+    "adopted",
+    "theme",
+    "languages",
+    "periodicity",
+    "rotation",
+    "numbering",
+];
+const NEXT_MEETING_FIELDS: &[&str] = &["edition", "host", "place", "year", "dates"];
+const CLOSING_FIELDS: &[&str] = &["place", "date", "by"];
+const VERSION_FIELDS: &[&str] = &["title", "series", "place", "theme"];
+/// Keywords that start a block of their own and so cannot be a field.
+const BLOCK_KEYWORDS: &[&str] = &["next meeting", "closing", "version", "annex", "group"];
+
+/// The facts a marked fact may name, for messages.
+const FACT_NAMES: &[&str] = &[
+    "members",
+    "group NAME",
+    "edition",
+    "host",
+    "place",
+    "dates",
+    "year",
+    "adopted",
+    "series",
+    "theme",
+    "forum",
+    "next edition",
+    "next host",
+    "next place",
+    "next year",
+    "next dates",
+];
+
+impl Lowerer {
+    pub fn new(base: usize) -> Lowerer {
+        Lowerer {
+            base,
+            diagnostics: Vec::new(),
+            comments: Vec::new(),
+        }
+    }
+
+    fn span(&self, pair: &Pair<Rule>) -> Span {
+        let span = pair.as_span();
+        Span::new(self.base + span.start(), self.base + span.end())
+    }
+
+    fn spanned(&self, pair: &Pair<Rule>) -> Spanned<String> {
+        Spanned::new(pair.as_str().to_string(), self.span(pair))
+    }
+
+    fn error(&mut self, diagnostic: Diagnostic) {
+        self.diagnostics.push(diagnostic);
+    }
+
+    /// Lowers the pair of an entry rule (`header_block` or `block_entry`).
+    pub fn block(&mut self, entry: Pair<Rule>) -> (Item, Vec<Comment>) {
+        let pair = entry
+            .into_inner()
+            .find(|p| p.as_rule() != Rule::EOI)
+            .expect("an entry rule holds its block");
+        let item = match pair.as_rule() {
+            Rule::header => Item::Header(self.header(pair)),
+            Rule::comment_block => {
+                for comment in pair.into_inner() {
+                    self.comment(comment);
+                }
+                Item::Comments
+            }
+            Rule::heading => Item::Heading(self.heading(pair)),
+            Rule::next_meeting => Item::NextMeeting(self.next_meeting(pair)),
+            Rule::closing => Item::Closing(self.closing(pair)),
+            Rule::version => Item::Version(self.version(pair)),
+            Rule::annex => Item::Annex(self.annex(pair)),
+            Rule::group => Item::Group(self.group(pair)),
+            Rule::member_list => Item::Members(self.members(pair.into_inner())),
+            Rule::footnote => Item::Footnote(self.footnote(pair)),
+            Rule::subparagraph_block => Item::Subparagraphs(
+                pair.into_inner().map(|p| self.subparagraph(p)).collect(),
+            ),
+            Rule::numbered_paragraph => Item::NumberedParagraph(self.numbered_paragraph(pair)),
+            Rule::paragraph => Item::Paragraph(self.paragraph(pair)),
+            rule => unreachable!("block_entry yields no {rule:?}"),
+        };
+        (item, std::mem::take(&mut self.comments))
+    }
+
+    fn comment(&mut self, pair: Pair<Rule>) {
+        let span = self.span(&pair);
+        let text = pair
+            .into_inner()
+            .next()
+            .map(|p| p.as_str().trim_end().to_string())
+            .unwrap_or_default();
+        self.comments.push(Comment { text, span });
+    }
+
+    // -----------------------------------------------------------------------------------------
+    // Field blocks
+
+    /// Collects the fields of a block, reporting unknown, duplicate and empty ones. Returns the
+    /// fields as written and the ones that are known and usable, by key.
+    fn fields(&mut self, pairs: Pairs<Rule>, known: &[&str], block: &str) -> Vec<Field> {
+        let mut fields: Vec<Field> = Vec::new();
+        for pair in pairs {
+            match pair.as_rule() {
+                Rule::comment => self.comment(pair),
+                Rule::field => {
+                    let span = self.span(&pair);
+                    let mut inner = pair.into_inner();
+                    let key = self.spanned(&inner.next().expect("a field has a key"));
+                    let value_pair = inner.next().expect("a field has a value");
+                    let raw = value_pair.as_str();
+                    let trimmed = raw.trim_end();
+                    let value_span = self.span(&value_pair);
+                    let value = Spanned::new(
+                        trimmed.to_string(),
+                        Span::new(
+                            value_span.start as usize,
+                            value_span.start as usize + trimmed.len(),
+                        ),
+                    );
+                    let field = Field { key, value, span };
+                    if self.field_is_usable(&field, &fields, known, block) {
+                        fields.push(field);
+                    }
+                }
+                _ => {}
+            }
+        }
+        fields
+    }
+
+    fn field_is_usable(&mut self, field: &Field, seen: &[Field], known: &[&str], block: &str) -> bool {
+        let key = field.key.value.as_str();
+        if BLOCK_KEYWORDS.contains(&key) && field.value.value.is_empty() {
+            self.error(
+                Diagnostic::error(
+                    "syntax::keyword-inside-block",
+                    format!("`{key}:` starts a block of its own, but it stands inside the {block}"),
+                )
+                .primary(field.key.span, "this starts a new block")
+                .help(format!("leave a blank line before `{key}:`")),
+            );
+            return false;
+        }
+        if !known.contains(&key) {
+            let lower = key.to_lowercase();
+            let mut diagnostic = Diagnostic::error(
+                "syntax::unknown-field",
+                format!("the {block} has no field `{key}`"),
+            )
+            .primary(field.key.span, "unknown field");
+            diagnostic = match suggest(&lower, known.iter().copied()) {
+                Some(best) => diagnostic.help(format!("did you mean `{best}`?")),
+                None => diagnostic.help(format!(
+                    "the fields of the {block} are: {}; if this line is text, leave a blank line before it",
+                    known.join(", ")
+                )),
+            };
+            self.error(diagnostic);
+            return false;
+        }
+        if let Some(first) = seen.iter().find(|f| f.key.value == key) {
+            self.error(
+                Diagnostic::error(
+                    "syntax::duplicate-field",
+                    format!("the {block} states `{key}` twice"),
+                )
+                .primary(field.span, "stated again here")
+                .secondary(first.span, "first stated here")
+                .help("keep one of the two lines"),
+            );
+            return false;
+        }
+        if field.value.value.is_empty() {
+            self.error(
+                Diagnostic::error("syntax::empty-field", format!("the field `{key}` has no value"))
+                    .primary(field.span, "nothing after the colon")
+                    .help(format!("write the {key} after `{key}:`, or remove the line")),
+            );
+            return false;
+        }
+        true
+    }
+
+    fn header(&mut self, pair: Pair<Rule>) -> Header {
+        let span = self.span(&pair);
+        let fields = self.fields(pair.into_inner(), HEADER_FIELDS, "header");
+        let mut header = Header {
+            span,
+            ..Header::default()
+        };
+        for field in &fields {
+            let value = || field.value.clone();
+            match field.key.value.as_str() {
+                "title" => header.title = Some(value()),
+                "series" => header.series = Some(value()),
+                "forum" => header.forum = Some(value()),
+                "host" => header.host = Some(value()),
+                "place" => header.place = Some(value()),
+                "theme" => header.theme = Some(value()),
+                "edition" => header.edition = self.ordinal(field),
+                "dates" => header.dates = self.date_range(field),
+                "adopted" => header.adopted = self.date(field),
+                "languages" => header.languages = self.languages(field),
+                "periodicity" => header.periodicity = self.periodicity(field),
+                "rotation" => header.rotation = self.rotation(field),
+                "numbering" => header.numbering = self.numbering(field),
+                _ => unreachable!("unknown fields are filtered out"),
+            }
+        }
+        if header.title.is_none() {
+            self.error(
+                Diagnostic::error("syntax::missing-title", "the header has no title")
+                    .primary(Span::new(span.start as usize, span.start as usize), "the header starts here")
+                    .help("add a line `title: ...` to the header"),
+            );
+        }
+        header.fields = fields;
+        header
+    }
+
+    fn next_meeting(&mut self, pair: Pair<Rule>) -> NextMeeting {
+        let span = self.span(&pair);
+        let fields = self.fields(pair.into_inner(), NEXT_MEETING_FIELDS, "next meeting");
+        let mut next = NextMeeting {
+            span,
+            ..NextMeeting::default()
+        };
+        for field in &fields {
+            match field.key.value.as_str() {
+                "edition" => next.edition = self.ordinal(field),
+                "host" => next.host = Some(field.value.clone()),
+                "place" => next.place = Some(field.value.clone()),
+                "year" => next.year = self.year(field),
+                "dates" => next.dates = self.date_range(field),
+                _ => unreachable!("unknown fields are filtered out"),
+            }
+        }
+        next.fields = fields;
+        next
+    }
+
+    fn closing(&mut self, pair: Pair<Rule>) -> Closing {
+        let span = self.span(&pair);
+        let fields = self.fields(pair.into_inner(), CLOSING_FIELDS, "closing");
+        let mut closing = Closing {
+            span,
+            ..Closing::default()
+        };
+        for field in &fields {
+            match field.key.value.as_str() {
+                "place" => closing.place = Some(field.value.clone()),
+                "date" => closing.date = self.date(field),
+                "by" => closing.by = Some(field.value.clone()),
+                _ => unreachable!("unknown fields are filtered out"),
+            }
+        }
+        closing.fields = fields;
+        closing
+    }
+
+    fn version(&mut self, pair: Pair<Rule>) -> VersionHeader {
+        let span = self.span(&pair);
+        let mut inner = pair.into_inner();
+        let language = self.spanned(&inner.next().expect("a version names its language"));
+        let fields = self.fields(inner, VERSION_FIELDS, "version header");
+        let find = |key: &str| {
+            fields
+                .iter()
+                .find(|f| f.key.value == key)
+                .map(|f| f.value.clone())
+        };
+        VersionHeader {
+            language,
+            title: find("title"),
+            series: find("series"),
+            place: find("place"),
+            theme: find("theme"),
+            fields,
+            span,
+        }
+    }
+
+    // -----------------------------------------------------------------------------------------
+    // Field values
+
+
+    fn invalid_value(&mut self, field: &Field, code: &'static str, what: &str, help: &str) {
+        self.error(
+            Diagnostic::error(
+                code,
+                format!("`{}` is not {what}", field.value.value),
+            )
+            .primary(field.value.span, format!("the {} should be {what}", field.key.value))
+            .help(help.to_string()),
+        );
+    }
+
+    fn ordinal(&mut self, field: &Field) -> Option<Spanned<Ordinal>> {
+        match numbers::parse_ordinal(&field.value.value) {
+            Some(value) if value > 0 => Some(Spanned::new(Ordinal { value }, field.value.span)),
+            _ => {
+                self.invalid_value(
+                    field,
+                    "syntax::invalid-ordinal",
+                    "an ordinal",
+                    "write it as `first`, `1st`, `twenty-first` or `21st`",
+                );
+                None
+            }
+        }
+    }
+
+    fn date(&mut self, field: &Field) -> Option<Spanned<Date>> {
+        if value_pairs(Rule::date_value, field).is_none() {
+            self.invalid_value(
+                field,
+                "syntax::invalid-date",
+                "a date written YYYY-MM-DD",
+                "write the date as year-month-day, for example `2007-10-31`",
+            );
+            return None;
+        }
+        let text = field.value.value.trim();
+        self.calendar_date(text, field.value.span)
+            .map(|date| Spanned::new(date, field.value.span))
+    }
+
+    /// Checks that `YYYY-MM-DD` names a day of the calendar.
+    fn calendar_date(&mut self, text: &str, span: Span) -> Option<Date> {
+        let mut parts = text.split('-').map(|p| p.parse::<i16>().unwrap_or(0));
+        let (year, month, day) = (
+            parts.next().unwrap_or(0),
+            parts.next().unwrap_or(0) as i8,
+            parts.next().unwrap_or(0) as i8,
+        );
+        match Date::new(year, month, day) {
+            Ok(date) => Some(date),
+            Err(_) => {
+                let why = if !(1..=12).contains(&month) {
+                    format!("there is no month {month}")
+                } else {
+                    let days = Date::new(year, month, 1)
+                        .map(|d| d.days_in_month())
+                        .unwrap_or(31);
+                    format!(
+                        "{} {year} has {days} days",
+                        jiff::civil::Date::new(year, month, 1)
+                            .map(|d| d.strftime("%B").to_string())
+                            .unwrap_or_default()
+                    )
+                };
+                self.error(
+                    Diagnostic::error(
+                        "syntax::invalid-date",
+                        format!("`{text}` is not a date of the calendar: {why}"),
+                    )
+                    .primary(span, "no such day")
+                    .help("check the day and the month"),
+                );
+                None
+            }
+        }
+    }
+
+    fn date_range(&mut self, field: &Field) -> Option<Spanned<DateRange>> {
+        let Some(pairs) = value_pairs(Rule::date_range_value, field) else {
+            self.invalid_value(
+                field,
+                "syntax::invalid-date",
+                "a date or a range of dates",
+                "write one date as `2018-06-23`, or a range as `2007-10-30 to 2007-10-31`",
+            );
+            return None;
+        };
+        let texts: Vec<String> = pairs
+            .flatten()
+            .filter(|p| p.as_rule() == Rule::date)
+            .map(|p| p.as_str().to_string())
+            .collect();
+        let span = field.value.span;
+        let start = self.calendar_date(&texts[0], span)?;
+        let end = match texts.get(1) {
+            Some(text) => self.calendar_date(text, span)?,
+            None => start,
+        };
+        if end < start {
+            self.error(
+                Diagnostic::error(
+                    "syntax::invalid-date",
+                    format!("the meeting ends on {end}, before it starts on {start}"),
+                )
+                .primary(span, "the last day comes before the first")
+                .help("write the first day first: `FIRST to LAST`"),
+            );
+            return None;
+        }
+        Some(Spanned::new(DateRange { start, end }, span))
+    }
+
+    fn year(&mut self, field: &Field) -> Option<Spanned<i16>> {
+        match value_pairs(Rule::year_value, field) {
+            Some(_) => field
+                .value
+                .value
+                .trim()
+                .parse()
+                .ok()
+                .map(|year| Spanned::new(year, field.value.span)),
+            None => {
+                self.invalid_value(
+                    field,
+                    "syntax::invalid-value",
+                    "a year",
+                    "write the year in four digits, for example `2009`",
+                );
+                None
+            }
+        }
+    }
+
+    fn languages(&mut self, field: &Field) -> Vec<Spanned<String>> {
+        if value_pairs(Rule::languages_value, field).is_none() {
+            self.invalid_value(
+                field,
+                "syntax::invalid-value",
+                "a list of language tags",
+                "write the language tags separated by commas, the original first: `en, zh`",
+            );
+            return Vec::new();
+        }
+        let start = field.value.span.start as usize;
+        let text = &field.value.value;
+        let mut tags = Vec::new();
+        let mut offset = 0;
+        for part in text.split(',') {
+            let tag = part.trim();
+            let at = offset + part.find(tag).unwrap_or(0);
+            tags.push(Spanned::new(
+                tag.to_string(),
+                Span::new(start + at, start + at + tag.len()),
+            ));
+            offset += part.len() + 1;
+        }
+        tags
+    }
+
+    fn periodicity(&mut self, field: &Field) -> Option<Spanned<Periodicity>> {
+        let Some(mut pairs) = value_pairs(Rule::periodicity_value, field) else {
+            self.invalid_value(
+                field,
+                "syntax::invalid-value",
+                "a periodicity",
+                "write `annual`, `biennial`, `triennial` or `every N years`",
+            );
+            return None;
+        };
+        let kind = pairs
+            .next()
+            .and_then(|p| p.into_inner().next())
+            .expect("periodicity_value holds its kind");
+        let years = match kind.as_rule() {
+            Rule::annual => 1,
+            Rule::biennial => 2,
+            Rule::triennial => 3,
+            Rule::every_n_years => kind
+                .into_inner()
+                .next()
+                .and_then(|p| p.as_str().parse().ok())
+                .unwrap_or(0),
+            rule => unreachable!("periodicity_value yields no {rule:?}"),
+        };
+        if years == 0 {
+            self.invalid_value(
+                field,
+                "syntax::invalid-value",
+                "a periodicity",
+                "a series meets every 1 year or more",
+            );
+            return None;
+        }
+        Some(Spanned::new(Periodicity::EveryYears(years), field.value.span))
+    }
+
+    fn rotation(&mut self, field: &Field) -> Option<Spanned<Rotation>> {
+        let start = field.value.span.start as usize;
+        let Some(mut pairs) = value_pairs(Rule::rotation_value, field) else {
+            self.invalid_value(
+                field,
+                "syntax::invalid-value",
+                "a rotation rule",
+                "write `alternate Asia; Europe` (groups of the annex) or `sequence China; Philippines; Peru` (hosts in turn), names separated by semicolons",
+            );
+            return None;
+        };
+        let kind = pairs
+            .next()
+            .and_then(|p| p.into_inner().next())
+            .expect("rotation_value holds its kind");
+        let rule = kind.as_rule();
+        let names: Vec<Spanned<String>> = kind
+            .into_inner()
+            .flatten()
+            .filter(|p| p.as_rule() == Rule::list_name)
+            .map(|p| {
+                let span = p.as_span();
+                Spanned::new(
+                    p.as_str().to_string(),
+                    Span::new(start + span.start(), start + span.end()),
+                )
+            })
+            .collect();
+        if rule == Rule::alternate && names.len() < 2 {
+            self.invalid_value(
+                field,
+                "syntax::invalid-value",
+                "a rotation between two or more groups",
+                "name the groups that take turns, separated by semicolons: `alternate Asia; Europe`",
+            );
+            return None;
+        }
+        let rotation = match rule {
+            Rule::alternate => Rotation::Alternate(names),
+            _ => Rotation::Sequence(names),
+        };
+        Some(Spanned::new(rotation, field.value.span))
+    }
+
+    fn numbering(&mut self, field: &Field) -> Option<Spanned<Numbering>> {
+        let Some(mut pairs) = value_pairs(Rule::numbering_value, field) else {
+            self.invalid_value(
+                field,
+                "syntax::invalid-value",
+                "a numbering rule",
+                "write `continuous` (one sequence across sections) or `per section`",
+            );
+            return None;
+        };
+        let kind = pairs.next().and_then(|p| p.into_inner().next());
+        let numbering = match kind.map(|p| p.as_rule()) {
+            Some(Rule::per_section) => Numbering::PerSection,
+            _ => Numbering::Continuous,
+        };
+        Some(Spanned::new(numbering, field.value.span))
+    }
+
+    // -----------------------------------------------------------------------------------------
+    // Text blocks
+
+    fn heading(&mut self, pair: Pair<Rule>) -> Heading {
+        let span = self.span(&pair);
+        let mut level = 2;
+        let mut content = Content::default();
+        for part in pair.into_inner() {
+            match part.as_rule() {
+                Rule::heading_marker => level = part.as_str().len() as u8,
+                Rule::inline => content = self.inline(part),
+                _ => {}
+            }
+        }
+        let label = self.one_label(content.labels, "heading");
+        Heading {
+            level,
+            label,
+            content: trim_end(content.inlines),
+            span,
+        }
+    }
+
+    fn numbered_paragraph(&mut self, pair: Pair<Rule>) -> NumberedParagraph {
+        let span = self.span(&pair);
+        let mut inner = pair.into_inner();
+        let number = self.paragraph_number(inner.next().expect("a number"));
+        let (label, content, subparagraphs) = self.paragraph_parts(inner, "paragraph");
+        NumberedParagraph {
+            number,
+            label,
+            content,
+            subparagraphs,
+            span,
+        }
+    }
+
+    fn paragraph(&mut self, pair: Pair<Rule>) -> Paragraph {
+        let span = self.span(&pair);
+        let (label, content, subparagraphs) = self.paragraph_parts(pair.into_inner(), "paragraph");
+        Paragraph {
+            label,
+            content,
+            subparagraphs,
+            span,
+        }
+    }
+
+    fn paragraph_parts(
+        &mut self,
+        pairs: Pairs<Rule>,
+        what: &str,
+    ) -> (Option<Spanned<String>>, Vec<Inline>, Vec<Subparagraph>) {
+        let mut content = Content::default();
+        let mut subparagraphs = Vec::new();
+        for part in pairs {
+            match part.as_rule() {
+                Rule::inline => content = self.inline(part),
+                Rule::subparagraph => subparagraphs.push(self.subparagraph(part)),
+                _ => {}
+            }
+        }
+        let label = self.one_label(content.labels, what);
+        (label, trim_end(content.inlines), subparagraphs)
+    }
+
+    fn paragraph_number(&mut self, pair: Pair<Rule>) -> ParagraphNumber {
+        let span = self.span(&pair);
+        let terminator = pair.as_str().chars().last().unwrap_or('.');
+        let digits = pair.into_inner().next().expect("a number has digits");
+        let written = digits.as_str().to_string();
+        let (style, value) = match digits.as_rule() {
+            Rule::arabic_number => (NumberStyle::Arabic, written.parse().ok()),
+            _ => (NumberStyle::Roman, numbers::parse_roman(&written)),
+        };
+        if style == NumberStyle::Roman && value.is_none() {
+            self.error(
+                Diagnostic::error(
+                    "syntax::invalid-roman-numeral",
+                    format!("`{written}` is not a well-formed Roman numeral"),
+                )
+                .primary(self.span(&digits), "not a Roman numeral")
+                .help("Roman numerals run I, II, III, IV, V, VI, VII, VIII, IX, X, ...; to start a paragraph with these letters, write a backslash before them"),
+            );
+        }
+        ParagraphNumber {
+            value,
+            style,
+            written,
+            terminator,
+            span,
+        }
+    }
+
+    fn subparagraph(&mut self, pair: Pair<Rule>) -> Subparagraph {
+        let span = self.span(&pair);
+        let mut indent = 0;
+        let mut marker = Spanned::new(String::new(), span);
+        let mut content = Content::default();
+        for part in pair.into_inner() {
+            match part.as_rule() {
+                Rule::indent => {
+                    indent = part
+                        .as_str()
+                        .chars()
+                        .map(|c| if c == '\t' { 4 } else { 1 })
+                        .sum()
+                }
+                Rule::subparagraph_marker => {
+                    let label = part.clone().into_inner().next().expect("a marker label");
+                    marker = Spanned::new(label.as_str().to_string(), self.span(&part));
+                }
+                Rule::inline => content = self.inline(part),
+                _ => {}
+            }
+        }
+        let label = self.one_label(content.labels, "sub-paragraph");
+        Subparagraph {
+            marker,
+            indent,
+            label,
+            content: trim_end(content.inlines),
+            children: Vec::new(),
+            span,
+        }
+    }
+
+    fn footnote(&mut self, pair: Pair<Rule>) -> Footnote {
+        let span = self.span(&pair);
+        let mut inner = pair.into_inner();
+        let id = self.spanned(&inner.next().expect("a footnote id"));
+        let content = inner
+            .next()
+            .map(|p| self.inline(p))
+            .unwrap_or_default();
+        if let Some(label) = content.labels.first() {
+            self.error(
+                Diagnostic::error("syntax::misplaced-label", "a footnote cannot carry a label")
+                    .primary(label.span, "label on a footnote")
+                    .help("refer to the footnote's paragraph instead, or remove the label"),
+            );
+        }
+        Footnote {
+            id,
+            content: trim_end(content.inlines),
+            span,
+        }
+    }
+
+    fn annex(&mut self, pair: Pair<Rule>) -> Annex {
+        let span = self.span(&pair);
+        let mut label = None;
+        let mut title = Spanned::new(String::new(), span);
+        let mut stated_count = None;
+        let mut members = Vec::new();
+        for part in pair.into_inner() {
+            match part.as_rule() {
+                Rule::label => label = Some(self.label_name(part)),
+                Rule::annex_title => title = self.spanned(&part),
+                Rule::stated_count => stated_count = self.stated_count(part),
+                Rule::member => members.push(self.member(part)),
+                Rule::comment => self.comment(part),
+                _ => {}
+            }
+        }
+        if title.value.is_empty() {
+            self.error(
+                Diagnostic::error("syntax::missing-annex-title", "the annex has no title")
+                    .primary(Span::new(span.start as usize, span.start as usize + 6), "")
+                    .help("write the title after `annex:`, for example `annex: List of ASEM Members (45)`"),
+            );
+        }
+        Annex {
+            label,
+            title,
+            stated_count,
+            members,
+            groups: Vec::new(),
+            span,
+        }
+    }
+
+    fn group(&mut self, pair: Pair<Rule>) -> Group {
+        let span = self.span(&pair);
+        let mut name = Spanned::new(String::new(), span);
+        let mut stated_count = None;
+        let mut members = Vec::new();
+        for part in pair.into_inner() {
+            match part.as_rule() {
+                Rule::group_name => name = self.spanned(&part),
+                Rule::stated_count => stated_count = self.stated_count(part),
+                Rule::member => members.push(self.member(part)),
+                Rule::comment => self.comment(part),
+                _ => {}
+            }
+        }
+        Group {
+            name,
+            stated_count,
+            members,
+            span,
+        }
+    }
+
+    fn members(&mut self, pairs: Pairs<Rule>) -> Vec<Member> {
+        let mut members = Vec::new();
+        for part in pairs {
+            match part.as_rule() {
+                Rule::member => members.push(self.member(part)),
+                Rule::comment => self.comment(part),
+                _ => {}
+            }
+        }
+        members
+    }
+
+    fn member(&mut self, pair: Pair<Rule>) -> Member {
+        let name = pair
+            .into_inner()
+            .next()
+            .expect("a member has a name");
+        Member {
+            name: name.as_str().to_string(),
+            span: self.span(&name),
+        }
+    }
+
+    fn stated_count(&mut self, pair: Pair<Rule>) -> Option<Spanned<u32>> {
+        let count = pair.into_inner().next().expect("a stated count has digits");
+        match count.as_str().parse() {
+            Ok(value) => Some(Spanned::new(value, self.span(&count))),
+            Err(_) => {
+                self.error(
+                    Diagnostic::error("syntax::invalid-value", "this count is too large")
+                        .primary(self.span(&count), "")
+                        .help("write the number of members"),
+                );
+                None
+            }
+        }
+    }
+
+    fn label_name(&self, pair: Pair<Rule>) -> Spanned<String> {
+        let span = self.span(&pair);
+        let name = pair.into_inner().next().expect("a label has a name");
+        Spanned::new(name.as_str().to_string(), span)
+    }
+
+    /// Keeps the first label of a node and reports any further one.
+    fn one_label(&mut self, labels: Vec<Spanned<String>>, what: &str) -> Option<Spanned<String>> {
+        let mut labels = labels.into_iter();
+        let first = labels.next();
+        for extra in labels {
+            let mut diagnostic = Diagnostic::error(
+                "syntax::duplicate-label",
+                format!("this {what} carries a second label `{{#{}}}`", extra.value),
+            )
+            .primary(extra.span, "second label")
+            .help("a paragraph, heading or sub-paragraph carries one label; remove one and point the references at the other");
+            if let Some(first) = &first {
+                diagnostic = diagnostic.secondary(first.span, "first label");
+            }
+            self.error(diagnostic);
+        }
+        first
+    }
+
+    // -----------------------------------------------------------------------------------------
+    // Inline text
+
+    fn inline(&mut self, pair: Pair<Rule>) -> Content {
+        let mut content = Content::default();
+        self.inline_items(pair.into_inner(), &mut content);
+        content
+    }
+
+    fn inline_items<'i>(
+        &mut self,
+        pairs: impl Iterator<Item = Pair<'i, Rule>>,
+        content: &mut Content,
+    ) {
+        for pair in pairs {
+            let span = self.span(&pair);
+            match pair.as_rule() {
+                Rule::text | Rule::lone_char => content.push_text(pair.as_str(), span),
+                Rule::escape => {
+                    let escaped = pair.into_inner().next().expect("an escaped character");
+                    content.push_text(escaped.as_str(), span);
+                }
+                Rule::soft_break => content.inlines.push(Inline::SoftBreak { span }),
+                Rule::line_comment => {
+                    let comment = pair.into_inner().next().expect("a comment");
+                    self.comment(comment);
+                }
+                Rule::strong | Rule::emphasis | Rule::quote => {
+                    let rule = pair.as_rule();
+                    let opening = pair.as_str().chars().next().unwrap_or('"');
+                    let mut inner = Content::default();
+                    let mut unclosed = false;
+                    let items: Vec<Pair<Rule>> = pair
+                        .into_inner()
+                        .filter(|p| {
+                            let is_unclosed = p.as_rule() == Rule::unclosed;
+                            unclosed |= is_unclosed;
+                            !is_unclosed
+                        })
+                        .collect();
+                    self.inline_items(items.into_iter(), &mut inner);
+                    content.labels.extend(inner.labels);
+                    if unclosed {
+                        self.unclosed(rule, opening, span);
+                    }
+                    let inlines = inner.inlines;
+                    content.inlines.push(match rule {
+                        Rule::strong => Inline::Strong {
+                            content: inlines,
+                            span,
+                        },
+                        Rule::emphasis => Inline::Emphasis {
+                            content: inlines,
+                            span,
+                        },
+                        _ => Inline::Quote {
+                            content: inlines,
+                            span,
+                        },
+                    });
+                }
+                Rule::stray_close_quote => {
+                    self.error(
+                        Diagnostic::error(
+                            "syntax::stray-closing-quote",
+                            "this closing quotation mark has no opening one",
+                        )
+                        .primary(span, "closes a quotation that was never opened")
+                        .help("add the opening “ where the quotation starts, or write \\” for the mark itself"),
+                    );
+                    content.push_text(pair.as_str(), span);
+                }
+                Rule::footnote_ref => {
+                    let id = pair.into_inner().next().expect("a footnote id");
+                    content.inlines.push(Inline::FootnoteRef {
+                        id: id.as_str().to_string(),
+                        span,
+                    });
+                }
+                Rule::link => {
+                    let mut inner = pair.into_inner();
+                    let text = inner.next().expect("link text");
+                    let target = inner.next().expect("link target");
+                    content.inlines.push(Inline::Link {
+                        content: vec![Inline::Text {
+                            text: text.as_str().to_string(),
+                            span: self.span(&text),
+                        }],
+                        target: target.as_str().to_string(),
+                        span,
+                    });
+                }
+                Rule::autolink => {
+                    let url = pair.into_inner().next().expect("an address");
+                    content.inlines.push(Inline::Link {
+                        content: Vec::new(),
+                        target: url.as_str().to_string(),
+                        span,
+                    });
+                }
+                Rule::label => content.labels.push(self.label_name(pair)),
+                Rule::reference => {
+                    let name = pair.into_inner().next().expect("a label name");
+                    content.inlines.push(Inline::Reference {
+                        name: name.as_str().to_string(),
+                        span,
+                    });
+                }
+                Rule::fact => {
+                    if let Some(fact) = self.fact(pair) {
+                        content.inlines.push(fact);
+                    }
+                }
+                Rule::unknown_brace => {
+                    self.error(
+                        Diagnostic::error(
+                            "syntax::unknown-brace",
+                            format!("`{}` is not a marked fact, a label or a reference", pair.as_str()),
+                        )
+                        .primary(span, "braces mark a fact, a label or a reference")
+                        .help("write `{words = fact}` to mark a fact, `{#name}` for a label, `{@name}` for a reference, or `\\{` for a brace itself"),
+                    );
+                    content.push_text(pair.as_str(), span);
+                }
+                rule => unreachable!("inline yields no {rule:?}"),
+            }
+        }
+    }
+
+    fn unclosed(&mut self, rule: Rule, opening: char, span: Span) {
+        let (what, mark, close) = match rule {
+            Rule::strong => ("strong emphasis", "**", "**"),
+            Rule::emphasis => ("emphasis", "*", "*"),
+            _ if opening == '“' => ("quotation", "“", "”"),
+            _ => ("quotation", "\"", "\""),
+        };
+        let at = Span::new(span.start as usize, span.start as usize + mark.len());
+        let literal = if rule == Rule::quote {
+            format!("\\{mark}")
+        } else {
+            "\\*".to_string()
+        };
+        self.error(
+            Diagnostic::error(
+                "syntax::unclosed",
+                format!("this {what} is never closed"),
+            )
+            .primary(at, format!("the {what} opens here"))
+            .secondary(span, format!("and runs to the end of the {}", if rule == Rule::quote { "paragraph" } else { "paragraph" }))
+            .help(format!(
+                "add the closing {close} where the {what} ends, or write {literal} for the mark itself"
+            )),
+        );
+    }
+
+    fn fact(&mut self, pair: Pair<Rule>) -> Option<Inline> {
+        let span = self.span(&pair);
+        let mut inner = pair.into_inner();
+        let text_pair = inner.next().expect("fact text");
+        let key_pair = inner.next().expect("fact key");
+        let raw = text_pair.as_str();
+        let trimmed = raw.trim();
+        let text_start = self.span(&text_pair).start as usize + (raw.len() - raw.trim_start().len());
+        let text = Spanned::new(
+            trimmed.to_string(),
+            Span::new(text_start, text_start + trimmed.len()),
+        );
+        let key_span = self.span(&key_pair);
+        let key_text = key_pair.as_str();
+        match parse_fact_key(key_text) {
+            Some(key) => Some(Inline::Fact {
+                text,
+                key: Spanned::new(key, key_span),
+                span,
+            }),
+            None => {
+                let mut diagnostic = Diagnostic::error(
+                    "syntax::unknown-fact",
+                    format!("there is no fact called `{key_text}`"),
+                )
+                .primary(key_span, "unknown fact");
+                diagnostic = match suggest(key_text, FACT_NAMES.iter().copied()) {
+                    Some(best) => diagnostic.help(format!("did you mean `{best}`?")),
+                    None => diagnostic.help(format!(
+                        "a marked fact names one of: {}",
+                        FACT_NAMES.join(", ")
+                    )),
+                };
+                self.error(diagnostic);
+                None
+            }
+        }
+    }
+}
+
+/// Parses a field's value on its own with one of the grammar's value rules; the pairs' offsets
+/// are relative to the value's start.
+fn value_pairs(rule: Rule, field: &Field) -> Option<Pairs<'_, Rule>> {
+    PlenaryParser::parse(rule, &field.value.value).ok()
+}
+
+/// Reads the key of a marked fact: `members`, `group Asia`, `next year`, `edition`.
+fn parse_fact_key(key: &str) -> Option<FactKey> {
+    let key = key.trim();
+    if key == "members" {
+        return Some(FactKey::Members);
+    }
+    if let Some(group) = key.strip_prefix("group ") {
+        return Some(FactKey::Group(group.trim().to_string()));
+    }
+    if let Some(next) = key.strip_prefix("next ") {
+        return meeting_fact(next.trim()).map(FactKey::Next);
+    }
+    meeting_fact(key).map(FactKey::Meeting)
+}
+
+fn meeting_fact(name: &str) -> Option<MeetingFact> {
+    Some(match name {
+        "edition" => MeetingFact::Edition,
+        "host" => MeetingFact::Host,
+        "place" => MeetingFact::Place,
+        "dates" => MeetingFact::Dates,
+        "year" => MeetingFact::Year,
+        "adopted" => MeetingFact::Adopted,
+        "series" => MeetingFact::Series,
+        "theme" => MeetingFact::Theme,
+        "forum" => MeetingFact::Forum,
+        _ => return None,
+    })
+}
+
+/// The closest of `candidates` to a misspelt word, if one is close enough to suggest.
+pub(crate) fn suggest<'a>(word: &str, candidates: impl Iterator<Item = &'a str>) -> Option<&'a str> {
+    candidates
+        .map(|c| (strsim::jaro_winkler(word, c), c))
+        .filter(|(score, _)| *score > 0.8)
+        .max_by(|a, b| a.0.total_cmp(&b.0))
+        .map(|(_, c)| c)
+}
+
+/// Inline content being lowered, with the labels found in it.
+#[derive(Debug, Default)]
+struct Content {
+    inlines: Vec<Inline>,
+    labels: Vec<Spanned<String>>,
+}
+
+impl Content {
+    /// Adds words, joining them to the words before when they touch.
+    fn push_text(&mut self, text: &str, span: Span) {
+        if let Some(Inline::Text {
+            text: before,
+            span: before_span,
+        }) = self.inlines.last_mut()
+        {
+            if before_span.end == span.start {
+                before.push_str(text);
+                before_span.end = span.end;
+                return;
+            }
+        }
+        self.inlines.push(Inline::Text {
+            text: text.to_string(),
+            span,
+        });
+    }
+}
+
+/// Drops trailing white space (and a label's space) at the end of a paragraph's text.
+fn trim_end(mut inlines: Vec<Inline>) -> Vec<Inline> {
+    while let Some(last) = inlines.last_mut() {
+        match last {
+            Inline::SoftBreak { .. } => {
+                inlines.pop();
+            }
+            Inline::Text { text, span } => {
+                let trimmed = text.trim_end().len();
+                if trimmed == 0 {
+                    inlines.pop();
+                } else {
+                    span.end -= (text.len() - trimmed) as u32;
+                    text.truncate(trimmed);
+                    break;
+                }
+            }
+            _ => break,
+        }
+    }
+    if let Some(Inline::Text { text, span }) = inlines.first_mut() {
+        let trimmed = text.trim_start();
+        let cut = text.len() - trimmed.len();
+        if cut > 0 {
+            span.start += cut as u32;
+            *text = trimmed.to_string();
+        }
+        if text.is_empty() {
+            inlines.remove(0);
+        }
+    }
+    inlines
+}
