@@ -342,7 +342,7 @@ impl Lowerer {
                 code,
                 format!("`{}` is not {what}", field.value.value),
             )
-            .primary(field.value.span, format!("the {} should be {what}", field.key.value))
+            .primary(field.value.span, format!("expected {what}"))
             .help(help.to_string()),
         );
     }

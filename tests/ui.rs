@@ -1,0 +1,66 @@
+//! UI tests: every `tests/ui/<area>/<name>.decl` is checked, and the diagnostics, rendered
+//! without colour at a fixed width, are compared with `<name>.snap` beside it.
+//!
+//! Bless new or changed output with `INSTA_UPDATE=always cargo test --test ui` (or
+//! `cargo insta review`) and read the diff before committing it.
+
+use std::path::{Path, PathBuf};
+
+use plenary::diagnostic::{self, Style};
+
+#[test]
+fn ui() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut inputs = Vec::new();
+    collect(&root.join("tests/ui"), &mut inputs);
+    inputs.sort();
+    let mut failures = Vec::new();
+    for input in &inputs {
+        let relative = input.strip_prefix(root).expect("inside the crate");
+        let result = std::panic::catch_unwind(|| check_one(input, relative));
+        if result.is_err() {
+            failures.push(relative.display().to_string());
+        }
+    }
+    assert!(
+        failures.is_empty(),
+        "{} UI test(s) differ from their snapshots:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
+    assert!(inputs.len() >= 25, "expected the UI fixtures, found {}", inputs.len());
+}
+
+fn check_one(input: &Path, relative: &Path) {
+    let bytes = std::fs::read(input).expect("readable fixture");
+    let name = relative.to_string_lossy().replace('\\', "/");
+    let checked = plenary::check_bytes(&name, &bytes);
+    let style = Style {
+        color: false,
+        width: 100,
+    };
+    let mut output = diagnostic::render(&checked.diagnostics, &checked.source, style);
+    output.push_str(&format!(
+        "{} error(s), {} warning(s)\n",
+        checked.error_count(),
+        checked.warning_count()
+    ));
+    let stem = input.file_stem().expect("a file name").to_string_lossy();
+    let mut settings = insta::Settings::clone_current();
+    settings.set_snapshot_path(input.parent().expect("a folder"));
+    settings.set_prepend_module_to_snapshot(false);
+    settings.set_omit_expression(true);
+    settings.set_input_file(input);
+    settings.bind(|| insta::assert_snapshot!(stem.as_ref(), output));
+}
+
+fn collect(dir: &Path, out: &mut Vec<PathBuf>) {
+    for entry in std::fs::read_dir(dir).expect("tests/ui exists") {
+        let path = entry.expect("a directory entry").path();
+        if path.is_dir() {
+            collect(&path, out);
+        } else if path.extension().is_some_and(|e| e == "decl") {
+            out.push(path);
+        }
+    }
+}
