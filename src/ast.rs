@@ -289,13 +289,30 @@ pub struct Closing {
 #[serde(tag = "kind", rename_all = "kebab-case")]
 pub enum Inline {
     /// Words, as written.
-    Text { text: String, span: Span },
+    Text {
+        text: String,
+        span: Span,
+    },
     /// A line break inside a paragraph, printed as a space.
-    SoftBreak { span: Span },
-    Emphasis { content: Vec<Inline>, span: Span },
-    Strong { content: Vec<Inline>, span: Span },
-    Quote { content: Vec<Inline>, span: Span },
-    FootnoteRef { id: String, span: Span },
+    SoftBreak {
+        span: Span,
+    },
+    Emphasis {
+        content: Vec<Inline>,
+        span: Span,
+    },
+    Strong {
+        content: Vec<Inline>,
+        span: Span,
+    },
+    Quote {
+        content: Vec<Inline>,
+        span: Span,
+    },
+    FootnoteRef {
+        id: String,
+        span: Span,
+    },
     /// A link; `content` is empty for `<https://...>`, which prints its address.
     Link {
         content: Vec<Inline>,
@@ -303,7 +320,10 @@ pub enum Inline {
         span: Span,
     },
     /// `{@name}`.
-    Reference { name: String, span: Span },
+    Reference {
+        name: String,
+        span: Span,
+    },
     /// `{words = key}`.
     Fact {
         text: Spanned<String>,

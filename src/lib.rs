@@ -60,15 +60,24 @@ pub fn check_bytes(name: &str, bytes: &[u8]) -> Checked {
 
 fn decode_diagnostic(source: &Source, error: DecodeError) -> Diagnostic {
     match error {
-        DecodeError::InvalidUtf8 { offset, byte } => Diagnostic::error(
+        DecodeError::InvalidUtf8 {
+            offset,
+            file_offset,
+            byte,
+        } => Diagnostic::error(
             "input::invalid-utf8",
-            format!("the file is not UTF-8 text: byte 0x{byte:02X} at offset {offset} is not valid UTF-8"),
+            format!(
+                "the file is not UTF-8 text: byte 0x{byte:02X} at offset {file_offset} is not valid UTF-8"
+            ),
         )
         .primary(Span::new(offset, offset + replacement_len(source, offset)), "this byte")
         .help("save the file as UTF-8 text (in most editors: Save As, encoding UTF-8)"),
-        DecodeError::Nul { offset } => Diagnostic::error(
+        DecodeError::Nul {
+            offset,
+            file_offset,
+        } => Diagnostic::error(
             "input::nul-byte",
-            format!("the file contains a NUL byte at offset {offset}, which no text file has"),
+            format!("the file contains a NUL byte at offset {file_offset}, which no text file has"),
         )
         .primary(Span::new(offset, offset + 1), "NUL byte")
         .help("this looks like a word-processor or binary file; save the declaration as plain UTF-8 text"),
@@ -77,5 +86,8 @@ fn decode_diagnostic(source: &Source, error: DecodeError) -> Diagnostic {
 
 /// The length of the replacement character that stands for a bad byte in the decoded text.
 fn replacement_len(source: &Source, offset: usize) -> usize {
-    source.text()[offset..].chars().next().map_or(0, char::len_utf8)
+    source.text()[offset..]
+        .chars()
+        .next()
+        .map_or(0, char::len_utf8)
 }

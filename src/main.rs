@@ -35,7 +35,19 @@ fn check(files: &[std::path::PathBuf], style: Style) -> u8 {
     let mut status = SUCCESS;
     let (mut errors, mut warnings) = (0, 0);
     let stderr = std::io::stderr();
+    let mut stdin_read = false;
     for path in files {
+        if path == Path::new("-") {
+            if stdin_read {
+                let _ = writeln!(
+                    stderr.lock(),
+                    "error: `-` is given twice, but standard input can be read only once"
+                );
+                status = TROUBLE;
+                continue;
+            }
+            stdin_read = true;
+        }
         let (name, bytes) = match read(path) {
             Ok(read) => read,
             Err(message) => {
@@ -66,7 +78,10 @@ fn tree(path: &Path, style: Style) -> u8 {
         }
     };
     let checked = plenary::check_bytes(&name, &bytes);
-    eprint!("{}", diagnostic::render(&checked.diagnostics, &checked.source, style));
+    eprint!(
+        "{}",
+        diagnostic::render(&checked.diagnostics, &checked.source, style)
+    );
     if let Some(document) = &checked.document {
         let json = serde_json::to_string_pretty(document).expect("the tree serializes");
         println!("{json}");

@@ -136,9 +136,9 @@ fn parse_cardinal_words(words: &[&str]) -> Option<u32> {
 /// Adds a smaller part to what came before, refusing orders that English never writes
 /// ("one twenty", "twenty thirty").
 fn combine(before: u32, part: u32) -> Option<u32> {
-    let room = if before % 100 == 0 {
+    let room = if before.is_multiple_of(100) {
         100
-    } else if before % 10 == 0 && before % 100 >= 20 {
+    } else if before.is_multiple_of(10) && before % 100 >= 20 {
         10
     } else {
         0
@@ -153,7 +153,11 @@ fn word_value(word: &str, units: &[&str; 20], tens: &[&str; 10]) -> Option<u32> 
     units
         .iter()
         .position(|w| *w == word)
-        .or_else(|| tens.iter().position(|w| !w.is_empty() && *w == word).map(|t| t * 10))
+        .or_else(|| {
+            tens.iter()
+                .position(|w| !w.is_empty() && *w == word)
+                .map(|t| t * 10)
+        })
         .map(|v| v as u32)
 }
 
@@ -200,7 +204,15 @@ mod tests {
 
     #[test]
     fn wrong_ordinals_are_refused() {
-        for text in ["21th", "2st", "twenty", "second twenty", "twenty-thirtieth", "", "x"] {
+        for text in [
+            "21th",
+            "2st",
+            "twenty",
+            "second twenty",
+            "twenty-thirtieth",
+            "",
+            "x",
+        ] {
             assert_eq!(parse_ordinal(text), None, "{text}");
         }
     }

@@ -70,10 +70,14 @@ pub struct Source {
 /// Why a file's bytes are not a declaration's text.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum DecodeError {
-    /// The bytes are not UTF-8; `offset` is the first bad byte, `byte` its value.
-    InvalidUtf8 { offset: usize, byte: u8 },
+    /// The bytes are not UTF-8; `offset` is the first bad byte in the text, `byte` its value.
+    InvalidUtf8 {
+        offset: usize,
+        file_offset: usize,
+        byte: u8,
+    },
     /// A NUL byte, which no text file contains: most likely a word-processor file.
-    Nul { offset: usize },
+    Nul { offset: usize, file_offset: usize },
 }
 
 impl Source {
@@ -93,13 +97,22 @@ impl Source {
     /// Decodes a file's bytes. A UTF-8 byte-order mark is dropped. Bytes that are not UTF-8 text
     /// still give a source (with replacement characters) so that the error can be shown on it.
     pub fn decode(name: impl Into<String>, bytes: &[u8]) -> (Source, Option<DecodeError>) {
-        let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+        let (bom, bytes) = match bytes.strip_prefix(b"\xEF\xBB\xBF") {
+            Some(rest) => (3, rest),
+            None => (0, bytes),
+        };
+        // Messages name the offset in the file, where a hex editor finds it; spans point into
+        // the text, which starts after the byte-order mark.
         let error = match std::str::from_utf8(bytes) {
             Err(e) => Some(DecodeError::InvalidUtf8 {
                 offset: e.valid_up_to(),
+                file_offset: bom + e.valid_up_to(),
                 byte: bytes[e.valid_up_to()],
             }),
-            Ok(text) => text.find('\0').map(|offset| DecodeError::Nul { offset }),
+            Ok(text) => text.find('\0').map(|offset| DecodeError::Nul {
+                offset,
+                file_offset: bom + offset,
+            }),
         };
         let text = String::from_utf8_lossy(bytes).into_owned();
         (Source::new(name, text), error)
@@ -122,7 +135,9 @@ impl Source {
     pub fn line_col(&self, offset: usize) -> (usize, usize) {
         let line = self.line_index(offset);
         let start = self.line_starts[line] as usize;
-        let column = self.text[start..offset.min(self.text.len())].chars().count();
+        let column = self.text[start..offset.min(self.text.len())]
+            .chars()
+            .count();
         (line + 1, column + 1)
     }
 
@@ -169,10 +184,17 @@ mod tests {
             error,
             Some(DecodeError::InvalidUtf8 {
                 offset: 2,
+                file_offset: 2,
                 byte: 0xFF
             })
         );
-        let (_, error) = Source::decode("t", b"ab\0");
-        assert_eq!(error, Some(DecodeError::Nul { offset: 2 }));
+        let (_, error) = Source::decode("t", b"\xEF\xBB\xBFab\0");
+        assert_eq!(
+            error,
+            Some(DecodeError::Nul {
+                offset: 2,
+                file_offset: 5
+            })
+        );
     }
 }

@@ -28,7 +28,11 @@ fn ui() {
         failures.len(),
         failures.join("\n")
     );
-    assert!(inputs.len() >= 25, "expected the UI fixtures, found {}", inputs.len());
+    assert!(
+        inputs.len() >= 25,
+        "expected the UI fixtures, found {}",
+        inputs.len()
+    );
 }
 
 fn check_one(input: &Path, relative: &Path) {

@@ -44,7 +44,11 @@ impl Assembler {
     }
 
     /// Adds one block, with the notes found in it.
-    pub fn add(&mut self, (item, comments): (Item, Vec<Comment>), diagnostics: &mut Vec<Diagnostic>) {
+    pub fn add(
+        &mut self,
+        (item, comments): (Item, Vec<Comment>),
+        diagnostics: &mut Vec<Diagnostic>,
+    ) {
         self.comments.extend(comments);
         let version = &mut self.current;
         if let Some(span) = item_span(&item) {
@@ -246,7 +250,10 @@ fn push_block(version: &mut Version, block: Block) {
             blocks: Vec::new(),
         });
     }
-    let section = version.sections.last_mut().expect("a section was just ensured");
+    let section = version
+        .sections
+        .last_mut()
+        .expect("a section was just ensured");
     section.span = section.span.join(block.span());
     section.blocks.push(block);
 }

@@ -30,12 +30,11 @@ pub fn describe(error: pest::error::Error<Rule>, base: usize, block: &str) -> Di
     let positives = match &error.variant {
         ErrorVariant::ParsingError { positives, .. } => positives.clone(),
         ErrorVariant::CustomError { .. } => {
-            return Diagnostic::error(
-                "syntax::too-complex",
-                "this block is too complex to read",
-            )
-            .primary(Span::new(base, base + block.len()), "")
-            .help("this block nests marks too deeply; look for many unclosed `*`, `\"` or `{`");
+            return Diagnostic::error("syntax::too-complex", "this block is too complex to read")
+                .primary(Span::new(base, base + block.len()), "")
+                .help(
+                    "this block nests marks too deeply; look for many unclosed `*`, `\"` or `{`",
+                );
         }
     };
     let found = found(block, at);
@@ -81,7 +80,9 @@ pub fn describe(error: pest::error::Error<Rule>, base: usize, block: &str) -> Di
             "`version:` must name the language of the version",
         )
         .primary(span, "expected a language tag")
-        .help("write the language tag after `version:`, for example `version: zh` or `version: fr`");
+        .help(
+            "write the language tag after `version:`, for example `version: zh` or `version: fr`",
+        );
     }
     if has(Rule::inline) && first_line.starts_with("[^") {
         return Diagnostic::error("syntax::empty-footnote", "this footnote has no text")

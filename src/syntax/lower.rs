@@ -124,9 +124,9 @@ impl Lowerer {
             Rule::group => Item::Group(self.group(pair)),
             Rule::member_list => Item::Members(self.members(pair.into_inner())),
             Rule::footnote => Item::Footnote(self.footnote(pair)),
-            Rule::subparagraph_block => Item::Subparagraphs(
-                pair.into_inner().map(|p| self.subparagraph(p)).collect(),
-            ),
+            Rule::subparagraph_block => {
+                Item::Subparagraphs(pair.into_inner().map(|p| self.subparagraph(p)).collect())
+            }
             Rule::numbered_paragraph => Item::NumberedParagraph(self.numbered_paragraph(pair)),
             Rule::paragraph => Item::Paragraph(self.paragraph(pair)),
             rule => unreachable!("block_entry yields no {rule:?}"),
@@ -180,7 +180,13 @@ impl Lowerer {
         fields
     }
 
-    fn field_is_usable(&mut self, field: &Field, seen: &[Field], known: &[&str], block: &str) -> bool {
+    fn field_is_usable(
+        &mut self,
+        field: &Field,
+        seen: &[Field],
+        known: &[&str],
+        block: &str,
+    ) -> bool {
         let key = field.key.value.as_str();
         if BLOCK_KEYWORDS.contains(&key) && field.value.value.is_empty() {
             self.error(
@@ -224,9 +230,14 @@ impl Lowerer {
         }
         if field.value.value.is_empty() {
             self.error(
-                Diagnostic::error("syntax::empty-field", format!("the field `{key}` has no value"))
-                    .primary(field.span, "nothing after the colon")
-                    .help(format!("write the {key} after `{key}:`, or remove the line")),
+                Diagnostic::error(
+                    "syntax::empty-field",
+                    format!("the field `{key}` has no value"),
+                )
+                .primary(field.span, "nothing after the colon")
+                .help(format!(
+                    "write the {key} after `{key}:`, or remove the line"
+                )),
             );
             return false;
         }
@@ -262,7 +273,10 @@ impl Lowerer {
         if header.title.is_none() {
             self.error(
                 Diagnostic::error("syntax::missing-title", "the header has no title")
-                    .primary(Span::new(span.start as usize, span.start as usize), "the header starts here")
+                    .primary(
+                        Span::new(span.start as usize, span.start as usize),
+                        "the header starts here",
+                    )
                     .help("add a line `title: ...` to the header"),
             );
         }
@@ -335,15 +349,11 @@ impl Lowerer {
     // -----------------------------------------------------------------------------------------
     // Field values
 
-
     fn invalid_value(&mut self, field: &Field, code: &'static str, what: &str, help: &str) {
         self.error(
-            Diagnostic::error(
-                code,
-                format!("`{}` is not {what}", field.value.value),
-            )
-            .primary(field.value.span, format!("expected {what}"))
-            .help(help.to_string()),
+            Diagnostic::error(code, format!("`{}` is not {what}", field.value.value))
+                .primary(field.value.span, format!("expected {what}"))
+                .help(help.to_string()),
         );
     }
 
@@ -530,7 +540,10 @@ impl Lowerer {
             );
             return None;
         }
-        Some(Spanned::new(Periodicity::EveryYears(years), field.value.span))
+        Some(Spanned::new(
+            Periodicity::EveryYears(years),
+            field.value.span,
+        ))
     }
 
     fn rotation(&mut self, field: &Field) -> Option<Spanned<Rotation>> {
@@ -726,10 +739,7 @@ impl Lowerer {
         let span = self.span(&pair);
         let mut inner = pair.into_inner();
         let id = self.spanned(&inner.next().expect("a footnote id"));
-        let content = inner
-            .next()
-            .map(|p| self.inline(p))
-            .unwrap_or_default();
+        let content = inner.next().map(|p| self.inline(p)).unwrap_or_default();
         if let Some(label) = content.labels.first() {
             self.error(
                 Diagnostic::error("syntax::misplaced-label", "a footnote cannot carry a label")
@@ -812,10 +822,7 @@ impl Lowerer {
     }
 
     fn member(&mut self, pair: Pair<Rule>) -> Member {
-        let name = pair
-            .into_inner()
-            .next()
-            .expect("a member has a name");
+        let name = pair.into_inner().next().expect("a member has a name");
         Member {
             name: name.as_str().to_string(),
             span: self.span(&name),
@@ -1010,7 +1017,7 @@ impl Lowerer {
                 format!("this {what} is never closed"),
             )
             .primary(at, format!("the {what} opens here"))
-            .secondary(span, format!("and runs to the end of the {}", if rule == Rule::quote { "paragraph" } else { "paragraph" }))
+            .secondary(span, "and runs to the end of the paragraph")
             .help(format!(
                 "add the closing {close} where the {what} ends, or write {literal} for the mark itself"
             )),
@@ -1024,7 +1031,8 @@ impl Lowerer {
         let key_pair = inner.next().expect("fact key");
         let raw = text_pair.as_str();
         let trimmed = raw.trim();
-        let text_start = self.span(&text_pair).start as usize + (raw.len() - raw.trim_start().len());
+        let text_start =
+            self.span(&text_pair).start as usize + (raw.len() - raw.trim_start().len());
         let text = Spanned::new(
             trimmed.to_string(),
             Span::new(text_start, text_start + trimmed.len()),
@@ -1094,7 +1102,10 @@ fn meeting_fact(name: &str) -> Option<MeetingFact> {
 }
 
 /// The closest of `candidates` to a misspelt word, if one is close enough to suggest.
-pub(crate) fn suggest<'a>(word: &str, candidates: impl Iterator<Item = &'a str>) -> Option<&'a str> {
+pub(crate) fn suggest<'a>(
+    word: &str,
+    candidates: impl Iterator<Item = &'a str>,
+) -> Option<&'a str> {
     candidates
         .map(|c| (strsim::jaro_winkler(word, c), c))
         .filter(|(score, _)| *score > 0.8)

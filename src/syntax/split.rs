@@ -87,7 +87,13 @@ mod tests {
     fn headings_and_keywords_start_blocks() {
         assert_eq!(
             texts("## A\n1. a\n[^1]: note\nannex: X\n- a\ngroup: G\n- b"),
-            ["## A", "1. a", "[^1]: note", "annex: X\n- a", "group: G\n- b"]
+            [
+                "## A",
+                "1. a",
+                "[^1]: note",
+                "annex: X\n- a",
+                "group: G\n- b"
+            ]
         );
     }
 
