@@ -129,6 +129,87 @@ pub struct Version {
     pub span: Span,
 }
 
+impl Version {
+    /// Every label of this version, where it stands: on headings, paragraphs, sub-paragraphs
+    /// and the annex.
+    pub fn labels(&self) -> impl Iterator<Item = &Spanned<String>> {
+        let headings = self
+            .sections
+            .iter()
+            .filter_map(|s| s.heading.as_ref()?.label.as_ref());
+        let blocks = self.all_paragraphs().flat_map(|(label, subparagraphs)| {
+            label
+                .into_iter()
+                .chain(subparagraphs.iter().flat_map(Subparagraph::labels))
+        });
+        let annex = self.annex.iter().filter_map(|a| a.label.as_ref());
+        headings.chain(blocks).chain(annex)
+    }
+
+    /// The label and sub-paragraphs of every paragraph, numbered or not, preamble first.
+    fn all_paragraphs(&self) -> impl Iterator<Item = (Option<&Spanned<String>>, &[Subparagraph])> {
+        let preamble = self
+            .preamble
+            .iter()
+            .map(|p| (p.label.as_ref(), p.subparagraphs.as_slice()));
+        let sections = self
+            .sections
+            .iter()
+            .flat_map(|s| &s.blocks)
+            .map(|b| match b {
+                Block::NumberedParagraph(p) => (p.label.as_ref(), p.subparagraphs.as_slice()),
+                Block::Paragraph(p) => (p.label.as_ref(), p.subparagraphs.as_slice()),
+            });
+        preamble.chain(sections)
+    }
+
+    /// Calls `f` on every inline node of this version's text, in reading order, nested ones
+    /// after the node that holds them: headings, paragraphs, sub-paragraphs, footnotes.
+    pub fn for_each_inline(&self, f: &mut dyn FnMut(&Inline)) {
+        for paragraph in &self.preamble {
+            walk_inlines(&paragraph.content, f);
+            walk_subparagraphs(&paragraph.subparagraphs, f);
+        }
+        for section in &self.sections {
+            if let Some(heading) = &section.heading {
+                walk_inlines(&heading.content, f);
+            }
+            for block in &section.blocks {
+                let (content, subparagraphs) = match block {
+                    Block::NumberedParagraph(p) => (&p.content, &p.subparagraphs),
+                    Block::Paragraph(p) => (&p.content, &p.subparagraphs),
+                };
+                walk_inlines(content, f);
+                walk_subparagraphs(subparagraphs, f);
+            }
+        }
+        for footnote in &self.footnotes {
+            walk_inlines(&footnote.content, f);
+        }
+    }
+}
+
+fn walk_subparagraphs(subparagraphs: &[Subparagraph], f: &mut dyn FnMut(&Inline)) {
+    for subparagraph in subparagraphs {
+        walk_inlines(&subparagraph.content, f);
+        walk_subparagraphs(&subparagraph.children, f);
+    }
+}
+
+/// Calls `f` on each node of `content` and, after it, on the nodes inside it.
+pub fn walk_inlines(content: &[Inline], f: &mut dyn FnMut(&Inline)) {
+    for inline in content {
+        f(inline);
+        match inline {
+            Inline::Emphasis { content, .. }
+            | Inline::Strong { content, .. }
+            | Inline::Quote { content, .. }
+            | Inline::Link { content, .. } => walk_inlines(content, f),
+            _ => {}
+        }
+    }
+}
+
 /// The header of a second language version.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct VersionHeader {
@@ -227,6 +308,17 @@ pub struct Subparagraph {
     pub content: Vec<Inline>,
     pub children: Vec<Subparagraph>,
     pub span: Span,
+}
+
+impl Subparagraph {
+    /// The labels of this sub-paragraph and of those nested under it.
+    pub fn labels(&self) -> Box<dyn Iterator<Item = &Spanned<String>> + '_> {
+        Box::new(
+            self.label
+                .iter()
+                .chain(self.children.iter().flat_map(Subparagraph::labels)),
+        )
+    }
 }
 
 /// A `[^1]: ...` footnote text.

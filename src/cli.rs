@@ -28,6 +28,15 @@ pub enum Command {
         files: Vec<PathBuf>,
     },
 
+    /// Explain a diagnostic code: what the check finds, why it matters, an example, the fix.
+    ///
+    /// Without a code, list every check.
+    Explain {
+        /// A code as printed with a diagnostic, such as `references::unresolved`.
+        #[arg(value_name = "CODE")]
+        code: Option<String>,
+    },
+
     /// Print the syntax tree of a declaration as JSON (for tools and for debugging).
     #[command(hide = true)]
     Tree {

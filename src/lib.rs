@@ -4,15 +4,17 @@
 //!
 //! ```text
 //! bytes --Source::decode--> Source --syntax::parse--> ast::Document (+ diagnostics)
-//!       --check (next)--> diagnostics --render (next)--> Markdown, HTML, PDF, JSON
+//!       --check::check--> diagnostics --render (next)--> Markdown, HTML, PDF, JSON
 //! ```
 //!
 //! Every phase reports problems as [`Diagnostic`]s pointing into the [`Source`].
 
 pub mod ast;
+pub mod check;
 pub mod diagnostic;
 pub mod numbers;
 pub mod source;
+pub mod suggest;
 pub mod syntax;
 
 pub use diagnostic::{Diagnostic, Severity};
@@ -37,7 +39,8 @@ impl Checked {
     }
 }
 
-/// Reads and checks one file's bytes: decoding, then parsing.
+/// Reads and checks one file's bytes: decoding, parsing, then the checks (only on a file without
+/// syntax errors, whose tree is whole).
 pub fn check_bytes(name: &str, bytes: &[u8]) -> Checked {
     let (source, decode_error) = Source::decode(name, bytes);
     if let Some(error) = decode_error {
@@ -50,6 +53,13 @@ pub fn check_bytes(name: &str, bytes: &[u8]) -> Checked {
     }
     let parsed = syntax::parse(&source);
     let mut diagnostics = parsed.diagnostics;
+    if !diagnostics.iter().any(Diagnostic::is_error) {
+        let cx = check::Context {
+            source: &source,
+            document: &parsed.document,
+        };
+        diagnostics.extend(check::check(&cx));
+    }
     diagnostics.sort_by_key(|d| d.primary_span().map(|s| s.start));
     Checked {
         source,

@@ -26,6 +26,7 @@ fn main() -> ExitCode {
     };
     let status = match cli.command {
         Command::Check { files } => check(&files, style),
+        Command::Explain { code } => explain(code.as_deref()),
         Command::Tree { file } => tree(&file, style),
     };
     ExitCode::from(status)
@@ -67,6 +68,30 @@ fn check(files: &[std::path::PathBuf], style: Style) -> u8 {
     }
     let _ = writeln!(stderr.lock(), "{}", summary(files.len(), errors, warnings));
     status
+}
+
+fn explain(code: Option<&str>) -> u8 {
+    let Some(code) = code else {
+        for rule in plenary::check::RULES {
+            println!("{:<32} {}", rule.code, rule.summary);
+        }
+        return SUCCESS;
+    };
+    match plenary::check::rule(code) {
+        Some(rule) => {
+            println!("# {}\n\n{}", rule.code, rule.documentation());
+            SUCCESS
+        }
+        None => {
+            let codes = plenary::check::RULES.iter().map(|r| r.code);
+            let hint = match plenary::suggest::suggest(code, codes) {
+                Some(close) => format!("; did you mean `{close}`?"),
+                None => "; `plenary explain` lists them all".to_string(),
+            };
+            eprintln!("error: no check has the code `{code}`{hint}");
+            TROUBLE
+        }
+    }
 }
 
 fn tree(path: &Path, style: Style) -> u8 {

@@ -12,6 +12,7 @@ use crate::ast::*;
 use crate::diagnostic::Diagnostic;
 use crate::numbers;
 use crate::source::{Span, Spanned};
+use crate::suggest::suggest;
 
 /// What one block of the file is.
 #[derive(Debug)]
@@ -1099,18 +1100,6 @@ fn meeting_fact(name: &str) -> Option<MeetingFact> {
         "forum" => MeetingFact::Forum,
         _ => return None,
     })
-}
-
-/// The closest of `candidates` to a misspelt word, if one is close enough to suggest.
-pub(crate) fn suggest<'a>(
-    word: &str,
-    candidates: impl Iterator<Item = &'a str>,
-) -> Option<&'a str> {
-    candidates
-        .map(|c| (strsim::jaro_winkler(word, c), c))
-        .filter(|(score, _)| *score > 0.8)
-        .max_by(|a, b| a.0.total_cmp(&b.0))
-        .map(|(_, c)| c)
 }
 
 /// Inline content being lowered, with the labels found in it.

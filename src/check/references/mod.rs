@@ -1,0 +1,3 @@
+//! Checks of labels and the references to them.
+
+pub mod unresolved;

@@ -1,0 +1,20 @@
+//! Generated documentation stays in step with its source.
+
+use std::path::Path;
+
+/// `docs/checks.md` is generated from the checks' `//!` comments; regenerate it with
+/// `UPDATE_DOCS=1 cargo test --test docs`.
+#[test]
+fn checks_md_matches_the_checks() {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/checks.md");
+    let generated = plenary::check::checks_markdown();
+    if std::env::var_os("UPDATE_DOCS").is_some() {
+        std::fs::write(&path, &generated).expect("docs/checks.md is writable");
+        return;
+    }
+    let written = std::fs::read_to_string(&path).unwrap_or_default();
+    assert!(
+        written == generated,
+        "docs/checks.md is out of date: run `UPDATE_DOCS=1 cargo test --test docs`"
+    );
+}
