@@ -13,6 +13,7 @@ pub mod ast;
 pub mod check;
 pub mod diagnostic;
 pub mod numbers;
+pub mod render;
 pub mod source;
 pub mod suggest;
 pub mod syntax;
