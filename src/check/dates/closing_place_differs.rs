@@ -1,8 +1,8 @@
 //! ## What it finds
 //!
 //! A closing `place` that is not the meeting's `place`: neither the same name nor one of its
-//! comma-separated parts (`Beijing` agrees with `Beijing, China`). A translation's closing is
-//! compared with the `place` under its `version:` line.
+//! parts (`Beijing` agrees with `Beijing, China`, `北京` with `中国 北京`). A translation's
+//! closing is compared with the `place` under its `version:` line.
 //!
 //! ## Why it matters
 //!
@@ -22,7 +22,7 @@
 //!
 //! Correct the wrong one of the two places, or leave out the closing's `place`.
 
-use crate::check::series::same_name;
+use crate::check::series::same_or_part;
 use crate::check::{Context, Rule};
 use crate::diagnostic::{Diagnostic, Severity};
 
@@ -46,12 +46,7 @@ fn run(cx: &Context, out: &mut Vec<Diagnostic>) {
         let Some(place) = place else {
             continue;
         };
-        let agrees = same_name(&closing.value, &place.value)
-            || place
-                .value
-                .split(',')
-                .any(|part| same_name(part, &closing.value));
-        if agrees {
+        if same_or_part(&closing.value, &place.value) {
             continue;
         }
         out.push(

@@ -6,9 +6,9 @@
 //!
 //! Numbers, ordinals, years and dates are read, in English and in Chinese (`首届`, `第二`,
 //! `2007年10月30~31日`), and compared as values. Text facts (`series`, `theme`, `place`,
-//! `host`, `forum`) are compared ignoring case and spacing; a place may be named by one of its
-//! comma-separated parts (`Beijing` for `Beijing, China`). A translation's `series`, `place`
-//! and `theme` are those under its `version:` line; group names in a translation are read
+//! `host`, `forum`) are compared ignoring case and spacing; a `place` may be named by one of its
+//! parts (`Beijing` for `Beijing, China`, `北京` for `中国 北京`). A translation's `series`,
+//! `place` and `theme` are those under its `version:` line; group names in a translation are read
 //! through a small table of names (`欧洲` is Europe), and a name the table does not have is
 //! not checked.
 //!
@@ -32,7 +32,7 @@
 //! Correct the words, or correct the data if the words are right; they must say the same.
 
 use crate::ast::Inline;
-use crate::check::facts::{compare, data, describe, Data, Reading};
+use crate::check::facts::{compare, data, describe, verb, Data, Reading};
 use crate::check::{Context, Rule};
 use crate::diagnostic::{Diagnostic, Severity};
 
@@ -64,7 +64,11 @@ fn run(cx: &Context, out: &mut Vec<Diagnostic>) {
                 Reading::Agrees | Reading::Unchecked => return,
                 Reading::Disagrees(said) => Diagnostic::error(
                     RULE.code,
-                    format!("the text says {said}, but {what} is {}", value.show()),
+                    format!(
+                        "the text says {said}, but {what} {} {}",
+                        verb(&key.value),
+                        value.show()
+                    ),
                 )
                 .primary(text.span, format!("says {said}"))
                 .secondary(span, format!("states {}", value.show()))
@@ -79,7 +83,7 @@ fn run(cx: &Context, out: &mut Vec<Diagnostic>) {
                 .primary(text.span, format!("expected {kind}"))
                 .secondary(span, format!("states {}", value.show()))
                 .help(format!(
-                    "write {kind} that says {}, or mark only the words that state it",
+                    "write the fact as {kind} (here {}), or mark only the words that state it",
                     value.show()
                 )),
             };

@@ -9,7 +9,7 @@ pub mod no_data;
 use jiff::civil::Date;
 
 use crate::ast::{DateRange, Document, FactKey, MeetingFact};
-use crate::check::series::same_name;
+use crate::check::series::{same_name, same_or_part};
 use crate::numbers::{ordinal_digits, parse_cardinal, parse_ordinal};
 use crate::source::Span;
 
@@ -21,6 +21,8 @@ pub enum Value {
     Year(i16),
     Dates(DateRange),
     Text(String),
+    /// A place, which words may name by one of its parts: `Beijing` for `Beijing, China`.
+    Place(String),
 }
 
 impl Value {
@@ -31,7 +33,7 @@ impl Value {
             Value::Ordinal(n) => format!("the {}", ordinal_digits(*n)),
             Value::Year(y) => y.to_string(),
             Value::Dates(d) => show_dates(*d),
-            Value::Text(t) => format!("\"{t}\""),
+            Value::Text(t) | Value::Place(t) => format!("\"{t}\""),
         }
     }
 
@@ -44,7 +46,7 @@ impl Value {
             Value::Dates(_) => {
                 "dates such as `30-31 October 2007`, `October 30-31, 2007` or `2007年10月30~31日`"
             }
-            Value::Text(_) => "text",
+            Value::Text(_) | Value::Place(_) => "text",
         }
     }
 }
@@ -90,6 +92,14 @@ fn fact_name(fact: MeetingFact) -> &'static str {
         MeetingFact::Series => "series",
         MeetingFact::Theme => "theme",
         MeetingFact::Forum => "forum",
+    }
+}
+
+/// The verb a key's description takes: "this meeting's dates are".
+pub fn verb(key: &FactKey) -> &'static str {
+    match key {
+        FactKey::Meeting(MeetingFact::Dates) | FactKey::Next(MeetingFact::Dates) => "are",
+        _ => "is",
     }
 }
 
@@ -180,10 +190,11 @@ fn meeting(document: &Document, index: usize, fact: MeetingFact) -> Data {
             Some(t) => t.series.as_ref(),
             None => header.series.as_ref(),
         }),
-        MeetingFact::Place => text(match translation {
+        MeetingFact::Place => match translation {
             Some(t) => t.place.as_ref(),
             None => header.place.as_ref(),
-        }),
+        }
+        .map(|f| (Value::Place(f.value.clone()), f.span)),
         MeetingFact::Theme => text(match translation {
             Some(t) => t.theme.as_ref(),
             None => header.theme.as_ref(),
@@ -251,7 +262,7 @@ fn next(document: &Document, index: usize, fact: MeetingFact) -> Data {
         MeetingFact::Place => next
             .place
             .as_ref()
-            .map(|p| (Value::Text(p.value.clone()), p.span)),
+            .map(|p| (Value::Place(p.value.clone()), p.span)),
         MeetingFact::Adopted | MeetingFact::Series | MeetingFact::Theme | MeetingFact::Forum => {
             // The parser accepts only the facts a next meeting has; the others are its own
             // message there.
@@ -298,7 +309,8 @@ pub fn compare(words: &str, value: &Value, language: Option<&str>) -> Reading {
         Value::Ordinal(_) => read_ordinal(words).map(Value::Ordinal),
         Value::Year(_) => read_year(words).map(Value::Year),
         Value::Dates(_) => read_dates(words).map(Value::Dates),
-        Value::Text(expected) => return compare_text(words, expected, language),
+        Value::Text(expected) => return compare_text(words, expected, false, language),
+        Value::Place(expected) => return compare_text(words, expected, true, language),
     };
     match read {
         None => Reading::Unreadable(value.kind()),
@@ -307,12 +319,16 @@ pub fn compare(words: &str, value: &Value, language: Option<&str>) -> Reading {
     }
 }
 
-/// Text agrees if it is the value, or one of the value's comma-separated parts (`Beijing` for
-/// `Beijing, China`), ignoring case and spacing. In a translation, a group name is compared
+/// Text agrees if it is the value, ignoring case and spacing; a place also if it is one of the
+/// value's parts (`Beijing` for `Beijing, China`). In a translation, a group name is compared
 /// through [`GROUP_NAMES`].
-fn compare_text(words: &str, expected: &str, language: Option<&str>) -> Reading {
+fn compare_text(words: &str, expected: &str, place: bool, language: Option<&str>) -> Reading {
     let agrees = |words: &str| {
-        same_name(words, expected) || expected.split(',').any(|part| same_name(words, part))
+        if place {
+            same_or_part(words, expected)
+        } else {
+            same_name(words, expected)
+        }
     };
     if agrees(words) {
         return Reading::Agrees;
@@ -323,7 +339,7 @@ fn compare_text(words: &str, expected: &str, language: Option<&str>) -> Reading 
             .find(|(l, _, native)| *l == language && same_name(native, words));
         return match translated {
             Some((_, name, _)) if agrees(name) => Reading::Agrees,
-            Some((_, name, _)) => Reading::Disagrees(format!("\"{name}\"")),
+            Some((_, name, _)) => Reading::Disagrees(format!("\"{words}\" ({name})")),
             // A name in another language that the table does not have: it may well be right.
             None if !words.is_ascii() => Reading::Unchecked,
             None => Reading::Disagrees(format!("\"{words}\"")),

@@ -63,6 +63,17 @@ pub fn same_name(a: &str, b: &str) -> bool {
     fold(a) == fold(b)
 }
 
+/// Whether `words` name `value` or one of its parts: `Beijing` for `Beijing, China`, `北京` for
+/// `中国 北京`. Parts are separated by commas; in a name written in Chinese, whose parts are
+/// separated by spaces, by spaces too.
+pub fn same_or_part(words: &str, value: &str) -> bool {
+    let cjk = !value.is_ascii() && !value.contains([',', '，']);
+    same_name(words, value)
+        || value
+            .split(|c: char| c == ',' || c == '，' || (cjk && c.is_whitespace()))
+            .any(|part| same_name(words, part))
+}
+
 /// The name of the annex group that lists `member`, or the group itself if `member` names one.
 pub fn group_of<'a>(annex: &'a Annex, member: &str) -> Option<&'a str> {
     annex

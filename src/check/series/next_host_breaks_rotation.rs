@@ -96,6 +96,12 @@ fn run(cx: &Context, out: &mut Vec<Diagnostic>) {
             let Some(annex) = annex(document) else {
                 return;
             };
+            // A group the annex does not have is reported by `series::unknown-rotation-group`;
+            // the turn cannot be worked out without it.
+            let known = |name: &str| annex.groups.iter().any(|g| same_name(&g.name.value, name));
+            if !groups.iter().all(|g| known(&g.value)) {
+                return;
+            }
             let (Some(this_group), Some(next_group)) =
                 (group_of(annex, &host.value), group_of(annex, &next.value))
             else {

@@ -49,6 +49,14 @@ fn headings(version: &Version) -> Vec<(Span, String)> {
         .collect()
 }
 
+/// "1 heading", "2 headings".
+fn headings_count(count: usize) -> String {
+    match count {
+        1 => "1 heading".to_string(),
+        n => format!("{n} headings"),
+    }
+}
+
 fn run(cx: &Context, out: &mut Vec<Diagnostic>) {
     let Some(original) = cx.document.versions.first() else {
         return;
@@ -62,8 +70,8 @@ fn run(cx: &Context, out: &mut Vec<Diagnostic>) {
                 Diagnostic::error(
                     RULE.code,
                     format!(
-                        "the {language} version has {} heading(s), the original {}: \"{text}\" has no counterpart",
-                        version_headings.len(),
+                        "the heading \"{text}\" has no counterpart in the {language} version: it has {}, the original {}",
+                        headings_count(version_headings.len()),
                         original_headings.len()
                     ),
                 )
@@ -80,9 +88,9 @@ fn run(cx: &Context, out: &mut Vec<Diagnostic>) {
                 Diagnostic::error(
                     RULE.code,
                     format!(
-                        "the {language} version has {} heading(s), the original {}: \"{text}\" has no counterpart",
-                        version_headings.len(),
-                        original_headings.len()
+                        "the heading \"{text}\" of the {language} version has no counterpart in the original: it has {}, the {language} version {}",
+                        headings_count(original_headings.len()),
+                        version_headings.len()
                     ),
                 )
                 .primary(first_line(cx.source, *span), "not in the original")
