@@ -26,7 +26,7 @@
 //! Mark the same facts in the version's paragraph as in the original's (here
 //! `{欧洲 = next host}`).
 
-use crate::check::versions::{fact_keys, translations, units};
+use crate::check::versions::{by_place, fact_keys, translations, units};
 use crate::check::{Context, Rule};
 use crate::diagnostic::{Diagnostic, Severity};
 
@@ -44,9 +44,10 @@ fn run(cx: &Context, out: &mut Vec<Diagnostic>) {
     };
     let numbering = cx.document.header.numbering.as_ref().map(|n| n.value);
     let original_units = units(original, numbering, cx.source);
+    let original_places = by_place(&original_units);
     for (version, language) in translations(&cx.document.versions) {
         for unit in units(version, numbering, cx.source) {
-            let Some(counterpart) = original_units.iter().find(|u| u.place == unit.place) else {
+            let Some(&counterpart) = original_places.get(&unit.place) else {
                 continue;
             };
             let theirs = fact_keys(counterpart);

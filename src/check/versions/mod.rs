@@ -11,6 +11,8 @@ pub mod paragraph_missing;
 pub mod section_missing;
 pub mod subparagraphs_differ;
 
+use std::collections::HashMap;
+
 use crate::ast::{
     walk_inlines, Block, FactKey, Inline, NumberStyle, Numbering, Subparagraph, Version,
 };
@@ -18,13 +20,14 @@ use crate::check::facts::describe;
 use crate::source::{Source, Span};
 
 /// Where a paragraph stands, the same in every version.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Place {
     Preamble(usize),
     /// A numbered paragraph; `section` is set only when numbers restart in each section.
     Numbered {
         section: Option<usize>,
-        style: NumberStyle,
+        /// Roman part numbers and Arabic paragraph numbers are two sequences.
+        roman: bool,
         value: u32,
     },
     /// The `index`th unnumbered paragraph of the `section`th section.
@@ -73,7 +76,7 @@ pub fn units<'a>(
                     out.push(Unit {
                         place: Place::Numbered {
                             section: per_section.then_some(section),
-                            style: p.number.style,
+                            roman: p.number.style == NumberStyle::Roman,
                             value,
                         },
                         content: &p.content,
@@ -102,6 +105,15 @@ pub fn units<'a>(
         }
     }
     out
+}
+
+/// The units of a version by where they stand, to find a paragraph's counterpart.
+pub fn by_place<'u, 'a>(units: &'u [Unit<'a>]) -> HashMap<Place, &'u Unit<'a>> {
+    let mut map = HashMap::new();
+    for unit in units {
+        map.entry(unit.place).or_insert(unit);
+    }
+    map
 }
 
 /// The part of `span` on its first line, so that a label on a long paragraph stays short.

@@ -25,7 +25,9 @@
 //! Add the missing paragraph to the version that lacks it, with the same number, or remove the
 //! paragraph that has no counterpart.
 
-use crate::check::versions::{translations, units, version_line, Unit};
+use std::collections::HashMap;
+
+use crate::check::versions::{by_place, translations, units, version_line, Place, Unit};
 use crate::check::{Context, Rule};
 use crate::diagnostic::{Diagnostic, Severity};
 
@@ -43,13 +45,15 @@ fn run(cx: &Context, out: &mut Vec<Diagnostic>) {
     };
     let numbering = cx.document.header.numbering.as_ref().map(|n| n.value);
     let original_units = units(original, numbering, cx.source);
+    let original_places = by_place(&original_units);
     for (version, language) in translations(&cx.document.versions) {
         let version_units = units(version, numbering, cx.source);
+        let version_places = by_place(&version_units);
         for (index, unit) in original_units.iter().enumerate() {
-            if version_units.iter().any(|u| u.place == unit.place) {
+            if version_places.contains_key(&unit.place) {
                 continue;
             }
-            let (after, label) = neighbour(&original_units[..index], &version_units)
+            let (after, label) = neighbour(&original_units[..index], &version_places)
                 .map(|u| {
                     (
                         u.span,
@@ -77,7 +81,7 @@ fn run(cx: &Context, out: &mut Vec<Diagnostic>) {
             );
         }
         for (index, unit) in version_units.iter().enumerate() {
-            if original_units.iter().any(|u| u.place == unit.place) {
+            if original_places.contains_key(&unit.place) {
                 continue;
             }
             let mut diagnostic = Diagnostic::error(
@@ -88,7 +92,7 @@ fn run(cx: &Context, out: &mut Vec<Diagnostic>) {
                 ),
             )
             .primary(unit.span, "not in the original");
-            if let Some(before) = neighbour(&version_units[..index], &original_units) {
+            if let Some(before) = neighbour(&version_units[..index], &original_places) {
                 diagnostic = diagnostic.secondary(
                     before.span,
                     format!("the original goes on from {} here", before.name),
@@ -103,9 +107,9 @@ fn run(cx: &Context, out: &mut Vec<Diagnostic>) {
 
 /// The counterpart in `other` of the last of `before` that `other` has: where the missing
 /// paragraph belongs.
-fn neighbour<'a>(before: &[Unit], other: &'a [Unit]) -> Option<&'a Unit<'a>> {
+fn neighbour<'a>(before: &[Unit], other: &HashMap<Place, &'a Unit<'a>>) -> Option<&'a Unit<'a>> {
     before
         .iter()
         .rev()
-        .find_map(|b| other.iter().find(|o| o.place == b.place))
+        .find_map(|b| other.get(&b.place).copied())
 }

@@ -27,7 +27,7 @@
 //! Give the paragraph in the version the same sub-paragraphs, with the same markers, as in the
 //! original.
 
-use crate::check::versions::{markers, show_markers, translations, units};
+use crate::check::versions::{by_place, markers, show_markers, translations, units};
 use crate::check::{Context, Rule};
 use crate::diagnostic::{Diagnostic, Severity};
 
@@ -45,9 +45,10 @@ fn run(cx: &Context, out: &mut Vec<Diagnostic>) {
     };
     let numbering = cx.document.header.numbering.as_ref().map(|n| n.value);
     let original_units = units(original, numbering, cx.source);
+    let original_places = by_place(&original_units);
     for (version, language) in translations(&cx.document.versions) {
         for unit in units(version, numbering, cx.source) {
-            let Some(counterpart) = original_units.iter().find(|u| u.place == unit.place) else {
+            let Some(&counterpart) = original_places.get(&unit.place) else {
                 continue;
             };
             let theirs = markers(counterpart.subparagraphs);
