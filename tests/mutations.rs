@@ -82,6 +82,13 @@ const MUTATIONS: &[Mutation] = &[
         to: "dates: 2014-09-01 to 2014-09-03",
         code: "series::next-meeting-not-after",
     },
+    Mutation {
+        example: APEC,
+        what: "state a next year that is not the year of the next dates",
+        from: "dates: 2015-09-21 to 2015-09-25",
+        to: "year: 2016\ndates: 2015-09-21 to 2015-09-25",
+        code: "series::next-year-and-dates-differ",
+    },
     // Numbering.
     Mutation {
         example: ASEM,

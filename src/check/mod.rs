@@ -67,6 +67,7 @@ pub static RULES: &[&Rule] = &[
     &numbering::subparagraph_out_of_sequence::RULE,
     &series::next_edition::RULE,
     &series::next_year::RULE,
+    &series::next_year_and_dates_differ::RULE,
     &series::next_meeting_not_after::RULE,
     &series::unknown_rotation_group::RULE,
     &series::next_host_breaks_rotation::RULE,

@@ -7,7 +7,8 @@
 //! Numbers, ordinals, years and dates are read, in English and in Chinese (`首届`, `第二`,
 //! `2007年10月30~31日`), and compared as values. Text facts (`series`, `theme`, `place`,
 //! `host`, `forum`) are compared ignoring case and spacing; a `place` may be named by one of its
-//! parts (`Beijing` for `Beijing, China`, `北京` for `中国 北京`). A translation's `series`,
+//! parts (`Beijing` for `Beijing, China`, `北京` for `中国 北京`), and a `host` by the annex
+//! group it belongs to (`Europe` for `Germany`). A translation's `series`,
 //! `place` and `theme` are those under its `version:` line; group names in a translation are read
 //! through a small table of names (`欧洲` is Europe), and a name the table does not have is
 //! not checked.

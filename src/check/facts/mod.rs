@@ -9,7 +9,7 @@ pub mod no_data;
 use jiff::civil::Date;
 
 use crate::ast::{DateRange, Document, FactKey, MeetingFact};
-use crate::check::series::{same_name, same_or_part};
+use crate::check::series::{annex, group_of, same_name, same_or_part};
 use crate::numbers::{ordinal_digits, parse_cardinal, parse_ordinal};
 use crate::source::Span;
 
@@ -23,6 +23,12 @@ pub enum Value {
     Text(String),
     /// A place, which words may name by one of its parts: `Beijing` for `Beijing, China`.
     Place(String),
+    /// A host, which words may also name by the annex group it belongs to: `Europe` for
+    /// `Germany`.
+    Host {
+        name: String,
+        group: Option<String>,
+    },
 }
 
 impl Value {
@@ -33,7 +39,7 @@ impl Value {
             Value::Ordinal(n) => format!("the {}", ordinal_digits(*n)),
             Value::Year(y) => y.to_string(),
             Value::Dates(d) => show_dates(*d),
-            Value::Text(t) | Value::Place(t) => format!("\"{t}\""),
+            Value::Text(t) | Value::Place(t) | Value::Host { name: t, .. } => format!("\"{t}\""),
         }
     }
 
@@ -46,7 +52,7 @@ impl Value {
             Value::Dates(_) => {
                 "dates such as `30-31 October 2007`, `October 30-31, 2007` or `2007年10月30~31日`"
             }
-            Value::Text(_) | Value::Place(_) => "text",
+            Value::Text(_) | Value::Place(_) | Value::Host { .. } => "text",
         }
     }
 }
@@ -199,7 +205,10 @@ fn meeting(document: &Document, index: usize, fact: MeetingFact) -> Data {
             Some(t) => t.theme.as_ref(),
             None => header.theme.as_ref(),
         }),
-        MeetingFact::Host => text(header.host.as_ref()),
+        MeetingFact::Host => header
+            .host
+            .as_ref()
+            .map(|h| (host(document, &h.value), h.span)),
         MeetingFact::Forum if translation.is_some() => return Data::Unchecked,
         MeetingFact::Forum => text(header.forum.as_ref()),
     };
@@ -257,7 +266,7 @@ fn next(document: &Document, index: usize, fact: MeetingFact) -> Data {
         MeetingFact::Host => next
             .host
             .as_ref()
-            .map(|h| (Value::Text(h.value.clone()), h.span)),
+            .map(|h| (host(document, &h.value), h.span)),
         MeetingFact::Place if translation => return Data::Unchecked,
         MeetingFact::Place => next
             .place
@@ -275,6 +284,18 @@ fn next(document: &Document, index: usize, fact: MeetingFact) -> Data {
             missing: format!("the `next meeting:` block states no `{}`", field_name(fact)),
             help: format!("add `{}: ...` under `next meeting:`", field_name(fact)),
         },
+    }
+}
+
+/// A host, with the annex group it is a member of.
+fn host(document: &Document, name: &str) -> Value {
+    let group = annex(document)
+        .and_then(|a| group_of(a, name))
+        .filter(|g| !same_name(g, name))
+        .map(str::to_string);
+    Value::Host {
+        name: name.to_string(),
+        group,
     }
 }
 
@@ -309,8 +330,15 @@ pub fn compare(words: &str, value: &Value, language: Option<&str>) -> Reading {
         Value::Ordinal(_) => read_ordinal(words).map(Value::Ordinal),
         Value::Year(_) => read_year(words).map(Value::Year),
         Value::Dates(_) => read_dates(words).map(Value::Dates),
-        Value::Text(expected) => return compare_text(words, expected, false, language),
-        Value::Place(expected) => return compare_text(words, expected, true, language),
+        Value::Text(expected) => return compare_text(words, &|w| same_name(w, expected), language),
+        Value::Place(expected) => {
+            return compare_text(words, &|w| same_or_part(w, expected), language)
+        }
+        Value::Host { name, group } => {
+            let agrees =
+                |w: &str| same_name(w, name) || group.as_deref().is_some_and(|g| same_name(w, g));
+            return compare_text(words, &agrees, language);
+        }
     };
     match read {
         None => Reading::Unreadable(value.kind()),
@@ -319,17 +347,10 @@ pub fn compare(words: &str, value: &Value, language: Option<&str>) -> Reading {
     }
 }
 
-/// Text agrees if it is the value, ignoring case and spacing; a place also if it is one of the
-/// value's parts (`Beijing` for `Beijing, China`). In a translation, a group name is compared
-/// through [`GROUP_NAMES`].
-fn compare_text(words: &str, expected: &str, place: bool, language: Option<&str>) -> Reading {
-    let agrees = |words: &str| {
-        if place {
-            same_or_part(words, expected)
-        } else {
-            same_name(words, expected)
-        }
-    };
+/// Text agrees if `agrees` accepts it: the value ignoring case and spacing, a place also by one
+/// of its parts (`Beijing` for `Beijing, China`), a host also by its group (`Europe` for
+/// `Germany`). In a translation, a group name is first read through [`GROUP_NAMES`].
+fn compare_text(words: &str, agrees: &dyn Fn(&str) -> bool, language: Option<&str>) -> Reading {
     if agrees(words) {
         return Reading::Agrees;
     }

@@ -4,6 +4,7 @@ pub mod next_edition;
 pub mod next_host_breaks_rotation;
 pub mod next_meeting_not_after;
 pub mod next_year;
+pub mod next_year_and_dates_differ;
 pub mod unknown_rotation_group;
 
 use crate::ast::{Annex, Document, Ordinal};
