@@ -71,6 +71,7 @@ pub static RULES: &[&Rule] = &[
     &series::next_meeting_not_after::RULE,
     &series::unknown_rotation_group::RULE,
     &series::next_host_breaks_rotation::RULE,
+    &dates::meeting_too_long::RULE,
     &dates::adopted_outside_meeting::RULE,
     &dates::closing_date_differs::RULE,
     &dates::closing_place_differs::RULE,
