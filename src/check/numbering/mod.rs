@@ -33,7 +33,7 @@ pub enum Finding<'a> {
 }
 
 /// Whether paragraph numbers restart in each section.
-fn per_section(cx: &Context) -> bool {
+pub fn per_section(cx: &Context) -> bool {
     cx.document
         .header
         .numbering

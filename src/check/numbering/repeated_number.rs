@@ -22,8 +22,7 @@
 //! Renumber the second paragraph and those after it. If the numbers are meant to start again
 //! in each section, write `numbering: per section` in the header.
 
-use crate::ast::Numbering;
-use crate::check::numbering::{in_style, paragraph_findings, written, Finding};
+use crate::check::numbering::{in_style, paragraph_findings, per_section, written, Finding};
 use crate::check::{Context, Rule};
 use crate::diagnostic::{Diagnostic, Severity};
 
@@ -36,12 +35,7 @@ pub const RULE: Rule = Rule {
 };
 
 fn run(cx: &Context, out: &mut Vec<Diagnostic>) {
-    let per_section = cx
-        .document
-        .header
-        .numbering
-        .as_ref()
-        .is_some_and(|n| n.value == Numbering::PerSection);
+    let per_section = per_section(cx);
     for finding in paragraph_findings(cx) {
         let Finding::Repeated {
             paragraph,

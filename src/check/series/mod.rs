@@ -7,7 +7,7 @@ pub mod next_year;
 pub mod next_year_and_dates_differ;
 pub mod unknown_rotation_group;
 
-use crate::ast::{Annex, Document, Ordinal};
+use crate::ast::{Annex, Document};
 use crate::numbers::{ordinal_digits, ordinal_words};
 use crate::source::Span;
 
@@ -46,11 +46,6 @@ pub fn ordinal_like(value: u32, like: &str) -> String {
     } else {
         ordinal_digits(value)
     }
-}
-
-/// An ordinal for a message: `2nd`.
-pub fn ordinal(value: Ordinal) -> String {
-    ordinal_digits(value.value)
 }
 
 /// Two names are the same if they differ only in case and spacing.

@@ -22,9 +22,10 @@
 //! Write the edition after this one (here `second`) under `next meeting:`, or correct the
 //! header's `edition`.
 
-use crate::check::series::{ordinal, ordinal_like};
+use crate::check::series::ordinal_like;
 use crate::check::{Context, Rule};
 use crate::diagnostic::{Diagnostic, Severity};
+use crate::numbers::ordinal_digits;
 
 pub const RULE: Rule = Rule {
     code: "series::next-edition",
@@ -55,12 +56,12 @@ fn run(cx: &Context, out: &mut Vec<Diagnostic>) {
             RULE.code,
             format!(
                 "the next meeting is given as the {}, but this meeting is the {}, so the next one is the {}",
-                ordinal(next.value),
-                ordinal(this.value),
-                crate::numbers::ordinal_digits(expected)
+                ordinal_digits(next.value.value),
+                ordinal_digits(this.value.value),
+                ordinal_digits(expected)
             ),
         )
-        .primary(next.span, format!("expected the {}", crate::numbers::ordinal_digits(expected)))
+        .primary(next.span, format!("expected the {}", ordinal_digits(expected)))
         .secondary(this.span, "this meeting's edition")
         .help(format!(
             "write `edition: {}` under `next meeting:`, or correct this meeting's `edition`",
