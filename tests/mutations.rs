@@ -69,6 +69,13 @@ const MUTATIONS: &[Mutation] = &[
         code: "series::unknown-rotation-group",
     },
     Mutation {
+        example: ASEM,
+        what: "misspell the next host",
+        from: "host: Europe",
+        to: "host: Europa",
+        code: "series::unknown-next-host",
+    },
+    Mutation {
         example: APEC,
         what: "change the next edition",
         from: "edition: 22nd",

@@ -70,6 +70,7 @@ pub static RULES: &[&Rule] = &[
     &series::next_year_and_dates_differ::RULE,
     &series::next_meeting_not_after::RULE,
     &series::unknown_rotation_group::RULE,
+    &series::unknown_next_host::RULE,
     &series::next_host_breaks_rotation::RULE,
     &dates::meeting_too_long::RULE,
     &dates::adopted_outside_meeting::RULE,

@@ -5,6 +5,7 @@ pub mod next_host_breaks_rotation;
 pub mod next_meeting_not_after;
 pub mod next_year;
 pub mod next_year_and_dates_differ;
+pub mod unknown_next_host;
 pub mod unknown_rotation_group;
 
 use crate::ast::{Annex, Document};
