@@ -161,6 +161,13 @@ const MUTATIONS: &[Mutation] = &[
         to: "欧洲",
         code: "versions::marked-facts-differ",
     },
+    Mutation {
+        example: ASEM,
+        what: "list a language without its version",
+        from: "languages: en, zh",
+        to: "languages: en, zh, fr",
+        code: "versions::languages-differ",
+    },
     // References and footnotes.
     Mutation {
         example: ASEM,

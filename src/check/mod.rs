@@ -84,6 +84,7 @@ pub static RULES: &[&Rule] = &[
     &references::undefined_footnote::RULE,
     &references::duplicate_footnote::RULE,
     &references::unused_footnote::RULE,
+    &versions::languages_differ::RULE,
     &versions::section_missing::RULE,
     &versions::paragraph_missing::RULE,
     &versions::subparagraphs_differ::RULE,

@@ -6,6 +6,7 @@
 //! or in their section), sections by their order.
 
 pub mod footnote_missing;
+pub mod languages_differ;
 pub mod marked_facts_differ;
 pub mod paragraph_missing;
 pub mod section_missing;
