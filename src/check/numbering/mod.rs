@@ -93,7 +93,7 @@ fn walk_sequence<'a>(sequence: &[&'a NumberedParagraph], out: &mut Vec<Finding<'
             .number
             .value
             .expect("sequences keep numbers with a value");
-        let expected = last.map_or(1, |(n, _)| n + 1);
+        let expected = last.map_or(1, |(n, _)| n.saturating_add(1));
         let previous = last.map(|(_, p)| p);
         // When the next paragraph carries the number after the expected one, this number is a
         // slip for the expected one: the sequence goes on from there, and the next paragraph
@@ -101,7 +101,7 @@ fn walk_sequence<'a>(sequence: &[&'a NumberedParagraph], out: &mut Vec<Finding<'
         let slip = sequence
             .get(index + 1)
             .and_then(|next| next.number.value)
-            .is_some_and(|next| next == expected + 1);
+            .is_some_and(|next| next == expected.saturating_add(1));
         if value != expected {
             out.push(if let Some(&first) = seen.get(&value) {
                 Finding::Repeated {

@@ -46,7 +46,7 @@ fn run(cx: &Context, out: &mut Vec<Diagnostic>) {
             continue;
         };
         let value = paragraph.number.value.unwrap_or(expected);
-        let missing = if value == expected + 1 {
+        let missing = if value == expected.saturating_add(1) {
             format!("paragraph {} is missing", in_style(paragraph, expected))
         } else {
             format!(

@@ -111,8 +111,10 @@ impl Kind {
             Kind::Letter => {
                 let first = lower.chars().next()?;
                 let same = lower.chars().all(|c| c == first);
-                (same && first.is_ascii_lowercase())
-                    .then(|| (first as u32 - 'a' as u32 + 1) + 26 * (lower.len() as u32 - 1))
+                (same && first.is_ascii_lowercase()).then(|| {
+                    (first as u32 - u32::from(b'a') + 1)
+                        .saturating_add(26u32.saturating_mul(lower.len() as u32 - 1))
+                })
             }
         }
     }
@@ -135,12 +137,12 @@ fn check_list(list: &[Subparagraph], out: &mut Vec<Diagnostic>) {
     let mut position = 1;
     for (index, subparagraph) in list.iter().enumerate() {
         let expected = kind.marker(position, upper);
-        position += 1;
+        position = position.saturating_add(1);
         if subparagraph.marker.value != expected {
             // Count on from the marker as written, so that one slip is reported once and not
             // again at every marker after it.
             if let Some(written) = kind.position(&subparagraph.marker.value) {
-                position = written + 1;
+                position = written.saturating_add(1);
             }
             let mut diagnostic = Diagnostic::error(
                 RULE.code,

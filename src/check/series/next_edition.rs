@@ -46,7 +46,9 @@ fn run(cx: &Context, out: &mut Vec<Diagnostic>) {
     ) else {
         return;
     };
-    let expected = this.value.value + 1;
+    let Some(expected) = this.value.value.checked_add(1) else {
+        return;
+    };
     if next.value.value == expected {
         return;
     }
