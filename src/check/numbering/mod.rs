@@ -102,7 +102,10 @@ fn walk_sequence<'a>(sequence: &[&'a NumberedParagraph], out: &mut Vec<Finding<'
             .get(index + 1)
             .and_then(|next| next.number.value)
             .is_some_and(|next| next == expected.saturating_add(1));
-        if value != expected {
+        // At the largest number the expected one cannot grow any further, so a repeat of it
+        // would otherwise pass as the number expected.
+        let saturated = value == u32::MAX && seen.contains_key(&value);
+        if value != expected || saturated {
             out.push(if let Some(&first) = seen.get(&value) {
                 Finding::Repeated {
                     paragraph,
