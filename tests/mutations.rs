@@ -171,6 +171,13 @@ const MUTATIONS: &[Mutation] = &[
     // References and footnotes.
     Mutation {
         example: ASEM,
+        what: "use a label twice",
+        from: "\n15. Ministers agreed to set up",
+        to: "\n15. {#members} Ministers agreed to set up",
+        code: "references::duplicate-label",
+    },
+    Mutation {
+        example: ASEM,
         what: "break a reference",
         from: "in {2009 = next year}.\n\n[^1]: {@members}",
         to: "in {2009 = next year}.\n\n[^1]: {@member}",

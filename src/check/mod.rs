@@ -90,6 +90,7 @@ pub static RULES: &[&Rule] = &[
     &versions::subparagraphs_differ::RULE,
     &versions::footnote_missing::RULE,
     &versions::marked_facts_differ::RULE,
+    &versions::label_moved::RULE,
 ];
 
 /// The check with this code.

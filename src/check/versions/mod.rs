@@ -6,6 +6,7 @@
 //! or in their section), sections by their order.
 
 pub mod footnote_missing;
+pub mod label_moved;
 pub mod languages_differ;
 pub mod marked_facts_differ;
 pub mod paragraph_missing;
@@ -18,7 +19,7 @@ use crate::ast::{
     walk_inlines, Block, FactKey, Inline, NumberStyle, Numbering, Subparagraph, Version,
 };
 use crate::check::facts::describe;
-use crate::source::{Source, Span};
+use crate::source::{Source, Span, Spanned};
 
 /// Where a paragraph stands, the same in every version.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -43,6 +44,8 @@ pub struct Unit<'a> {
     pub place: Place,
     pub content: &'a [Inline],
     pub subparagraphs: &'a [Subparagraph],
+    /// The label at the start of the paragraph.
+    pub label: Option<&'a Spanned<String>>,
     /// The first line of the paragraph, to point at.
     pub span: Span,
     /// The paragraph as a message names it: "paragraph 16", "preamble paragraph 1".
@@ -62,6 +65,7 @@ pub fn units<'a>(
             place: Place::Preamble(index),
             content: &p.content,
             subparagraphs: &p.subparagraphs,
+            label: p.label.as_ref(),
             span: first_line(source, p.span),
             name: format!("preamble paragraph {}", index + 1),
         });
@@ -82,6 +86,7 @@ pub fn units<'a>(
                         },
                         content: &p.content,
                         subparagraphs: &p.subparagraphs,
+                        label: p.label.as_ref(),
                         span: p.number.span,
                         name: format!("paragraph {}", p.number.written),
                     });
@@ -95,6 +100,7 @@ pub fn units<'a>(
                         },
                         content: &p.content,
                         subparagraphs: &p.subparagraphs,
+                        label: p.label.as_ref(),
                         span: first_line(source, p.span),
                         name: format!(
                             "unnumbered paragraph {unnumbered} of section {}",
