@@ -171,6 +171,58 @@ pub fn parse_roman(text: &str) -> Option<u32> {
         .map(u32::from)
 }
 
+/// Reads a cardinal number: digits (`45`, `1,000`) or English words (`forty-five`).
+pub fn parse_cardinal(text: &str) -> Option<u32> {
+    let text = text.trim();
+    let digits: String = text.chars().filter(|c| *c != ',').collect();
+    if !digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit()) {
+        return digits.parse().ok();
+    }
+    let lower = text.to_lowercase();
+    let words: Vec<&str> = lower
+        .split(|c: char| c == '-' || c.is_whitespace())
+        .filter(|w| !w.is_empty() && *w != "and")
+        .collect();
+    if words.is_empty() {
+        return None;
+    }
+    parse_cardinal_words(&words)
+}
+
+/// An ordinal in English words, below a thousand: `first`, `twenty-second`. `None` for 0 and
+/// from a thousand on.
+pub fn ordinal_words(value: u32) -> Option<String> {
+    if value == 0 || value >= 1000 {
+        return None;
+    }
+    let hundreds = value / 100;
+    let rest = value % 100;
+    let mut out = String::new();
+    if hundreds > 0 {
+        out.push_str(UNITS[hundreds as usize]);
+        if rest == 0 {
+            out.push_str(" hundredth");
+            return Some(out);
+        }
+        out.push_str(" hundred and ");
+    }
+    if rest < 20 {
+        out.push_str(UNIT_ORDINALS[rest as usize]);
+    } else if rest.is_multiple_of(10) {
+        out.push_str(TEN_ORDINALS[(rest / 10) as usize]);
+    } else {
+        out.push_str(TENS[(rest / 10) as usize]);
+        out.push('-');
+        out.push_str(UNIT_ORDINALS[(rest % 10) as usize]);
+    }
+    Some(out)
+}
+
+/// An ordinal in digits with its English suffix: `1st`, `22nd`.
+pub fn ordinal_digits(value: u32) -> String {
+    format!("{value}{}", ordinal_suffix(value))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -231,5 +283,25 @@ mod tests {
         assert_eq!(parse_roman("XIV"), Some(14));
         assert_eq!(parse_roman("IIII"), None);
         assert_eq!(parse_roman("iv"), None);
+    }
+
+    #[test]
+    fn cardinals_in_words_and_digits() {
+        assert_eq!(parse_cardinal("45"), Some(45));
+        assert_eq!(parse_cardinal("1,000"), Some(1000));
+        assert_eq!(parse_cardinal("forty-five"), Some(45));
+        assert_eq!(parse_cardinal("Forty Five"), Some(45));
+        assert_eq!(parse_cardinal("forty-fifth"), None);
+        assert_eq!(parse_cardinal(""), None);
+    }
+
+    #[test]
+    fn ordinal_words_read_back() {
+        for value in [1, 2, 11, 20, 21, 99, 101, 342] {
+            let words = ordinal_words(value).expect("below a thousand");
+            assert_eq!(parse_ordinal(&words), Some(value), "{words}");
+        }
+        assert_eq!(ordinal_words(22).as_deref(), Some("twenty-second"));
+        assert_eq!(ordinal_digits(22), "22nd");
     }
 }

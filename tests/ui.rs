@@ -68,3 +68,29 @@ fn collect(dir: &Path, out: &mut Vec<PathBuf>) {
         }
     }
 }
+
+/// Every check has at least one fixture whose expected output shows its code, so that no check
+/// goes untested.
+#[test]
+fn every_check_is_reported_by_a_fixture() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut inputs = Vec::new();
+    collect(&root.join("tests/ui"), &mut inputs);
+    let snapshots: Vec<String> = inputs
+        .iter()
+        .filter_map(|input| std::fs::read_to_string(input.with_extension("snap")).ok())
+        .collect();
+    let untested: Vec<&str> = plenary::check::RULES
+        .iter()
+        .map(|rule| rule.code)
+        .filter(|code| {
+            !snapshots
+                .iter()
+                .any(|snapshot| snapshot.lines().any(|line| line == *code))
+        })
+        .collect();
+    assert!(
+        untested.is_empty(),
+        "checks without a UI fixture that reports them: {untested:?}"
+    );
+}

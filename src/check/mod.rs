@@ -11,7 +11,12 @@
 //! every problem. They run on a document that parsed without syntax errors: a paragraph that did
 //! not parse is missing from the tree, and checking the rest would report false gaps.
 
+pub mod dates;
+pub mod facts;
+pub mod numbering;
 pub mod references;
+pub mod series;
+pub mod versions;
 
 use crate::ast::Document;
 use crate::diagnostic::{Diagnostic, Severity};
@@ -55,7 +60,38 @@ impl Rule {
 }
 
 /// Every check, in the order they run.
-pub static RULES: &[&Rule] = &[&references::unresolved::RULE];
+pub static RULES: &[&Rule] = &[
+    &numbering::skipped_number::RULE,
+    &numbering::repeated_number::RULE,
+    &numbering::number_out_of_order::RULE,
+    &numbering::subparagraph_out_of_sequence::RULE,
+    &series::next_edition::RULE,
+    &series::next_year::RULE,
+    &series::next_year_and_dates_differ::RULE,
+    &series::next_meeting_not_after::RULE,
+    &series::unknown_rotation_group::RULE,
+    &series::unknown_next_host::RULE,
+    &series::next_host_breaks_rotation::RULE,
+    &dates::meeting_too_long::RULE,
+    &dates::adopted_outside_meeting::RULE,
+    &dates::closing_date_differs::RULE,
+    &dates::closing_place_differs::RULE,
+    &facts::mismatch::RULE,
+    &facts::no_data::RULE,
+    &references::unresolved::RULE,
+    &references::duplicate_label::RULE,
+    &references::unused_label::RULE,
+    &references::undefined_footnote::RULE,
+    &references::duplicate_footnote::RULE,
+    &references::unused_footnote::RULE,
+    &versions::languages_differ::RULE,
+    &versions::section_missing::RULE,
+    &versions::paragraph_missing::RULE,
+    &versions::subparagraphs_differ::RULE,
+    &versions::footnote_missing::RULE,
+    &versions::marked_facts_differ::RULE,
+    &versions::label_moved::RULE,
+];
 
 /// The check with this code.
 pub fn rule(code: &str) -> Option<&'static Rule> {

@@ -1,0 +1,560 @@
+//! Checks of marked facts `{words = key}`: the words against the data they are tied to.
+//!
+//! This file reads the words of a fact (numbers, ordinals, years and dates in English and in
+//! Chinese) and finds the data a key names, so that the checks themselves only compare.
+
+pub mod mismatch;
+pub mod no_data;
+
+use jiff::civil::Date;
+
+use crate::ast::{DateRange, Document, FactKey, MeetingFact};
+use crate::check::series::{annex, group_of, same_name, same_or_part};
+use crate::numbers::{ordinal_digits, parse_cardinal, parse_ordinal};
+use crate::source::Span;
+
+/// A value that a fact may be tied to.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Value {
+    Count(u32),
+    Ordinal(u32),
+    Year(i16),
+    Dates(DateRange),
+    Text(String),
+    /// A place, which words may name by one of its parts: `Beijing` for `Beijing, China`.
+    Place(String),
+    /// A host, which words may also name by the annex group it belongs to: `Europe` for
+    /// `Germany`.
+    Host {
+        name: String,
+        group: Option<String>,
+    },
+}
+
+impl Value {
+    /// The value as a message shows it.
+    pub fn show(&self) -> String {
+        match self {
+            Value::Count(n) => n.to_string(),
+            Value::Ordinal(n) => format!("the {}", ordinal_digits(*n)),
+            Value::Year(y) => y.to_string(),
+            Value::Dates(d) => show_dates(*d),
+            Value::Text(t) | Value::Place(t) | Value::Host { name: t, .. } => format!("\"{t}\""),
+        }
+    }
+
+    /// What words of this kind look like, for a message about words that do not read.
+    fn kind(&self) -> &'static str {
+        match self {
+            Value::Count(_) => "a number such as `45` or `forty-five`",
+            Value::Ordinal(_) => "an ordinal such as `second`, `2nd` or `第二`",
+            Value::Year(_) => "a year such as `2009`",
+            Value::Dates(_) => {
+                "dates such as `30-31 October 2007`, `October 30-31, 2007` or `2007年10月30~31日`"
+            }
+            Value::Text(_) | Value::Place(_) | Value::Host { .. } => "text",
+        }
+    }
+}
+
+/// `2007-10-30 to 2007-10-31`, or one date.
+pub fn show_dates(dates: DateRange) -> String {
+    if dates.start == dates.end {
+        dates.start.to_string()
+    } else {
+        format!("{} to {}", dates.start, dates.end)
+    }
+}
+
+/// The data a fact is tied to, as one language version sees it.
+pub enum Data {
+    /// The value and the span of the text that states it.
+    Stated { value: Value, span: Span },
+    /// Nothing states the fact: what is missing and how to state it.
+    Absent { missing: String, help: String },
+    /// The fact cannot be checked in this language (a member's name in Chinese, until names
+    /// in other languages are known).
+    Unchecked,
+}
+
+/// What a key names, for messages: "this meeting's edition".
+pub fn describe(key: &FactKey) -> String {
+    match key {
+        FactKey::Members => "the annex's stated total of members".to_string(),
+        FactKey::Group(name) => format!("the stated count of the group {name}"),
+        FactKey::Meeting(fact) => format!("this meeting's {}", fact_name(*fact)),
+        FactKey::Next(fact) => format!("the next meeting's {}", fact_name(*fact)),
+    }
+}
+
+fn fact_name(fact: MeetingFact) -> &'static str {
+    match fact {
+        MeetingFact::Edition => "edition",
+        MeetingFact::Host => "host",
+        MeetingFact::Place => "place",
+        MeetingFact::Dates => "dates",
+        MeetingFact::Year => "year",
+        MeetingFact::Adopted => "adoption date",
+        MeetingFact::Series => "series",
+        MeetingFact::Theme => "theme",
+        MeetingFact::Forum => "forum",
+    }
+}
+
+/// The verb a key's description takes: "this meeting's dates are".
+pub fn verb(key: &FactKey) -> &'static str {
+    match key {
+        FactKey::Meeting(MeetingFact::Dates) | FactKey::Next(MeetingFact::Dates) => "are",
+        _ => "is",
+    }
+}
+
+/// The field that states a meeting fact: `edition`, `adopted`.
+fn field_name(fact: MeetingFact) -> &'static str {
+    match fact {
+        MeetingFact::Adopted => "adopted",
+        other => fact_name(other),
+    }
+}
+
+/// The data `key` names for the version at `index` (0 is the original).
+///
+/// A translation states its own `series`, `place` and `theme` under its `version:` line; its
+/// other facts are the original's. Names are compared in the translation's language through
+/// [`GROUP_NAMES`]; a name that the table does not have is not checked.
+pub fn data(document: &Document, index: usize, key: &FactKey) -> Data {
+    let version = &document.versions[index];
+    let annex = version
+        .annex
+        .as_ref()
+        .filter(|a| a.stated_count.is_some())
+        .or(document.versions.first().and_then(|v| v.annex.as_ref()));
+    let stated = |value: Value, span: Span| Data::Stated { value, span };
+    match key {
+        FactKey::Members => match annex.and_then(|a| a.stated_count.as_ref()) {
+            Some(count) => stated(Value::Count(count.value), count.span),
+            None => Data::Absent {
+                missing: "the annex states no total of members".to_string(),
+                help: "state the total in parentheses at the end of the `annex:` line: `annex: List of Members (45)`".to_string(),
+            },
+        },
+        FactKey::Group(name) => {
+            let group = document
+                .versions
+                .first()
+                .and_then(|v| v.annex.as_ref())
+                .and_then(|a| a.groups.iter().find(|g| same_name(&g.name.value, name)));
+            match group {
+                Some(group) => match &group.stated_count {
+                    Some(count) => stated(Value::Count(count.value), count.span),
+                    None => Data::Absent {
+                        missing: format!("the group {name} states no count"),
+                        help: format!("state the count after the group's name: `group: {name} (16)`"),
+                    },
+                },
+                None => Data::Absent {
+                    missing: format!("the annex has no group {name}"),
+                    help: format!("add `group: {name}` to the annex, or tie the fact to a group it has"),
+                },
+            }
+        }
+        FactKey::Meeting(fact) => meeting(document, index, *fact),
+        FactKey::Next(fact) => next(document, index, *fact),
+    }
+}
+
+fn meeting(document: &Document, index: usize, fact: MeetingFact) -> Data {
+    let header = &document.header;
+    let translation = document.versions[index]
+        .header
+        .as_ref()
+        .filter(|_| index > 0);
+    let text = |field: Option<&crate::source::Spanned<String>>| {
+        field.map(|f| (Value::Text(f.value.clone()), f.span))
+    };
+    let found = match fact {
+        MeetingFact::Edition => header
+            .edition
+            .as_ref()
+            .map(|e| (Value::Ordinal(e.value.value), e.span)),
+        MeetingFact::Dates => header
+            .dates
+            .as_ref()
+            .map(|d| (Value::Dates(d.value), d.span)),
+        MeetingFact::Year => header
+            .dates
+            .as_ref()
+            .map(|d| (Value::Year(d.value.start.year()), d.span)),
+        MeetingFact::Adopted => header.adopted.as_ref().map(|d| {
+            let day = DateRange {
+                start: d.value,
+                end: d.value,
+            };
+            (Value::Dates(day), d.span)
+        }),
+        MeetingFact::Series => text(match translation {
+            Some(t) => t.series.as_ref(),
+            None => header.series.as_ref(),
+        }),
+        MeetingFact::Place => match translation {
+            Some(t) => t.place.as_ref(),
+            None => header.place.as_ref(),
+        }
+        .map(|f| (Value::Place(f.value.clone()), f.span)),
+        MeetingFact::Theme => text(match translation {
+            Some(t) => t.theme.as_ref(),
+            None => header.theme.as_ref(),
+        }),
+        MeetingFact::Host => header
+            .host
+            .as_ref()
+            .map(|h| (host(document, &h.value), h.span)),
+        MeetingFact::Forum if translation.is_some() => return Data::Unchecked,
+        MeetingFact::Forum => text(header.forum.as_ref()),
+    };
+    match found {
+        Some((value, span)) => Data::Stated { value, span },
+        None => {
+            let field = field_name(fact);
+            let (missing, help) = match (translation, fact) {
+                (Some(t), MeetingFact::Series | MeetingFact::Place | MeetingFact::Theme) => (
+                    format!(
+                        "the `version: {}` block states no `{field}`",
+                        t.language.value
+                    ),
+                    format!(
+                        "add `{field}: ...` in this language under `version: {}`",
+                        t.language.value
+                    ),
+                ),
+                _ => (
+                    format!("the header states no `{field}`"),
+                    format!("add `{field}: ...` to the header"),
+                ),
+            };
+            Data::Absent { missing, help }
+        }
+    }
+}
+
+fn next(document: &Document, index: usize, fact: MeetingFact) -> Data {
+    let Some(next) = document.next_meeting.as_ref() else {
+        return Data::Absent {
+            missing: "the declaration has no `next meeting:` block".to_string(),
+            help: format!(
+                "state the fact in a `next meeting:` block after the header: `next meeting:` and then `{}: ...`",
+                field_name(fact)
+            ),
+        };
+    };
+    let translation = index > 0;
+    let found = match fact {
+        MeetingFact::Edition => next
+            .edition
+            .as_ref()
+            .map(|e| (Value::Ordinal(e.value.value), e.span)),
+        MeetingFact::Dates => next.dates.as_ref().map(|d| (Value::Dates(d.value), d.span)),
+        MeetingFact::Year => next
+            .year
+            .as_ref()
+            .map(|y| (Value::Year(y.value), y.span))
+            .or_else(|| {
+                next.dates
+                    .as_ref()
+                    .map(|d| (Value::Year(d.value.start.year()), d.span))
+            }),
+        MeetingFact::Host => next
+            .host
+            .as_ref()
+            .map(|h| (host(document, &h.value), h.span)),
+        MeetingFact::Place if translation => return Data::Unchecked,
+        MeetingFact::Place => next
+            .place
+            .as_ref()
+            .map(|p| (Value::Place(p.value.clone()), p.span)),
+        MeetingFact::Adopted | MeetingFact::Series | MeetingFact::Theme | MeetingFact::Forum => {
+            // The parser accepts only the facts a next meeting has; the others are its own
+            // message there.
+            return Data::Unchecked;
+        }
+    };
+    match found {
+        Some((value, span)) => Data::Stated { value, span },
+        None => Data::Absent {
+            missing: format!("the `next meeting:` block states no `{}`", field_name(fact)),
+            help: format!("add `{}: ...` under `next meeting:`", field_name(fact)),
+        },
+    }
+}
+
+/// A host, with the annex group it is a member of.
+fn host(document: &Document, name: &str) -> Value {
+    let group = annex(document)
+        .and_then(|a| group_of(a, name))
+        .filter(|g| !same_name(g, name))
+        .map(str::to_string);
+    Value::Host {
+        name: name.to_string(),
+        group,
+    }
+}
+
+/// Names of annex groups in the other languages of a declaration: (language, name in the
+/// annex, name in that language). Member names in other languages belong to the member
+/// registry; a name found in neither is not checked.
+pub const GROUP_NAMES: &[(&str, &str, &str)] = &[
+    ("zh", "Asia", "亚洲"),
+    ("zh", "Europe", "欧洲"),
+    ("zh", "Africa", "非洲"),
+    ("zh", "Americas", "美洲"),
+    ("zh", "Oceania", "大洋洲"),
+    ("zh", "Institutions", "机构"),
+];
+
+/// How the words of a fact compare with its data.
+pub enum Reading {
+    Agrees,
+    /// The words say something else: what they say, as a message shows it.
+    Disagrees(String),
+    /// The words do not read as the kind of value the data is: what they should look like.
+    Unreadable(&'static str),
+    /// The words are in a language whose names plenary does not know.
+    Unchecked,
+}
+
+/// Compares the words of a fact with a value. `language` is the version's language tag, `None`
+/// for the original.
+pub fn compare(words: &str, value: &Value, language: Option<&str>) -> Reading {
+    let read = match value {
+        Value::Count(_) => read_count(words).map(Value::Count),
+        Value::Ordinal(_) => read_ordinal(words).map(Value::Ordinal),
+        Value::Year(_) => read_year(words).map(Value::Year),
+        Value::Dates(_) => read_dates(words).map(Value::Dates),
+        Value::Text(expected) => return compare_text(words, &|w| same_name(w, expected), language),
+        Value::Place(expected) => {
+            return compare_text(words, &|w| same_or_part(w, expected), language)
+        }
+        Value::Host { name, group } => {
+            let agrees =
+                |w: &str| same_name(w, name) || group.as_deref().is_some_and(|g| same_name(w, g));
+            return compare_text(words, &agrees, language);
+        }
+    };
+    match read {
+        None => Reading::Unreadable(value.kind()),
+        Some(read) if read == *value => Reading::Agrees,
+        Some(read) => Reading::Disagrees(read.show()),
+    }
+}
+
+/// Text agrees if `agrees` accepts it: the value ignoring case and spacing, a place also by one
+/// of its parts (`Beijing` for `Beijing, China`), a host also by its group (`Europe` for
+/// `Germany`). In a translation, a group name is first read through [`GROUP_NAMES`].
+fn compare_text(words: &str, agrees: &dyn Fn(&str) -> bool, language: Option<&str>) -> Reading {
+    if agrees(words) {
+        return Reading::Agrees;
+    }
+    if let Some(language) = language {
+        let translated = GROUP_NAMES
+            .iter()
+            .find(|(l, _, native)| *l == language && same_name(native, words));
+        return match translated {
+            Some((_, name, _)) if agrees(name) => Reading::Agrees,
+            Some((_, name, _)) => Reading::Disagrees(format!("\"{words}\" ({name})")),
+            // A name in another language that the table does not have: it may well be right.
+            None if !words.is_ascii() => Reading::Unchecked,
+            None => Reading::Disagrees(format!("\"{words}\"")),
+        };
+    }
+    Reading::Disagrees(format!("\"{words}\""))
+}
+
+/// A count: `45`, `forty-five`, `四十五`, with a Chinese measure word (`45个`) allowed.
+pub fn read_count(words: &str) -> Option<u32> {
+    let words = words.trim().trim_end_matches(['个', '名', '位']);
+    parse_cardinal(words).or_else(|| read_chinese(words))
+}
+
+/// An ordinal: `second`, `2nd`, `第二`, `第二届`, `首届` (the first).
+pub fn read_ordinal(words: &str) -> Option<u32> {
+    let words = words.trim();
+    if let Some(value) = parse_ordinal(words) {
+        return Some(value);
+    }
+    let chinese = words.trim_end_matches(['届', '次']);
+    if chinese == "首" {
+        return Some(1);
+    }
+    let number = chinese.strip_prefix('第')?;
+    number.parse().ok().or_else(|| read_chinese(number))
+}
+
+/// A Chinese numeral such as `二十一`.
+fn read_chinese(words: &str) -> Option<u32> {
+    if words.is_empty() {
+        return None;
+    }
+    chinese_number::from_chinese_to_u32_ten_thousand(words).ok()
+}
+
+/// A year: `2009`, `2009年`.
+pub fn read_year(words: &str) -> Option<i16> {
+    let words = words.trim().trim_end_matches('年');
+    (words.len() == 4 && words.bytes().all(|b| b.is_ascii_digit()))
+        .then(|| words.parse().ok())
+        .flatten()
+}
+
+const MONTHS: [&str; 12] = [
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+];
+
+/// The month an English word names: `October`, `Oct`, `Sept`.
+fn month(word: &str) -> Option<i8> {
+    let word = word.to_lowercase();
+    let word = word.trim_end_matches('.');
+    if word.len() < 3 {
+        return None;
+    }
+    MONTHS
+        .iter()
+        .position(|m| *m == word || (m.starts_with(word) && word.len() <= 4))
+        .map(|i| i as i8 + 1)
+}
+
+/// Dates written in prose: `30-31 October 2007`, `October 30-31, 2007`, `September 5, 2014`,
+/// `the 23rd day of June 2018`, `30 September to 2 October 2007`, `2007年10月30~31日`.
+///
+/// The words are read as numbers and month names: a four-digit number (or one before `年`) is
+/// a year, a month name (or a number before `月`) a month, and the other numbers are days. One
+/// or two days make one date or a range; with two months, each day takes its month in order.
+pub fn read_dates(words: &str) -> Option<DateRange> {
+    let mut years: Vec<i16> = Vec::new();
+    let mut months: Vec<i8> = Vec::new();
+    let mut days: Vec<i8> = Vec::new();
+    let chars: Vec<char> = words.chars().collect();
+    let mut i = 0;
+    while i < chars.len() {
+        let c = chars[i];
+        if c.is_ascii_digit() {
+            let start = i;
+            while i < chars.len() && chars[i].is_ascii_digit() {
+                i += 1;
+            }
+            let digits: String = chars[start..i].iter().collect();
+            let number: i32 = digits.parse().ok()?;
+            match chars.get(i) {
+                Some('年') => years.push(i16::try_from(number).ok()?),
+                Some('月') => months.push(i8::try_from(number).ok()?),
+                _ if digits.len() == 4 => years.push(i16::try_from(number).ok()?),
+                _ => days.push(i8::try_from(number).ok()?),
+            }
+        } else if c.is_alphabetic() && c.is_ascii() {
+            let start = i;
+            while i < chars.len() && chars[i].is_ascii_alphabetic() {
+                i += 1;
+            }
+            let word: String = chars[start..i].iter().collect();
+            if let Some(m) = month(&word) {
+                months.push(m);
+            }
+        } else {
+            i += 1;
+        }
+    }
+    let date = |year: i16, month: i8, day: i8| Date::new(year, month, day).ok();
+    let (first_year, last_year) = match years[..] {
+        [year] => (year, year),
+        [first, last] => (first, last),
+        _ => return None,
+    };
+    let (first_month, last_month) = match months[..] {
+        [month] => (month, month),
+        [first, last] => (first, last),
+        _ => return None,
+    };
+    let (first_day, last_day) = match days[..] {
+        [day] if months.len() == 1 && years.len() == 1 => (day, day),
+        [first, last] => (first, last),
+        _ => return None,
+    };
+    let start = date(first_year, first_month, first_day)?;
+    let end = date(last_year, last_month, last_day)?;
+    (start <= end).then_some(DateRange { start, end })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn range(start: &str, end: &str) -> Option<DateRange> {
+        Some(DateRange {
+            start: start.parse().unwrap(),
+            end: end.parse().unwrap(),
+        })
+    }
+
+    #[test]
+    fn dates_in_prose() {
+        let asem = range("2007-10-30", "2007-10-31");
+        assert_eq!(read_dates("30-31 October 2007"), asem);
+        assert_eq!(read_dates("October 30-31, 2007"), asem);
+        assert_eq!(read_dates("2007年10月30~31日"), asem);
+        assert_eq!(read_dates("2007年10月30日至31日"), asem);
+        assert_eq!(
+            read_dates("the 23rd day of June 2018"),
+            range("2018-06-23", "2018-06-23")
+        );
+        assert_eq!(
+            read_dates("September 5, 2014"),
+            range("2014-09-05", "2014-09-05")
+        );
+        assert_eq!(
+            read_dates("30 September to 2 October 2007"),
+            range("2007-09-30", "2007-10-02")
+        );
+        assert_eq!(
+            read_dates("Sept. 30 - Oct. 2, 2007"),
+            range("2007-09-30", "2007-10-02")
+        );
+    }
+
+    #[test]
+    fn words_that_are_not_dates() {
+        for words in [
+            "October 2007",
+            "30-31 October",
+            "31 June 2007",
+            "31-30 October 2007",
+            "soon",
+        ] {
+            assert_eq!(read_dates(words), None, "{words}");
+        }
+    }
+
+    #[test]
+    fn chinese_numbers() {
+        assert_eq!(read_ordinal("首届"), Some(1));
+        assert_eq!(read_ordinal("首"), Some(1));
+        assert_eq!(read_ordinal("第二"), Some(2));
+        assert_eq!(read_ordinal("第二十一届"), Some(21));
+        assert_eq!(read_ordinal("第21届"), Some(21));
+        assert_eq!(read_ordinal("second"), Some(2));
+        assert_eq!(read_count("四十五"), Some(45));
+        assert_eq!(read_count("45"), Some(45));
+        assert_eq!(read_count("forty-five"), Some(45));
+        assert_eq!(read_year("2009年"), Some(2009));
+        assert_eq!(read_year("09"), None);
+    }
+}

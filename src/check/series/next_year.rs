@@ -1,0 +1,73 @@
+//! ## What it finds
+//!
+//! A next meeting whose year is not this meeting's year plus the period the header states:
+//! `periodicity: biennial` with a meeting in 2007 and `year: 2010` under `next meeting:`. The
+//! next meeting's year is its `year`, or the year of its `dates`.
+//!
+//! ## Why it matters
+//!
+//! The year of the next meeting is a commitment of the ministers. A year that contradicts the
+//! agreed periodicity means that one of the two is wrong in the text they sign.
+//!
+//! ## Example
+//!
+//! ```text
+//! dates: 2007-10-30 to 2007-10-31
+//! periodicity: biennial
+//!
+//! next meeting:
+//! year: 2010
+//! ```
+//!
+//! ## How to fix
+//!
+//! Write the year that the periodicity gives (here `2009`), or correct `periodicity` if the
+//! series now meets at another interval.
+
+use crate::ast::Periodicity;
+use crate::check::series::{next_year, this_year};
+use crate::check::{Context, Rule};
+use crate::diagnostic::{Diagnostic, Severity};
+
+pub const RULE: Rule = Rule {
+    code: "series::next-year",
+    default_severity: Severity::Error,
+    summary: "a next meeting whose year is not this year plus the periodicity",
+    source_file: include_str!("next_year.rs"),
+    run,
+};
+
+fn run(cx: &Context, out: &mut Vec<Diagnostic>) {
+    let document = cx.document;
+    let (Some((this, this_span)), Some((next, next_span)), Some(periodicity)) = (
+        this_year(document),
+        next_year(document),
+        document.header.periodicity.as_ref(),
+    ) else {
+        return;
+    };
+    let Periodicity::EveryYears(years) = periodicity.value;
+    let expected = i32::from(this) + years as i32;
+    // A next meeting that is not after this one is reported by `series::next-meeting-not-after`.
+    if i32::from(next) == expected || next < this {
+        return;
+    }
+    let every = match years {
+        1 => "every year".to_string(),
+        n => format!("every {n} years"),
+    };
+    out.push(
+        Diagnostic::error(
+            RULE.code,
+            format!(
+                "the next meeting is in {next}, but a series that meets {every} meets next in {expected}"
+            ),
+        )
+        .primary(next_span, format!("expected {expected}"))
+        .secondary(this_span, format!("this meeting is in {this}"))
+        .secondary(periodicity.span, format!("meets {every}"))
+        .help(format!(
+            "write {expected} for the next meeting, or correct `periodicity` if the series now meets at another interval"
+        )),
+    );
+}

@@ -1,0 +1,76 @@
+//! ## What it finds
+//!
+//! A footnote that the original has and a language version lacks, or the other way round.
+//! Footnotes are tied by their names: `[^1]` of the translation is the translation of `[^1]`.
+//!
+//! ## Why it matters
+//!
+//! A footnote is part of the agreed text. A note that one version lacks means the versions,
+//! which are equally authentic, say different things.
+//!
+//! ## Example
+//!
+//! ```text
+//! ... from 45 ASEM members[^1] gathered ...
+//!
+//! [^1]: {@members}
+//!
+//! version: zh
+//!
+//! ... 45个亚欧会议成员的中小企业部长和代表出席会议。
+//! ```
+//!
+//! ## How to fix
+//!
+//! Add the footnote, and its marker, to the version that lacks it, under the same name.
+
+use crate::check::versions::{translations, version_line};
+use crate::check::{Context, Rule};
+use crate::diagnostic::{Diagnostic, Severity};
+
+pub const RULE: Rule = Rule {
+    code: "versions::footnote-missing",
+    default_severity: Severity::Error,
+    summary: "a footnote that one language version has and another lacks",
+    source_file: include_str!("footnote_missing.rs"),
+    run,
+};
+
+fn run(cx: &Context, out: &mut Vec<Diagnostic>) {
+    let Some(original) = cx.document.versions.first() else {
+        return;
+    };
+    for (version, language) in translations(&cx.document.versions) {
+        for footnote in &original.footnotes {
+            let id = &footnote.id.value;
+            if version.footnotes.iter().any(|f| &f.id.value == id) {
+                continue;
+            }
+            out.push(
+                Diagnostic::error(
+                    RULE.code,
+                    format!("the footnote `[^{id}]` of the original is missing from the {language} version"),
+                )
+                .primary(footnote.id.span, format!("no counterpart in the {language} version"))
+                .secondary(version_line(version), format!("the {language} version"))
+                .help(format!(
+                    "add `[^{id}]: ...` and its marker to the {language} version"
+                )),
+            );
+        }
+        for footnote in &version.footnotes {
+            let id = &footnote.id.value;
+            if original.footnotes.iter().any(|f| &f.id.value == id) {
+                continue;
+            }
+            out.push(
+                Diagnostic::error(
+                    RULE.code,
+                    format!("the footnote `[^{id}]` of the {language} version has no counterpart in the original"),
+                )
+                .primary(footnote.id.span, "not in the original")
+                .help("give the note the name of its counterpart in the original, or remove it"),
+            );
+        }
+    }
+}
