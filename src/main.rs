@@ -3,13 +3,15 @@
 mod cli;
 
 use std::io::{IsTerminal, Read, Write};
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use clap::Parser;
+use plenary::build::{self, BuildError, Format};
 use plenary::diagnostic::{self, Style};
+use plenary::render::Options;
 
-use cli::{Cli, Color, Command};
+use cli::{Cli, Color, Command, Target};
 
 /// Exit status when no file has an error.
 const SUCCESS: u8 = 0;
@@ -25,15 +27,37 @@ fn main() -> ExitCode {
         width: terminal_width(),
     };
     let status = match cli.command {
-        Command::Check { files } => check(&files, style),
+        Command::Check { files } => check_files(&files, style).0,
+        Command::Build {
+            files,
+            to,
+            out,
+            lang,
+            parallel,
+            allow_errors,
+        } => {
+            let options = Options {
+                language: lang,
+                parallel,
+                draft: false,
+            };
+            build(&files, &to, out.as_deref(), &options, allow_errors, style)
+        }
+        Command::Schema => {
+            print!("{}", plenary::render::json::schema());
+            SUCCESS
+        }
         Command::Explain { code } => explain(code.as_deref()),
         Command::Tree { file } => tree(&file, style),
     };
     ExitCode::from(status)
 }
 
-fn check(files: &[std::path::PathBuf], style: Style) -> u8 {
+/// Checks each file and prints its diagnostics and the summary line, as `plenary check` does.
+/// Returns the exit status and what each file gave (`None` for one that could not be read).
+fn check_files(files: &[PathBuf], style: Style) -> (u8, Vec<(PathBuf, Option<plenary::Checked>)>) {
     let mut status = SUCCESS;
+    let mut results = Vec::new();
     let (mut errors, mut warnings) = (0, 0);
     let stderr = std::io::stderr();
     let mut stdin_read = false;
@@ -45,6 +69,7 @@ fn check(files: &[std::path::PathBuf], style: Style) -> u8 {
                     "error: `-` is given twice, but standard input can be read only once"
                 );
                 status = TROUBLE;
+                results.push((path.clone(), None));
                 continue;
             }
             stdin_read = true;
@@ -54,6 +79,7 @@ fn check(files: &[std::path::PathBuf], style: Style) -> u8 {
             Err(message) => {
                 let _ = writeln!(stderr.lock(), "error: {message}");
                 status = TROUBLE;
+                results.push((path.clone(), None));
                 continue;
             }
         };
@@ -65,9 +91,120 @@ fn check(files: &[std::path::PathBuf], style: Style) -> u8 {
         if checked.error_count() > 0 && status == SUCCESS {
             status = FOUND_ERRORS;
         }
+        results.push((path.clone(), Some(checked)));
     }
     let _ = writeln!(stderr.lock(), "{}", summary(files.len(), errors, warnings));
+    (status, results)
+}
+
+/// Checks the files as `plenary check` does, then writes each one without errors (or, with
+/// `allow_errors`, each one as a draft) in every format asked for.
+fn build(
+    files: &[PathBuf],
+    targets: &[Target],
+    out: Option<&Path>,
+    options: &Options,
+    allow_errors: bool,
+    style: Style,
+) -> u8 {
+    let formats = match formats(targets) {
+        Ok(formats) => formats,
+        Err(error) => {
+            eprintln!("error: {error}");
+            return TROUBLE;
+        }
+    };
+    let to_stdout = out == Some(Path::new("-"));
+    if to_stdout && (formats.len() != 1 || files.len() != 1) {
+        eprintln!(
+            "error: `-o -` writes one format of one file to standard output; \
+             give one file and one format, such as `--to html`"
+        );
+        return TROUBLE;
+    }
+    if !to_stdout && files.iter().any(|f| f == Path::new("-")) {
+        eprintln!(
+            "error: standard input has no file name to name the outputs after; \
+             write it to standard output with `-o -`"
+        );
+        return TROUBLE;
+    }
+    let folder = out.filter(|_| !to_stdout);
+    if let Some(folder) = folder {
+        if let Err(e) = std::fs::create_dir_all(folder) {
+            eprintln!(
+                "error: cannot create the folder `{}`: {e}",
+                folder.display()
+            );
+            return TROUBLE;
+        }
+    }
+    let (checked_status, results) = check_files(files, style);
+    let mut status = if checked_status == TROUBLE {
+        TROUBLE
+    } else {
+        SUCCESS
+    };
+    for (path, checked) in &results {
+        let Some(checked) = checked else { continue };
+        let has_errors = checked.error_count() > 0;
+        let Some(document) = checked
+            .document
+            .as_ref()
+            .filter(|_| allow_errors || !has_errors)
+        else {
+            status = status.max(FOUND_ERRORS);
+            continue;
+        };
+        let options = Options {
+            draft: has_errors,
+            ..options.clone()
+        };
+        for format in &formats {
+            let written = build::render(*format, document, &options).and_then(|bytes| {
+                if to_stdout {
+                    return std::io::stdout().lock().write_all(&bytes).map_err(|error| {
+                        BuildError::Write {
+                            path: PathBuf::from("<stdout>"),
+                            error,
+                        }
+                    });
+                }
+                let target = build::output_path(path, folder, *format, &options);
+                build::write_atomically(&target, &bytes)?;
+                eprintln!("wrote {}", target.display());
+                Ok(())
+            });
+            if let Err(error) = written {
+                eprintln!("error: {error}");
+                status = TROUBLE;
+                if matches!(error, BuildError::Render(_)) {
+                    // The same document fails the same way in every format: say it once.
+                    break;
+                }
+            }
+        }
+    }
     status
+}
+
+/// The formats `--to` asks for, in the order a build writes them; `all` is every format
+/// available, and a format that is not available is an error.
+fn formats(targets: &[Target]) -> Result<Vec<Format>, BuildError> {
+    let wanted = |format: Format| {
+        targets.iter().any(|target| match target {
+            Target::All => format.renderer().is_some(),
+            Target::Md => format == Format::Markdown,
+            Target::Html => format == Format::Html,
+            Target::Json => format == Format::Json,
+            Target::Pdf => format == Format::Pdf,
+        })
+    };
+    let formats: Vec<Format> = Format::ALL.into_iter().filter(|f| wanted(*f)).collect();
+    if let Some(missing) = formats.iter().find(|f| f.renderer().is_none()) {
+        return Err(BuildError::Unavailable(*missing));
+    }
+    Ok(formats)
 }
 
 fn explain(code: Option<&str>) -> u8 {
