@@ -753,3 +753,21 @@ fn the_pdf_is_not_available_yet() {
         "{error}"
     );
 }
+
+#[test]
+fn a_label_named_like_an_anchor_does_not_repeat_an_id() {
+    let document = parse(
+        "labels.decl",
+        "title: T\n\n## {#s-1} Heading\n\n1. {#p-1} One, see {@annex} and {@p-1}.\n\n\
+         annex: {#annex} Members\n- China\n",
+    );
+    let page = build::render(Format::Html, &document, &Options::default()).expect("it renders");
+    let page = String::from_utf8(page).expect("UTF-8");
+    let model = json::declaration(&document, &Options::default()).expect("a model");
+    // `check_html` fails on an id used twice and on a link that leads nowhere.
+    check_html("labels named like anchors", &page, &model.versions[0], "");
+    assert!(
+        page.contains("<a class=\"reference\" href=\"#annex\">Members</a>"),
+        "{page}"
+    );
+}

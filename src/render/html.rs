@@ -201,10 +201,13 @@ fn heading(cx: &Cx, index: usize, heading: &ast::Heading) -> Markup {
     }
 }
 
-/// An empty anchor named after the drafter's label, so that `#rotation` works as well as `#p-14`.
+/// An empty anchor named after the drafter's label, so that `#rotation` works as well as `#p-14`
+/// (unless the label looks like one of the page's own anchors, which it would repeat).
 fn label(cx: &Cx, label: &Option<crate::source::Spanned<String>>) -> Markup {
     html! {
-        @if let Some(label) = label { span.label id=(cx.id(&label.value)) {} }
+        @if let Some(label) = label.as_ref().filter(|l| !anchor::is_generated(&l.value)) {
+            span.label id=(cx.id(&label.value)) {}
+        }
     }
 }
 

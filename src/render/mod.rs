@@ -166,6 +166,15 @@ pub mod anchor {
     /// The member annex.
     pub const ANNEX: &str = "annex";
 
+    /// Whether a name has the form of an anchor made here (`annex`, `p-14`, `fn-1`, ...): a
+    /// drafter's label of that form is not used as an anchor of its own, so no id is repeated.
+    pub fn is_generated(name: &str) -> bool {
+        name == ANNEX
+            || ["p-", "s-", "fn-", "fnref-", "annex-"]
+                .iter()
+                .any(|prefix| name.starts_with(prefix))
+    }
+
     /// A group of the annex, by its index from 0: `annex-1`.
     pub fn group(index: usize) -> String {
         format!("annex-{}", index + 1)
