@@ -16,7 +16,7 @@ pub const FORMAT: u32 = 1;
 
 /// A declaration: the facts stated once, then the text of each language version.
 #[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
-#[schemars(title = "plenary declaration", deny_unknown_fields)]
+#[schemars(title = "plenary declaration")]
 pub struct Declaration {
     /// The version of this JSON format: 1.
     pub format: u32,
@@ -41,7 +41,8 @@ pub struct Declaration {
     pub adopted: Option<String>,
     /// The theme of the meeting.
     pub theme: Option<String>,
-    /// The language tags of the versions, the original first.
+    /// The language tag of every version of the declaration, the original first (even when
+    /// `--lang` prints only one).
     pub languages: Vec<String>,
     /// How often the series meets.
     pub periodicity: Option<Periodicity>,
@@ -337,7 +338,13 @@ pub fn declaration(
         dates: header.dates.as_ref().map(|d| dates(d.value)),
         adopted: header.adopted.as_ref().map(|d| d.value.to_string()),
         theme: text(&header.theme),
-        languages: header.languages.iter().map(|l| l.value.clone()).collect(),
+        // The language of every version, so that a file whose header names no languages
+        // still says which language its text is in.
+        languages: document
+            .versions
+            .iter()
+            .map(|v| render::language_of(document, v).to_string())
+            .collect(),
         periodicity: header.periodicity.as_ref().map(|p| match p.value {
             ast::Periodicity::EveryYears(years) => Periodicity { every_years: years },
         }),
