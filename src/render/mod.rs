@@ -407,6 +407,46 @@ mod tests {
     use jiff::civil::date as d;
 
     #[test]
+    fn only_web_and_mail_addresses_are_links() {
+        for safe in [
+            "https://www.asem-sme.net",
+            "http://x.org",
+            "HTTPS://X.ORG",
+            "mailto:a@b.org",
+        ] {
+            assert!(is_safe_link(safe), "{safe}");
+        }
+        for unsafe_ in [
+            "javascript:alert(1)",
+            "JavaScript:x",
+            "data:text/html,x",
+            "vbscript:x",
+            "//x.org",
+            "file:///etc/passwd",
+        ] {
+            assert!(!is_safe_link(unsafe_), "{unsafe_}");
+        }
+    }
+
+    #[test]
+    fn the_line_under_the_title_gives_place_and_dates_in_each_language() {
+        let source = crate::source::Source::new(
+            "t.decl",
+            "title: T\nplace: Beijing, China\ndates: 2007-10-30 to 2007-10-31\nlanguages: en, zh\n\n\
+             1. One.\n\nversion: zh\nplace: 中国 北京\n\n1、一。\n",
+        );
+        let document = crate::syntax::parse(&source).document;
+        assert_eq!(
+            place_and_date(&document, &document.versions[0]).as_deref(),
+            Some("Beijing, China, 30–31 October 2007")
+        );
+        assert_eq!(
+            place_and_date(&document, &document.versions[1]).as_deref(),
+            Some("中国 北京，2007年10月30日至31日")
+        );
+    }
+
+    #[test]
     fn dates_in_english_and_chinese() {
         assert_eq!(date(d(2007, 10, 31), "en"), "31 October 2007");
         assert_eq!(date(d(2007, 10, 31), "zh"), "2007年10月31日");
