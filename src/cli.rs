@@ -65,7 +65,8 @@ pub enum Command {
         #[arg(long)]
         parallel: bool,
 
-        /// Build a file even though it has errors, as a draft preview marked as such.
+        /// Build a file even though it has errors, as a draft preview marked as such (the exit
+        /// status is then 0 once every output is written).
         #[arg(long)]
         allow_errors: bool,
     },

@@ -771,3 +771,43 @@ fn a_label_named_like_an_anchor_does_not_repeat_an_id() {
         "{page}"
     );
 }
+
+#[test]
+fn every_ui_fixture_renders_as_a_draft_without_breaking_an_output() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/ui");
+    let mut files = Vec::new();
+    for area in std::fs::read_dir(&root).expect("tests/ui") {
+        for entry in std::fs::read_dir(area.expect("an area").path()).expect("an area folder") {
+            let path = entry.expect("an entry").path();
+            if path.extension().is_some_and(|e| e == "decl") {
+                files.push(path);
+            }
+        }
+    }
+    files.sort();
+    assert!(files.len() > 20, "the fixtures are found");
+    for path in files {
+        let what = path.display().to_string();
+        let bytes = std::fs::read(&path).expect("the fixture");
+        let checked = plenary::check_bytes(&what, &bytes);
+        let Some(document) = &checked.document else {
+            continue;
+        };
+        let draft = Options {
+            draft: true,
+            ..Options::default()
+        };
+        let Ok(page) = build::render(Format::Html, document, &draft) else {
+            continue;
+        };
+        let page = String::from_utf8(page).expect("UTF-8");
+        let html = Html::parse_document(&page);
+        assert!(html.errors.is_empty(), "{what}: {:?}", html.errors);
+        assert_eq!(select(&html, ".draft").len(), 1, "{what}: the draft banner");
+        let markdown = build::render(Format::Markdown, document, &draft).expect("Markdown");
+        read_markdown(&what, &String::from_utf8(markdown).expect("UTF-8"));
+        let json = build::render(Format::Json, document, &draft).expect("JSON");
+        let value: serde_json::Value = serde_json::from_slice(&json).expect("the JSON parses");
+        assert_eq!(value["draft"], true, "{what}");
+    }
+}

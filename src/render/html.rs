@@ -24,12 +24,13 @@ const CSS: &str = include_str!("html.css");
 
 /// Renders the version `options` asks for, or every version side by side with `parallel`.
 pub fn html(document: &Document, options: &Options) -> Result<Vec<u8>, RenderError> {
+    // `version` fails for a document without text, so the list is never empty.
+    let first = render::version(document, options)?;
     let versions = if options.parallel {
         render::versions(document, options)?
     } else {
-        vec![render::version(document, options)?]
+        vec![first]
     };
-    let first = versions[0];
     let language = render::language_of(document, first);
     let title = render::title(document, first).unwrap_or("Declaration");
     let contexts: Vec<Cx> = versions
@@ -41,7 +42,7 @@ pub fn html(document: &Document, options: &Options) -> Result<Vec<u8>, RenderErr
         let cx = &contexts[0];
         html! {
             article.version lang=(cx.language) {
-                @for (_, row) in rows(cx, versions[0]) { (row) }
+                @for (_, row) in rows(cx, first) { (row) }
             }
         }
     } else {

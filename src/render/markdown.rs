@@ -207,10 +207,15 @@ impl Cx<'_> {
 }
 
 /// Escapes text for CommonMark: every character that could start markup gets a backslash, so
-/// the reader prints it as written.
+/// the reader prints it as written; control characters become spaces.
 pub fn escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
+        // A carriage return or another line break would end the line, and the block with it.
+        if c.is_control() {
+            out.push(' ');
+            continue;
+        }
         if matches!(
             c,
             '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '!' | '|' | '~' | '&' | '#' | '$'
@@ -263,6 +268,14 @@ mod tests {
         assert_eq!(escape_line_start("- a dash"), "\\- a dash");
         assert_eq!(escape_line_start("IV. Roman"), "IV. Roman");
         assert_eq!(escape_line_start("2009 was"), "2009 was");
+    }
+
+    #[test]
+    fn a_carriage_return_in_the_text_does_not_end_the_line() {
+        assert_eq!(
+            escape("title: A\rseries: B\n1. C"),
+            "title: A series: B 1. C"
+        );
     }
 
     #[test]
