@@ -72,7 +72,7 @@ pub fn html(document: &Document, options: &Options) -> Result<Vec<u8>, RenderErr
 }
 
 /// Where a row stands in a version, so that the rows of two versions can be put side by side.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 enum Row {
     Title,
     Preamble(usize),
@@ -92,21 +92,24 @@ fn parallel(contexts: &[Cx], versions: &[&Version]) -> Markup {
         .collect();
     // The original's order, then whatever only a translation has, in its order.
     let mut order: Vec<Row> = Vec::new();
+    let mut seen = std::collections::HashSet::new();
     for rows in &all {
         for (row, _) in rows {
-            if !order.contains(row) {
+            if seen.insert(*row) {
                 order.push(*row);
             }
         }
     }
+    let all: Vec<HashMap<Row, &Markup>> = all
+        .iter()
+        .map(|rows| rows.iter().map(|(row, markup)| (*row, markup)).collect())
+        .collect();
     html! {
         @for row in &order {
             div.row {
                 @for (cx, rows) in contexts.iter().zip(&all) {
                     div.cell lang=(cx.language) {
-                        @if let Some((_, markup)) = rows.iter().find(|(r, _)| r == row) {
-                            (markup)
-                        }
+                        @if let Some(markup) = rows.get(row) { (markup) }
                     }
                 }
             }
