@@ -262,7 +262,7 @@ fn subparagraphs(cx: &Cx, parent: Option<&str>, list: &[Subparagraph]) -> Markup
 fn annex(cx: &Cx, annex: &ast::Annex) -> Markup {
     html! {
         section.annex id=(cx.id(anchor::ANNEX)) {
-            h2 { (label(cx, &annex.label)) (with_count(&annex.title.value, &annex.stated_count)) }
+            h2 { (label(cx, &annex.label)) (render::with_count(&annex.title.value, annex.stated_count.as_ref().map(|c| c.value))) }
             @if !annex.members.is_empty() {
                 ul.members { @for m in &annex.members { li { (m.name) } } }
             }
@@ -270,7 +270,7 @@ fn annex(cx: &Cx, annex: &ast::Annex) -> Markup {
                 div.groups {
                     @for (index, group) in annex.groups.iter().enumerate() {
                         section.group id=(cx.id(&anchor::group(index))) {
-                            h3 { (with_count(&group.name.value, &group.stated_count)) }
+                            h3 { (render::with_count(&group.name.value, group.stated_count.as_ref().map(|c| c.value))) }
                             ul.members { @for m in &group.members { li { (m.name) } } }
                         }
                     }
@@ -280,29 +280,11 @@ fn annex(cx: &Cx, annex: &ast::Annex) -> Markup {
     }
 }
 
-/// A title with its stated count, as the annex gives it: `Asia (16)`.
-fn with_count(title: &str, count: &Option<crate::source::Spanned<u32>>) -> String {
-    match count {
-        Some(count) => format!("{title} ({})", count.value),
-        None => title.to_string(),
-    }
-}
-
 fn closing(cx: &Cx, closing: &ast::Closing) -> Markup {
-    let date = closing
-        .date
-        .as_ref()
-        .or(cx.document.header.adopted.as_ref())
-        .map(|d| render::date(d.value, cx.language));
-    let place = closing.place.as_ref().map(|p| p.value.as_str());
     html! {
         div.closing {
-            @if place.is_some() || date.is_some() {
-                p.place-date {
-                    @if let Some(place) = place { (place) }
-                    @if place.is_some() && date.is_some() { ", " }
-                    @if let Some(date) = &date { (date) }
-                }
+            @if let Some(line) = render::closing_line(cx.document, closing, cx.language) {
+                p.place-date { (line) }
             }
             @if let Some(by) = &closing.by { p.by { (by.value) } }
         }

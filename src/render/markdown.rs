@@ -110,23 +110,21 @@ fn subparagraphs(cx: &Cx, list: &[Subparagraph], depth: usize, out: &mut String)
 fn annex(annex: &ast::Annex, out: &mut String) {
     out.push_str(&format!(
         "## {}\n\n",
-        escape(&with_count(&annex.title.value, &annex.stated_count))
+        escape(&render::with_count(
+            &annex.title.value,
+            annex.stated_count.as_ref().map(|c| c.value)
+        ))
     ));
     member_list(&annex.members, out);
     for group in &annex.groups {
         out.push_str(&format!(
             "### {}\n\n",
-            escape(&with_count(&group.name.value, &group.stated_count))
+            escape(&render::with_count(
+                &group.name.value,
+                group.stated_count.as_ref().map(|c| c.value)
+            ))
         ));
         member_list(&group.members, out);
-    }
-}
-
-/// A title with its stated count, as the annex gives it: `Asia (16)`.
-fn with_count(title: &str, count: &Option<crate::source::Spanned<u32>>) -> String {
-    match count {
-        Some(count) => format!("{title} ({})", count.value),
-        None => title.to_string(),
     }
 }
 
@@ -144,16 +142,7 @@ fn member_list(members: &[ast::Member], out: &mut String) {
 
 /// The closing block: place and date on one line, then who adopts it.
 fn closing(cx: &Cx, document: &Document, closing: &ast::Closing, out: &mut String) {
-    let date = closing
-        .date
-        .as_ref()
-        .or(document.header.adopted.as_ref())
-        .map(|d| render::date(d.value, cx.language));
-    let place = closing.place.as_ref().map(|p| p.value.clone());
-    let line = match (place, date) {
-        (Some(place), Some(date)) => Some(format!("{place}, {date}")),
-        (place, date) => place.or(date),
-    };
+    let line = render::closing_line(document, closing, cx.language);
     if let Some(line) = line {
         out.push_str(&format!("*{}*\n\n", escape(&line)));
     }

@@ -105,11 +105,44 @@ pub fn place_and_date(document: &Document, version: &Version) -> Option<String> 
         (None, Some(adopted)) => Some(date(adopted.value, language)),
         (None, None) => None,
     };
-    match (place, when) {
-        (Some(place), Some(when)) if is_chinese(language) => Some(format!("{place}\u{ff0c}{when}")),
-        (Some(place), Some(when)) => Some(format!("{place}, {when}")),
-        (place, when) => place.or(when),
+    join_place_and_date(place, when, language)
+}
+
+/// `Beijing, 24 June 2018`, or `北京，2018年6月24日` with the Chinese comma; either part alone.
+fn join_place_and_date(
+    place: Option<String>,
+    date: Option<String>,
+    language: &str,
+) -> Option<String> {
+    match (place, date) {
+        (Some(place), Some(date)) if is_chinese(language) => Some(format!("{place}\u{ff0c}{date}")),
+        (Some(place), Some(date)) => Some(format!("{place}, {date}")),
+        (place, date) => place.or(date),
     }
+}
+
+/// A title with its stated count, as the annex gives it: `Asia (16)`.
+pub fn with_count(title: &str, count: Option<u32>) -> String {
+    match count {
+        Some(count) => format!("{title} ({count})"),
+        None => title.to_string(),
+    }
+}
+
+/// The closing's line of place and date (`Beijing, 24 June 2018`); the date is the date of
+/// adoption unless the closing states another.
+pub fn closing_line(
+    document: &Document,
+    closing: &crate::ast::Closing,
+    language: &str,
+) -> Option<String> {
+    let date = closing
+        .date
+        .as_ref()
+        .or(document.header.adopted.as_ref())
+        .map(|d| date(d.value, language));
+    let place = closing.place.as_ref().map(|p| p.value.clone());
+    join_place_and_date(place, date, language)
 }
 
 /// What stands between a paragraph number and its text: a space after `7.`, nothing after the
