@@ -108,36 +108,45 @@ fn subparagraphs(cx: &Cx, list: &[Subparagraph], depth: usize, out: &mut String)
 }
 
 fn annex(annex: &ast::Annex, out: &mut String) {
-    out.push_str(&format!(
-        "## {}\n\n",
-        escape(&render::with_count(
-            &annex.title.value,
-            annex.stated_count.as_ref().map(|c| c.value)
-        ))
-    ));
-    member_list(&annex.members, out);
+    let count = |stated: &Option<crate::source::Spanned<u32>>| stated.as_ref().map(|c| c.value);
+    member_list(
+        "##",
+        &annex.title.value,
+        count(&annex.stated_count),
+        &annex.members,
+        out,
+    );
     for group in &annex.groups {
-        out.push_str(&format!(
-            "### {}\n\n",
-            escape(&render::with_count(
-                &group.name.value,
-                group.stated_count.as_ref().map(|c| c.value)
-            ))
-        ));
-        member_list(&group.members, out);
+        member_list(
+            "###",
+            &group.name.value,
+            count(&group.stated_count),
+            &group.members,
+            out,
+        );
     }
 }
 
-fn member_list(members: &[ast::Member], out: &mut String) {
-    if members.is_empty() {
-        return;
-    }
+/// A heading with its stated count, then one member per list item.
+fn member_list(
+    marks: &str,
+    title: &str,
+    count: Option<u32>,
+    members: &[ast::Member],
+    out: &mut String,
+) {
+    out.push_str(&format!(
+        "{marks} {}\n\n",
+        escape(&render::with_count(title, count))
+    ));
     for member in members {
         out.push_str("- ");
         out.push_str(&escape_line_start(&escape(&member.name)));
         out.push('\n');
     }
-    out.push('\n');
+    if !members.is_empty() {
+        out.push('\n');
+    }
 }
 
 /// The closing block: place and date on one line, then who adopts it.
