@@ -514,15 +514,86 @@ fn check_json(what: &str, text: &str, model: &Declaration) {
     );
     let schema: serde_json::Value =
         serde_json::from_str(&json::schema()).expect("the schema parses");
-    let properties = schema["properties"]
-        .as_object()
-        .expect("the schema's properties");
-    for key in value.as_object().expect("an object").keys() {
-        assert!(
-            properties.contains_key(key),
-            "{what}: the schema describes `{key}`"
-        );
+    if let Err(problem) = conforms(&value, &schema, &schema, "") {
+        panic!("{what}: the file does not follow `plenary schema`: {problem}");
     }
+}
+
+/// Whether `value` follows `schema`, for the parts of JSON Schema that `plenary schema` uses:
+/// references, alternatives, constants, types, the properties of objects (each key described,
+/// each required one present) and the items of arrays.
+fn conforms(
+    value: &serde_json::Value,
+    schema: &serde_json::Value,
+    root: &serde_json::Value,
+    at: &str,
+) -> Result<(), String> {
+    use serde_json::Value;
+    if let Some(reference) = schema["$ref"].as_str() {
+        let name = reference.trim_start_matches("#/$defs/");
+        return conforms(value, &root["$defs"][name], root, at);
+    }
+    for key in ["anyOf", "oneOf"] {
+        if let Some(branches) = schema[key].as_array() {
+            let problems: Vec<String> = branches
+                .iter()
+                .filter_map(|branch| conforms(value, branch, root, at).err())
+                .collect();
+            if problems.len() == branches.len() {
+                return Err(format!("{at}: no alternative fits: {problems:?}"));
+            }
+        }
+    }
+    if let Some(constant) = schema.get("const") {
+        if value != constant {
+            return Err(format!("{at}: {value} is not {constant}"));
+        }
+    }
+    if let Some(choices) = schema["enum"].as_array() {
+        if !choices.contains(value) {
+            return Err(format!("{at}: {value} is not one of {choices:?}"));
+        }
+    }
+    let types: Vec<&str> = match &schema["type"] {
+        Value::String(one) => vec![one.as_str()],
+        Value::Array(many) => many.iter().filter_map(Value::as_str).collect(),
+        _ => Vec::new(),
+    };
+    let kind = match value {
+        Value::Null => "null",
+        Value::Bool(_) => "boolean",
+        Value::Number(n) if n.is_i64() || n.is_u64() => "integer",
+        Value::Number(_) => "number",
+        Value::String(_) => "string",
+        Value::Array(_) => "array",
+        Value::Object(_) => "object",
+    };
+    let fits = types.contains(&kind) || (kind == "integer" && types.contains(&"number"));
+    if !types.is_empty() && !fits {
+        return Err(format!("{at}: a {kind}, where the schema has {types:?}"));
+    }
+    if let Value::Object(object) = value {
+        if let Some(properties) = schema["properties"].as_object() {
+            for (key, item) in object {
+                let described = properties
+                    .get(key)
+                    .ok_or_else(|| format!("{at}: `{key}` is not in the schema"))?;
+                conforms(item, described, root, &format!("{at}/{key}"))?;
+            }
+        }
+        for required in schema["required"].as_array().into_iter().flatten() {
+            let key = required.as_str().unwrap_or_default();
+            if !object.contains_key(key) {
+                return Err(format!("{at}: the required `{key}` is missing"));
+            }
+        }
+    }
+    if let (Value::Array(items), Some(item_schema)) = (value, schema.get("items")) {
+        for (index, item) in items.iter().enumerate() {
+            conforms(item, item_schema, root, &format!("{at}/{index}"))?;
+        }
+    }
+    Ok(())
 }
 
 #[test]
