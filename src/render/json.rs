@@ -299,8 +299,22 @@ pub enum Inline {
 }
 
 /// The JSON Schema of the format, as pretty-printed JSON.
+///
+/// Every field of the output is always present (an absent fact is `null`), so the schema lists
+/// every property of every object as required.
 pub fn schema() -> String {
-    let schema = schemars::schema_for!(Declaration);
+    let every_field_required =
+        schemars::transform::RecursiveTransform(|schema: &mut schemars::Schema| {
+            let Some(properties) = schema.get("properties").and_then(|p| p.as_object()) else {
+                return;
+            };
+            let keys = properties.keys().cloned().map(serde_json::Value::String);
+            schema.insert("required".to_string(), keys.collect());
+        });
+    let schema = schemars::generate::SchemaSettings::draft2020_12()
+        .with_transform(every_field_required)
+        .into_generator()
+        .into_root_schema_for::<Declaration>();
     let mut text = serde_json::to_string_pretty(&schema).expect("a schema serializes");
     text.push('\n');
     text
