@@ -1,8 +1,10 @@
 //! Building: a checked document to output files, one per format, written next to the source or
 //! into a folder.
 //!
-//! Each format has one renderer of the shape [`Renderer`]; [`Format::renderer`] is the one place
-//! that dispatches on the format, so a new output (the PDF) is one arm there. A file is written
+//! A [`Plan`] says what a run asks for (formats, destination, options) and is checked before
+//! anything is read; [`build`] then renders one checked document in each format. Each format has
+//! one renderer of the shape [`Renderer`]; [`Format::renderer`] is the one place that dispatches
+//! on the format, so a new output (the PDF) is one arm there. A file is written
 //! atomically: into a temporary file in the target folder, then renamed over the target, so a
 //! failed or interrupted build never leaves a half-written or clobbered output.
 
@@ -54,13 +56,136 @@ impl Format {
     }
 }
 
+/// Where a build puts its outputs.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Destination {
+    /// `NAME.EXT` next to each source.
+    Beside,
+    /// `NAME.EXT` in this folder.
+    Folder(PathBuf),
+    /// One format of one file, to standard output.
+    Stdout,
+}
+
+/// What one build asks for: the formats, where they go, and how to print them.
+#[derive(Debug, Clone)]
+pub struct Plan {
+    pub formats: Vec<Format>,
+    pub destination: Destination,
+    pub options: Options,
+}
+
+impl Plan {
+    /// Checks that the request can be carried out before anything is read or written: every
+    /// format is available, `-o -` asks for one format of one file, standard input goes to
+    /// standard output (it has no name to name the outputs after), and the folder exists or
+    /// can be made.
+    pub fn new(
+        formats: Vec<Format>,
+        out: Option<&Path>,
+        sources: &[PathBuf],
+        options: Options,
+    ) -> Result<Plan, BuildError> {
+        if let Some(missing) = formats.iter().find(|f| f.renderer().is_none()) {
+            return Err(BuildError::Unavailable(*missing));
+        }
+        let destination = match out {
+            Some(out) if out == Path::new("-") => Destination::Stdout,
+            Some(folder) => Destination::Folder(folder.to_path_buf()),
+            None => Destination::Beside,
+        };
+        if destination == Destination::Stdout && (formats.len() != 1 || sources.len() != 1) {
+            return Err(BuildError::Usage(
+                "`-o -` writes one format of one file to standard output; \
+                 give one file and one format, such as `--to html`"
+                    .to_string(),
+            ));
+        }
+        if destination != Destination::Stdout && sources.iter().any(|s| s == Path::new("-")) {
+            return Err(BuildError::Usage(
+                "standard input has no file name to name the outputs after; \
+                 write it to standard output with `-o -`"
+                    .to_string(),
+            ));
+        }
+        if let Destination::Folder(folder) = &destination {
+            std::fs::create_dir_all(folder).map_err(|error| BuildError::Folder {
+                path: folder.clone(),
+                error,
+            })?;
+        }
+        Ok(Plan {
+            formats,
+            destination,
+            options,
+        })
+    }
+}
+
+/// One output of a build.
+#[derive(Debug)]
+pub enum Output {
+    /// Written to this file.
+    Written(PathBuf),
+    /// For standard output: the caller prints it.
+    Printed(Vec<u8>),
+}
+
+/// Builds one checked document from `source` in every format of the plan; `draft` marks a
+/// document with errors. Each output is written whole or not at all; the result says, format
+/// by format, what was written or why not. A document that a renderer refuses (a language
+/// version it does not have) is refused once, not once per format.
+pub fn build(
+    plan: &Plan,
+    source: &Path,
+    document: &Document,
+    draft: bool,
+) -> Vec<Result<Output, BuildError>> {
+    let options = Options {
+        draft,
+        ..plan.options.clone()
+    };
+    let mut results = Vec::new();
+    for &format in &plan.formats {
+        let bytes = match render(format, document, &options) {
+            Ok(bytes) => bytes,
+            Err(error) => {
+                let refused = matches!(error, BuildError::Render(_));
+                results.push(Err(error));
+                if refused {
+                    break;
+                }
+                continue;
+            }
+        };
+        let folder = match &plan.destination {
+            Destination::Stdout => {
+                results.push(Ok(Output::Printed(bytes)));
+                continue;
+            }
+            Destination::Folder(folder) => Some(folder.as_path()),
+            Destination::Beside => None,
+        };
+        let path = output_path(source, folder, format, &options);
+        results.push(write_atomically(&path, &bytes).map(|()| Output::Written(path)));
+    }
+    results
+}
+
 /// Why a build could not write an output.
 #[derive(Debug)]
 pub enum BuildError {
+    /// The request cannot be carried out as given.
+    Usage(String),
     /// The format has no renderer in this build.
     Unavailable(Format),
     /// The renderer refused the document (a language version that does not exist).
     Render(RenderError),
+    /// The folder for the outputs could not be made.
+    Folder {
+        path: PathBuf,
+        error: std::io::Error,
+    },
     /// The file could not be written.
     Write {
         path: PathBuf,
@@ -71,6 +196,7 @@ pub enum BuildError {
 impl std::fmt::Display for BuildError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
+            BuildError::Usage(message) => f.write_str(message),
             BuildError::Unavailable(format) => write!(
                 f,
                 "the {} output is not available in this version of plenary; build {} instead",
@@ -82,6 +208,9 @@ impl std::fmt::Display for BuildError {
                     .join(", ")
             ),
             BuildError::Render(error) => error.fmt(f),
+            BuildError::Folder { path, error } => {
+                write!(f, "cannot create the folder `{}`: {error}", path.display())
+            }
             BuildError::Write { path, error } => {
                 write!(f, "cannot write `{}`: {error}", path.display())
             }

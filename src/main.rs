@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use clap::Parser;
-use plenary::build::{self, BuildError, Format};
+use plenary::build::{self, Format, Output, Plan};
 use plenary::diagnostic::{self, Style};
 use plenary::render::Options;
 
@@ -41,7 +41,7 @@ fn main() -> ExitCode {
                 parallel,
                 draft: false,
             };
-            build(&files, &to, out.as_deref(), &options, allow_errors, style)
+            build(&files, &to, out.as_deref(), options, allow_errors, style)
         }
         Command::Schema => {
             print!("{}", plenary::render::json::schema());
@@ -103,42 +103,17 @@ fn build(
     files: &[PathBuf],
     targets: &[Target],
     out: Option<&Path>,
-    options: &Options,
+    options: Options,
     allow_errors: bool,
     style: Style,
 ) -> u8 {
-    let formats = match formats(targets) {
-        Ok(formats) => formats,
+    let plan = match Plan::new(formats(targets), out, files, options) {
+        Ok(plan) => plan,
         Err(error) => {
             eprintln!("error: {error}");
             return TROUBLE;
         }
     };
-    let to_stdout = out == Some(Path::new("-"));
-    if to_stdout && (formats.len() != 1 || files.len() != 1) {
-        eprintln!(
-            "error: `-o -` writes one format of one file to standard output; \
-             give one file and one format, such as `--to html`"
-        );
-        return TROUBLE;
-    }
-    if !to_stdout && files.iter().any(|f| f == Path::new("-")) {
-        eprintln!(
-            "error: standard input has no file name to name the outputs after; \
-             write it to standard output with `-o -`"
-        );
-        return TROUBLE;
-    }
-    let folder = out.filter(|_| !to_stdout);
-    if let Some(folder) = folder {
-        if let Err(e) = std::fs::create_dir_all(folder) {
-            eprintln!(
-                "error: cannot create the folder `{}`: {e}",
-                folder.display()
-            );
-            return TROUBLE;
-        }
-    }
     let (checked_status, results) = check_files(files, style);
     let mut status = if checked_status == TROUBLE {
         TROUBLE
@@ -156,32 +131,21 @@ fn build(
             status = status.max(FOUND_ERRORS);
             continue;
         };
-        let options = Options {
-            draft: has_errors,
-            ..options.clone()
-        };
-        for format in &formats {
-            let written = build::render(*format, document, &options).and_then(|bytes| {
-                if to_stdout {
-                    return std::io::stdout().lock().write_all(&bytes).map_err(|error| {
-                        BuildError::Write {
-                            path: PathBuf::from("<stdout>"),
-                            error,
-                        }
-                    });
+        for output in build::build(&plan, path, document, has_errors) {
+            let shown = match output {
+                Ok(Output::Written(target)) => {
+                    eprintln!("wrote {}", target.display());
+                    Ok(())
                 }
-                let target = build::output_path(path, folder, *format, &options);
-                build::write_atomically(&target, &bytes)?;
-                eprintln!("wrote {}", target.display());
-                Ok(())
-            });
-            if let Err(error) = written {
-                eprintln!("error: {error}");
+                Ok(Output::Printed(bytes)) => std::io::stdout()
+                    .lock()
+                    .write_all(&bytes)
+                    .map_err(|e| format!("cannot write to standard output: {e}")),
+                Err(error) => Err(error.to_string()),
+            };
+            if let Err(message) = shown {
+                eprintln!("error: {message}");
                 status = TROUBLE;
-                if matches!(error, BuildError::Render(_)) {
-                    // The same document fails the same way in every format: say it once.
-                    break;
-                }
             }
         }
     }
@@ -189,8 +153,8 @@ fn build(
 }
 
 /// The formats `--to` asks for, in the order a build writes them; `all` is every format
-/// available, and a format that is not available is an error.
-fn formats(targets: &[Target]) -> Result<Vec<Format>, BuildError> {
+/// available.
+fn formats(targets: &[Target]) -> Vec<Format> {
     let wanted = |format: Format| {
         targets.iter().any(|target| match target {
             Target::All => format.renderer().is_some(),
@@ -200,11 +164,7 @@ fn formats(targets: &[Target]) -> Result<Vec<Format>, BuildError> {
             Target::Pdf => format == Format::Pdf,
         })
     };
-    let formats: Vec<Format> = Format::ALL.into_iter().filter(|f| wanted(*f)).collect();
-    if let Some(missing) = formats.iter().find(|f| f.renderer().is_none()) {
-        return Err(BuildError::Unavailable(*missing));
-    }
-    Ok(formats)
+    Format::ALL.into_iter().filter(|f| wanted(*f)).collect()
 }
 
 fn explain(code: Option<&str>) -> u8 {

@@ -999,3 +999,18 @@ fn schema_prints_the_json_schema() {
     let schema: serde_json::Value = serde_json::from_str(&run.stdout).expect("JSON");
     assert_eq!(schema["properties"]["format"]["type"], "integer");
 }
+
+#[test]
+fn a_folder_that_cannot_be_made_exits_2_before_checking() {
+    let dir = TempDir::new("build-no-folder");
+    let file = dir.write("beijing.decl", VALID);
+    let run = build(&dir, &[&file, "-o", "beijing.decl/site"]);
+    assert_status(&run, TROUBLE);
+    assert_eq!(run.stderr_lines().len(), 1, "{}", run.stderr);
+    assert!(
+        run.stderr
+            .starts_with("error: cannot create the folder `beijing.decl/site`: "),
+        "{}",
+        run.stderr
+    );
+}
