@@ -28,6 +28,52 @@ pub enum Command {
         files: Vec<PathBuf>,
     },
 
+    /// Check declarations, then write them as Markdown, HTML and JSON.
+    ///
+    /// A file with errors is not built, unless `--allow-errors` asks for a draft preview.
+    /// Outputs go next to each source (`NAME.md`, `NAME.html`, `NAME.json`), or into the folder
+    /// given with `-o`.
+    ///
+    /// Exit status: 0 when every output is written, 1 when a file has errors (it is not built),
+    /// 2 when a file cannot be read or written or the command line is wrong.
+    Build {
+        /// The `.decl` files to build; `-` reads standard input (with `-o -`).
+        #[arg(required = true, value_name = "FILE")]
+        files: Vec<PathBuf>,
+
+        /// The formats to write, separated by commas; `all` is every format available.
+        #[arg(
+            long = "to",
+            value_enum,
+            value_delimiter = ',',
+            default_value = "all",
+            value_name = "FORMATS"
+        )]
+        to: Vec<Target>,
+
+        /// Write into this folder instead of next to each source; `-` writes one format of one
+        /// file to standard output.
+        #[arg(short = 'o', long = "out", value_name = "DIR")]
+        out: Option<PathBuf>,
+
+        /// Print this language version (such as `zh`) instead of the original; the outputs are
+        /// named `NAME.zh.html` and so on.
+        #[arg(long, value_name = "LANG", conflicts_with = "parallel")]
+        lang: Option<String>,
+
+        /// In HTML, print every language version side by side, paragraph beside paragraph.
+        #[arg(long)]
+        parallel: bool,
+
+        /// Build a file even though it has errors, as a draft preview marked as such (the exit
+        /// status is then 0 once every output is written).
+        #[arg(long)]
+        allow_errors: bool,
+    },
+
+    /// Print the JSON Schema of the JSON output (`plenary build --to json`).
+    Schema,
+
     /// Explain a diagnostic code: what the check finds, why it matters, an example, the fix.
     ///
     /// Without a code, list every check.
@@ -44,6 +90,21 @@ pub enum Command {
         #[arg(value_name = "FILE")]
         file: PathBuf,
     },
+}
+
+/// An output format, as `--to` names it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Target {
+    /// Markdown (CommonMark with footnotes).
+    Md,
+    /// A standalone HTML page.
+    Html,
+    /// JSON, as `plenary schema` describes it.
+    Json,
+    /// PDF.
+    Pdf,
+    /// Every format this version of plenary can write.
+    All,
 }
 
 /// When to colour the output.

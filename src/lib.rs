@@ -4,12 +4,13 @@
 //!
 //! ```text
 //! bytes --Source::decode--> Source --syntax::parse--> ast::Document (+ diagnostics)
-//!       --check::check--> diagnostics --render (next)--> Markdown, HTML, PDF, JSON
+//!       --check::check--> diagnostics --build::render--> Markdown, HTML, JSON (PDF next)
 //! ```
 //!
 //! Every phase reports problems as [`Diagnostic`]s pointing into the [`Source`].
 
 pub mod ast;
+pub mod build;
 pub mod check;
 pub mod diagnostic;
 pub mod numbers;

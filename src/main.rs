@@ -3,13 +3,15 @@
 mod cli;
 
 use std::io::{IsTerminal, Read, Write};
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use clap::Parser;
+use plenary::build::{self, Format, Output, Plan};
 use plenary::diagnostic::{self, Style};
+use plenary::render::Options;
 
-use cli::{Cli, Color, Command};
+use cli::{Cli, Color, Command, Target};
 
 /// Exit status when no file has an error.
 const SUCCESS: u8 = 0;
@@ -25,15 +27,37 @@ fn main() -> ExitCode {
         width: terminal_width(),
     };
     let status = match cli.command {
-        Command::Check { files } => check(&files, style),
+        Command::Check { files } => check_files(&files, style).0,
+        Command::Build {
+            files,
+            to,
+            out,
+            lang,
+            parallel,
+            allow_errors,
+        } => {
+            let options = Options {
+                language: lang,
+                parallel,
+                draft: false,
+            };
+            build(&files, &to, out.as_deref(), options, allow_errors, style)
+        }
+        Command::Schema => {
+            print!("{}", plenary::render::json::schema());
+            SUCCESS
+        }
         Command::Explain { code } => explain(code.as_deref()),
         Command::Tree { file } => tree(&file, style),
     };
     ExitCode::from(status)
 }
 
-fn check(files: &[std::path::PathBuf], style: Style) -> u8 {
+/// Checks each file and prints its diagnostics and the summary line, as `plenary check` does.
+/// Returns the exit status and what each file gave (`None` for one that could not be read).
+fn check_files(files: &[PathBuf], style: Style) -> (u8, Vec<(PathBuf, Option<plenary::Checked>)>) {
     let mut status = SUCCESS;
+    let mut results = Vec::new();
     let (mut errors, mut warnings) = (0, 0);
     let stderr = std::io::stderr();
     let mut stdin_read = false;
@@ -45,6 +69,7 @@ fn check(files: &[std::path::PathBuf], style: Style) -> u8 {
                     "error: `-` is given twice, but standard input can be read only once"
                 );
                 status = TROUBLE;
+                results.push((path.clone(), None));
                 continue;
             }
             stdin_read = true;
@@ -54,6 +79,7 @@ fn check(files: &[std::path::PathBuf], style: Style) -> u8 {
             Err(message) => {
                 let _ = writeln!(stderr.lock(), "error: {message}");
                 status = TROUBLE;
+                results.push((path.clone(), None));
                 continue;
             }
         };
@@ -65,9 +91,80 @@ fn check(files: &[std::path::PathBuf], style: Style) -> u8 {
         if checked.error_count() > 0 && status == SUCCESS {
             status = FOUND_ERRORS;
         }
+        results.push((path.clone(), Some(checked)));
     }
     let _ = writeln!(stderr.lock(), "{}", summary(files.len(), errors, warnings));
+    (status, results)
+}
+
+/// Checks the files as `plenary check` does, then writes each one without errors (or, with
+/// `allow_errors`, each one as a draft) in every format asked for.
+fn build(
+    files: &[PathBuf],
+    targets: &[Target],
+    out: Option<&Path>,
+    options: Options,
+    allow_errors: bool,
+    style: Style,
+) -> u8 {
+    let plan = match Plan::new(formats(targets), out, files, options) {
+        Ok(plan) => plan,
+        Err(error) => {
+            eprintln!("error: {error}");
+            return TROUBLE;
+        }
+    };
+    let (checked_status, results) = check_files(files, style);
+    let mut status = if checked_status == TROUBLE {
+        TROUBLE
+    } else {
+        SUCCESS
+    };
+    for (path, checked) in &results {
+        let Some(checked) = checked else { continue };
+        let has_errors = checked.error_count() > 0;
+        let Some(document) = checked
+            .document
+            .as_ref()
+            .filter(|_| allow_errors || !has_errors)
+        else {
+            status = status.max(FOUND_ERRORS);
+            continue;
+        };
+        for output in build::build(&plan, path, document, has_errors) {
+            let shown = match output {
+                Ok(Output::Written(target)) => {
+                    eprintln!("wrote {}", target.display());
+                    Ok(())
+                }
+                Ok(Output::Printed(bytes)) => std::io::stdout()
+                    .lock()
+                    .write_all(&bytes)
+                    .map_err(|e| format!("cannot write to standard output: {e}")),
+                Err(error) => Err(error.to_string()),
+            };
+            if let Err(message) = shown {
+                eprintln!("error: {message}");
+                status = TROUBLE;
+            }
+        }
+    }
     status
+}
+
+/// The formats `--to` asks for, in the order a build writes them; `all` is every format
+/// available.
+fn formats(targets: &[Target]) -> Vec<Format> {
+    let wanted = |format: Format| {
+        targets.iter().any(|target| match target {
+            Target::All => format.renderer().is_some(),
+            Target::Md => format == Format::Markdown,
+            Target::Html => format == Format::Html,
+            Target::Json => format == Format::Json,
+            Target::Pdf => format == Format::Pdf,
+        })
+    };
+    Format::ALL.into_iter().filter(|f| wanted(*f)).collect()
 }
 
 fn explain(code: Option<&str>) -> u8 {

@@ -1,5 +1,5 @@
 //! Command-line tests: run the real `plenary` binary and check its exit status and what it
-//! prints for `plenary check`.
+//! prints for `plenary check`, `plenary build` and `plenary schema`.
 //!
 //! Every test writes its inputs into its own temporary folder (removed when the test ends) and
 //! runs the binary there, so file names in diagnostics are short and tests share nothing. The
@@ -707,4 +707,310 @@ fn the_output_is_the_same_every_run() {
     let second = check(&dir, &[&file]);
     assert_eq!(first.status, second.status);
     assert_eq!(first.stderr, second.stderr);
+}
+
+// ---------------------------------------------------------------------------------------------
+// plenary build
+
+/// Runs `plenary build ARGS` in `dir`.
+fn build(dir: &TempDir, args: &[&str]) -> Run {
+    let mut all = vec!["build"];
+    all.extend_from_slice(args);
+    run(plenary(dir, &all), None)
+}
+
+/// The names of the files in a folder, sorted.
+fn listing(folder: &Path) -> Vec<String> {
+    let mut names: Vec<String> = std::fs::read_dir(folder)
+        .expect("the folder can be read")
+        .map(|e| {
+            e.expect("an entry")
+                .file_name()
+                .to_string_lossy()
+                .into_owned()
+        })
+        .collect();
+    names.sort();
+    names
+}
+
+fn read(dir: &TempDir, name: &str) -> String {
+    std::fs::read_to_string(dir.path().join(name))
+        .unwrap_or_else(|e| panic!("{name} can be read: {e}"))
+}
+
+/// A declaration with a second language version.
+const BILINGUAL: &str = "\
+title: Beijing Declaration
+languages: en, zh
+adopted: 2007-10-31
+
+1. {#meet} Ministers met.
+
+2. As in paragraph {@meet}.
+
+version: zh
+title: 北京宣言
+
+1、部长们会面。
+
+2、见第{@meet}段。
+";
+
+#[test]
+fn build_writes_markdown_html_and_json_next_to_the_source() {
+    let dir = TempDir::new("build-all");
+    let file = dir.write("beijing.decl", VALID);
+    let run = build(&dir, &[&file]);
+    assert_status(&run, OK);
+    assert_eq!(
+        listing(dir.path()),
+        ["beijing.decl", "beijing.html", "beijing.json", "beijing.md"]
+    );
+    assert!(read(&dir, "beijing.md").starts_with("# Beijing Declaration\n"));
+    assert!(read(&dir, "beijing.html").starts_with("<!DOCTYPE html>"));
+    assert!(read(&dir, "beijing.json").contains("\"format\": 1"));
+    assert_eq!(
+        run.stdout, "",
+        "outputs go to files, not to standard output"
+    );
+    assert!(run.stderr.contains("wrote beijing.html"), "{}", run.stderr);
+}
+
+#[test]
+fn build_to_writes_only_the_formats_asked_for() {
+    let dir = TempDir::new("build-to");
+    let file = dir.write("beijing.decl", VALID);
+    assert_status(&build(&dir, &[&file, "--to", "md,json"]), OK);
+    assert_eq!(
+        listing(dir.path()),
+        ["beijing.decl", "beijing.json", "beijing.md"]
+    );
+}
+
+#[test]
+fn build_into_a_folder_creates_it() {
+    let dir = TempDir::new("build-out");
+    let file = dir.write("beijing.decl", VALID);
+    assert_status(&build(&dir, &[&file, "-o", "out/site", "--to", "html"]), OK);
+    assert_eq!(listing(&dir.path().join("out/site")), ["beijing.html"]);
+    assert_eq!(listing(dir.path()), ["beijing.decl", "out"]);
+}
+
+#[test]
+fn build_to_standard_output_writes_one_format() {
+    let dir = TempDir::new("build-stdout");
+    let file = dir.write("beijing.decl", VALID);
+    let run = build(&dir, &[&file, "-o", "-", "--to", "json"]);
+    assert_status(&run, OK);
+    let value: serde_json::Value = serde_json::from_str(&run.stdout).expect("JSON on stdout");
+    assert_eq!(value["title"], "Beijing Declaration");
+    assert_eq!(listing(dir.path()), ["beijing.decl"], "no file is written");
+
+    let from_stdin = run_stdin(&dir, &["build", "-", "-o", "-", "--to", "md"], VALID);
+    assert_status(&from_stdin, OK);
+    assert!(from_stdin.stdout.starts_with("# Beijing Declaration\n"));
+}
+
+/// Runs the binary with `input` on standard input.
+fn run_stdin(dir: &TempDir, args: &[&str], input: &str) -> Run {
+    run(plenary(dir, args), Some(input.as_bytes()))
+}
+
+#[test]
+fn build_to_standard_output_refuses_two_formats() {
+    let dir = TempDir::new("build-stdout-two");
+    let file = dir.write("beijing.decl", VALID);
+    let run = build(&dir, &[&file, "-o", "-"]);
+    assert_status(&run, TROUBLE);
+    assert!(
+        run.stderr.contains("`-o -` writes one format"),
+        "{}",
+        run.stderr
+    );
+    assert_eq!(run.stdout, "");
+    let from_stdin = run_stdin(&dir, &["build", "-", "--to", "md"], VALID);
+    assert_status(&from_stdin, TROUBLE);
+    assert!(from_stdin
+        .stderr
+        .contains("standard input has no file name"));
+}
+
+#[test]
+fn build_of_a_file_with_errors_writes_nothing_and_reports_as_check_does() {
+    let dir = TempDir::new("build-errors");
+    let file = dir.write("three.decl", THREE_MISTAKES);
+    let checked = check(&dir, &[&file]);
+    let built = build(&dir, &[&file]);
+    assert_status(&built, FOUND_ERRORS);
+    assert_eq!(
+        built.stderr, checked.stderr,
+        "the same diagnostics as check"
+    );
+    assert_eq!(listing(dir.path()), ["three.decl"]);
+}
+
+#[test]
+fn build_writes_the_files_without_errors_and_exits_1_for_the_others() {
+    let dir = TempDir::new("build-mixed");
+    let good = dir.write("good.decl", VALID);
+    let bad = dir.write("bad.decl", UNKNOWN_FIELD);
+    let run = build(&dir, &[&bad, &good, "--to", "html"]);
+    assert_status(&run, FOUND_ERRORS);
+    assert_eq!(listing(dir.path()), ["bad.decl", "good.decl", "good.html"]);
+}
+
+#[test]
+fn allow_errors_builds_a_draft_marked_as_such() {
+    let dir = TempDir::new("build-draft");
+    let file = dir.write("three.decl", THREE_MISTAKES);
+    let run = build(&dir, &[&file, "--allow-errors"]);
+    assert_status(&run, OK);
+    assert_eq!(run.error_marks(), 3, "the errors are still reported");
+    assert!(read(&dir, "three.html").contains("<div class=\"draft\" role=\"note\">Draft:"));
+    assert!(read(&dir, "three.md").starts_with("> **Draft:"));
+    assert!(read(&dir, "three.json").contains("\"draft\": true"));
+
+    let clean = TempDir::new("build-not-draft");
+    let file = clean.write("beijing.decl", VALID);
+    assert_status(&build(&clean, &[&file, "--allow-errors"]), OK);
+    assert!(read(&clean, "beijing.json").contains("\"draft\": false"));
+    assert!(!read(&clean, "beijing.html").contains("class=\"draft\""));
+}
+
+#[test]
+fn two_builds_are_byte_equal_wherever_they_run() {
+    let dir = TempDir::new("build-twice");
+    let source = dir.write("beijing.decl", BILINGUAL);
+    assert_status(&build(&dir, &[&source, "-o", "first"]), OK);
+    assert_status(&build(&dir, &[&source, "-o", "second"]), OK);
+    // A third run from another folder, naming the source by another path.
+    let elsewhere = TempDir::new("build-elsewhere");
+    let absolute = dir.path().join(&source);
+    let third = dir.path().join("third");
+    let run = build(
+        &elsewhere,
+        &[absolute.to_str().unwrap(), "-o", third.to_str().unwrap()],
+    );
+    assert_status(&run, OK);
+    for name in ["beijing.md", "beijing.html", "beijing.json"] {
+        let first = std::fs::read(dir.path().join("first").join(name)).unwrap();
+        for other in ["second", "third"] {
+            let again = std::fs::read(dir.path().join(other).join(name)).unwrap();
+            assert!(first == again, "{name} differs between runs");
+        }
+    }
+}
+
+#[test]
+fn a_failed_write_leaves_no_temporary_file_and_the_other_outputs_whole() {
+    let dir = TempDir::new("build-atomic");
+    let file = dir.write("beijing.decl", VALID);
+    // A folder where the HTML should go: the rename onto it fails.
+    std::fs::create_dir(dir.path().join("beijing.html")).unwrap();
+    std::fs::write(dir.path().join("beijing.md"), "the old text").unwrap();
+    let run = build(&dir, &[&file]);
+    assert_status(&run, TROUBLE);
+    assert!(
+        run.stderr.contains("error: cannot write `beijing.html`"),
+        "{}",
+        run.stderr
+    );
+    assert_eq!(
+        listing(dir.path()),
+        ["beijing.decl", "beijing.html", "beijing.json", "beijing.md"],
+        "no temporary file is left behind"
+    );
+    assert!(read(&dir, "beijing.md").starts_with("# Beijing Declaration"));
+    assert_eq!(
+        listing(&dir.path().join("beijing.html")),
+        Vec::<String>::new()
+    );
+}
+
+#[test]
+fn outputs_are_readable_by_everyone_like_any_saved_file() {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = TempDir::new("build-mode");
+        let file = dir.write("beijing.decl", VALID);
+        assert_status(&build(&dir, &[&file, "--to", "html"]), OK);
+        let mode = std::fs::metadata(dir.path().join("beijing.html"))
+            .unwrap()
+            .permissions()
+            .mode();
+        assert_eq!(mode & 0o777, 0o644);
+    }
+}
+
+#[test]
+fn build_to_pdf_is_a_clear_error_until_the_pdf_output_exists() {
+    let dir = TempDir::new("build-pdf");
+    let file = dir.write("beijing.decl", VALID);
+    let run = build(&dir, &[&file, "--to", "html,pdf"]);
+    assert_status(&run, TROUBLE);
+    assert_eq!(
+        run.stderr_lines(),
+        ["error: the PDF output is not available in this version of plenary; build md, html, json instead"]
+    );
+    assert_eq!(listing(dir.path()), ["beijing.decl"], "nothing is built");
+}
+
+#[test]
+fn build_lang_picks_a_language_version() {
+    let dir = TempDir::new("build-lang");
+    let file = dir.write("beijing.decl", BILINGUAL);
+    assert_status(&build(&dir, &[&file, "--lang", "zh", "--to", "md"]), OK);
+    let chinese = read(&dir, "beijing.zh.md");
+    assert!(chinese.starts_with("# 北京宣言\n"), "{chinese}");
+    assert!(
+        chinese.contains("2、见第1段。"),
+        "the reference prints the number: {chinese}"
+    );
+
+    let run = build(&dir, &[&file, "--lang", "fr"]);
+    assert_status(&run, TROUBLE);
+    assert!(
+        run.stderr
+            .contains("error: the declaration has no `fr` version; its versions are: en, zh"),
+        "{}",
+        run.stderr
+    );
+}
+
+#[test]
+fn build_parallel_puts_the_versions_side_by_side() {
+    let dir = TempDir::new("build-parallel");
+    let file = dir.write("beijing.decl", BILINGUAL);
+    assert_status(&build(&dir, &[&file, "--parallel", "--to", "html"]), OK);
+    let page = read(&dir, "beijing.html");
+    assert!(page.contains("<div class=\"cell\" lang=\"zh\">"), "{page}");
+    assert!(page.contains("id=\"zh-p-2\""), "{page}");
+    let both = build(&dir, &[&file, "--parallel", "--lang", "zh"]);
+    assert_status(&both, TROUBLE);
+}
+
+#[test]
+fn schema_prints_the_json_schema() {
+    let dir = TempDir::new("schema");
+    let run = run(plenary(&dir, &["schema"]), None);
+    assert_status(&run, OK);
+    let schema: serde_json::Value = serde_json::from_str(&run.stdout).expect("JSON");
+    assert_eq!(schema["properties"]["format"]["type"], "integer");
+}
+
+#[test]
+fn a_folder_that_cannot_be_made_exits_2_before_checking() {
+    let dir = TempDir::new("build-no-folder");
+    let file = dir.write("beijing.decl", VALID);
+    let run = build(&dir, &[&file, "-o", "beijing.decl/site"]);
+    assert_status(&run, TROUBLE);
+    assert_eq!(run.stderr_lines().len(), 1, "{}", run.stderr);
+    assert!(
+        run.stderr
+            .starts_with("error: cannot create the folder `beijing.decl/site`: "),
+        "{}",
+        run.stderr
+    );
 }

@@ -1,0 +1,320 @@
+//! Building: a checked document to output files, one per format, written next to the source or
+//! into a folder.
+//!
+//! A [`Plan`] says what a run asks for (formats, destination, options) and is checked before
+//! anything is read; [`build`] then renders one checked document in each format. Each format has
+//! one renderer of the shape [`Renderer`]; [`Format::renderer`] is the one place that dispatches
+//! on the format, so a new output (the PDF) is one arm there. A file is written
+//! atomically: into a temporary file in the target folder, then renamed over the target, so a
+//! failed or interrupted build never leaves a half-written or clobbered output.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use crate::ast::Document;
+use crate::render::{self, Options, RenderError, Renderer};
+
+/// An output format.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Format {
+    Markdown,
+    Html,
+    Json,
+    Pdf,
+}
+
+impl Format {
+    /// Every format, in the order a build writes them.
+    pub const ALL: [Format; 4] = [Format::Markdown, Format::Html, Format::Json, Format::Pdf];
+
+    /// The file name extension: `md`, `html`, `json`, `pdf`.
+    pub fn extension(self) -> &'static str {
+        match self {
+            Format::Markdown => "md",
+            Format::Html => "html",
+            Format::Json => "json",
+            Format::Pdf => "pdf",
+        }
+    }
+
+    /// The renderer of the format, or `None` for a format this build of plenary cannot write.
+    pub fn renderer(self) -> Option<Renderer> {
+        match self {
+            Format::Markdown => Some(render::markdown::markdown),
+            Format::Html => Some(render::html::html),
+            Format::Json => Some(render::json::json),
+            Format::Pdf => None,
+        }
+    }
+
+    /// The formats this build of plenary can write: what `--to all` means.
+    pub fn available() -> Vec<Format> {
+        Format::ALL
+            .into_iter()
+            .filter(|f| f.renderer().is_some())
+            .collect()
+    }
+}
+
+/// Where a build puts its outputs.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Destination {
+    /// `NAME.EXT` next to each source.
+    Beside,
+    /// `NAME.EXT` in this folder.
+    Folder(PathBuf),
+    /// One format of one file, to standard output.
+    Stdout,
+}
+
+/// What one build asks for: the formats, where they go, and how to print them.
+#[derive(Debug, Clone)]
+pub struct Plan {
+    pub formats: Vec<Format>,
+    pub destination: Destination,
+    pub options: Options,
+}
+
+impl Plan {
+    /// Checks that the request can be carried out before anything is read or written: every
+    /// format is available, `-o -` asks for one format of one file, standard input goes to
+    /// standard output (it has no name to name the outputs after), and the folder exists or
+    /// can be made.
+    pub fn new(
+        formats: Vec<Format>,
+        out: Option<&Path>,
+        sources: &[PathBuf],
+        options: Options,
+    ) -> Result<Plan, BuildError> {
+        if let Some(missing) = formats.iter().find(|f| f.renderer().is_none()) {
+            return Err(BuildError::Unavailable(*missing));
+        }
+        let destination = match out {
+            Some(out) if out == Path::new("-") => Destination::Stdout,
+            Some(folder) => Destination::Folder(folder.to_path_buf()),
+            None => Destination::Beside,
+        };
+        if destination == Destination::Stdout && (formats.len() != 1 || sources.len() != 1) {
+            return Err(BuildError::Usage(
+                "`-o -` writes one format of one file to standard output; \
+                 give one file and one format, such as `--to html`"
+                    .to_string(),
+            ));
+        }
+        if destination != Destination::Stdout && sources.iter().any(|s| s == Path::new("-")) {
+            return Err(BuildError::Usage(
+                "standard input has no file name to name the outputs after; \
+                 write it to standard output with `-o -`"
+                    .to_string(),
+            ));
+        }
+        if let Destination::Folder(folder) = &destination {
+            std::fs::create_dir_all(folder).map_err(|error| BuildError::Folder {
+                path: folder.clone(),
+                error,
+            })?;
+        }
+        Ok(Plan {
+            formats,
+            destination,
+            options,
+        })
+    }
+}
+
+/// One output of a build.
+#[derive(Debug)]
+pub enum Output {
+    /// Written to this file.
+    Written(PathBuf),
+    /// For standard output: the caller prints it.
+    Printed(Vec<u8>),
+}
+
+/// Builds one checked document from `source` in every format of the plan; `draft` marks a
+/// document with errors. Each output is written whole or not at all; the result says, format
+/// by format, what was written or why not. A document that a renderer refuses (a language
+/// version it does not have) is refused once, not once per format.
+pub fn build(
+    plan: &Plan,
+    source: &Path,
+    document: &Document,
+    draft: bool,
+) -> Vec<Result<Output, BuildError>> {
+    let options = Options {
+        draft,
+        ..plan.options.clone()
+    };
+    let mut results = Vec::new();
+    for &format in &plan.formats {
+        let bytes = match render(format, document, &options) {
+            Ok(bytes) => bytes,
+            Err(error) => {
+                let refused = matches!(error, BuildError::Render(_));
+                results.push(Err(error));
+                if refused {
+                    break;
+                }
+                continue;
+            }
+        };
+        let folder = match &plan.destination {
+            Destination::Stdout => {
+                results.push(Ok(Output::Printed(bytes)));
+                continue;
+            }
+            Destination::Folder(folder) => Some(folder.as_path()),
+            Destination::Beside => None,
+        };
+        let path = output_path(source, folder, format, &options);
+        results.push(write_atomically(&path, &bytes).map(|()| Output::Written(path)));
+    }
+    results
+}
+
+/// Why a build could not write an output.
+#[derive(Debug)]
+pub enum BuildError {
+    /// The request cannot be carried out as given.
+    Usage(String),
+    /// The format has no renderer in this build.
+    Unavailable(Format),
+    /// The renderer refused the document (a language version that does not exist).
+    Render(RenderError),
+    /// The folder for the outputs could not be made.
+    Folder {
+        path: PathBuf,
+        error: std::io::Error,
+    },
+    /// The file could not be written.
+    Write {
+        path: PathBuf,
+        error: std::io::Error,
+    },
+}
+
+impl std::fmt::Display for BuildError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            BuildError::Usage(message) => f.write_str(message),
+            BuildError::Unavailable(format) => write!(
+                f,
+                "the {} output is not available in this version of plenary; build {} instead",
+                format.extension().to_uppercase(),
+                Format::available()
+                    .iter()
+                    .map(|f| f.extension())
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            ),
+            BuildError::Render(error) => error.fmt(f),
+            BuildError::Folder { path, error } => {
+                write!(f, "cannot create the folder `{}`: {error}", path.display())
+            }
+            BuildError::Write { path, error } => {
+                write!(f, "cannot write `{}`: {error}", path.display())
+            }
+        }
+    }
+}
+
+impl std::error::Error for BuildError {}
+
+/// Renders a document in one format.
+pub fn render(
+    format: Format,
+    document: &Document,
+    options: &Options,
+) -> Result<Vec<u8>, BuildError> {
+    let renderer = format.renderer().ok_or(BuildError::Unavailable(format))?;
+    renderer(document, options).map_err(BuildError::Render)
+}
+
+/// Where the output of `source` in `format` goes: `NAME.EXT` beside the source or in `folder`;
+/// `NAME.LANG.EXT` for one language version asked for by name, so versions do not overwrite
+/// each other.
+pub fn output_path(
+    source: &Path,
+    folder: Option<&Path>,
+    format: Format,
+    options: &Options,
+) -> PathBuf {
+    let stem = source
+        .file_stem()
+        .map_or_else(|| "declaration".into(), |s| s.to_string_lossy());
+    let name = match &options.language {
+        Some(language) => format!("{stem}.{language}.{}", format.extension()),
+        None => format!("{stem}.{}", format.extension()),
+    };
+    let folder = folder
+        .map(Path::to_path_buf)
+        .or_else(|| source.parent().map(Path::to_path_buf))
+        .unwrap_or_default();
+    folder.join(name)
+}
+
+/// Writes `bytes` to `path` atomically: a temporary file in the same folder, then a rename over
+/// the target. Until the rename the old file (if any) is untouched; after it, the new one is
+/// whole. The temporary file is removed if anything fails.
+pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), BuildError> {
+    let failed = |error| BuildError::Write {
+        path: path.to_path_buf(),
+        error,
+    };
+    let folder = match path.parent() {
+        Some(parent) if !parent.as_os_str().is_empty() => parent,
+        _ => Path::new("."),
+    };
+    let mut file = tempfile::Builder::new()
+        .prefix(".plenary-")
+        .suffix(".tmp")
+        .tempfile_in(folder)
+        .map_err(failed)?;
+    file.write_all(bytes).map_err(failed)?;
+    file.as_file().sync_all().map_err(failed)?;
+    // A temporary file is private to its owner; an output is a document to share, readable by
+    // all like any file the user saves.
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        std::fs::set_permissions(file.path(), std::fs::Permissions::from_mode(0o644))
+            .map_err(failed)?;
+    }
+    file.persist(path).map_err(|e| failed(e.error))?;
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn outputs_go_beside_the_source_or_into_the_folder() {
+        let options = Options::default();
+        let source = Path::new("drafts/beijing.decl");
+        assert_eq!(
+            output_path(source, None, Format::Html, &options),
+            Path::new("drafts/beijing.html")
+        );
+        assert_eq!(
+            output_path(source, Some(Path::new("out")), Format::Markdown, &options),
+            Path::new("out/beijing.md")
+        );
+        let chinese = Options {
+            language: Some("zh".to_string()),
+            ..Options::default()
+        };
+        assert_eq!(
+            output_path(source, None, Format::Json, &chinese),
+            Path::new("drafts/beijing.zh.json")
+        );
+    }
+
+    #[test]
+    fn every_format_but_the_pdf_is_available() {
+        assert_eq!(
+            Format::available(),
+            [Format::Markdown, Format::Html, Format::Json]
+        );
+    }
+}
