@@ -20,12 +20,24 @@ pub struct Cli {
 pub enum Command {
     /// Check declarations and report every problem found.
     ///
-    /// Exit status: 0 when no file has an error, 1 when any has, 2 when a file cannot be read
-    /// or the command line is wrong.
+    /// Each file is checked with the `plenary.toml` in its folder or the nearest folder above it
+    /// (standard input: the current folder), unless `--config` names one.
+    ///
+    /// Exit status: 0 when no file has an error, 1 when any has (or any has a warning, with
+    /// `--deny-warnings`), 2 when a file or the configuration cannot be read or the command line
+    /// is wrong.
     Check {
         /// The `.decl` files to check; `-` reads standard input.
         #[arg(required = true, value_name = "FILE")]
         files: Vec<PathBuf>,
+
+        /// The configuration to use for every file, instead of the `plenary.toml` found beside it.
+        #[arg(long, value_name = "FILE")]
+        config: Option<PathBuf>,
+
+        /// Fail (exit status 1) when there are warnings, as when there are errors.
+        #[arg(long)]
+        deny_warnings: bool,
     },
 
     /// Explain a diagnostic code: what the check finds, why it matters, an example, the fix.

@@ -2,12 +2,14 @@
 
 mod cli;
 
+use std::collections::HashMap;
 use std::io::{IsTerminal, Read, Write};
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use clap::Parser;
 use plenary::diagnostic::{self, Style};
+use plenary::Config;
 
 use cli::{Cli, Color, Command};
 
@@ -25,16 +27,29 @@ fn main() -> ExitCode {
         width: terminal_width(),
     };
     let status = match cli.command {
-        Command::Check { files } => check(&files, style),
+        Command::Check {
+            files,
+            config,
+            deny_warnings,
+        } => check(&files, config.as_deref(), deny_warnings, style),
         Command::Explain { code } => explain(code.as_deref()),
         Command::Tree { file } => tree(&file, style),
     };
     ExitCode::from(status)
 }
 
-fn check(files: &[std::path::PathBuf], style: Style) -> u8 {
-    let mut status = SUCCESS;
-    let (mut errors, mut warnings) = (0, 0);
+fn check(files: &[PathBuf], config: Option<&Path>, deny_warnings: bool, style: Style) -> u8 {
+    let mut tally = Tally {
+        status: SUCCESS,
+        errors: 0,
+        warnings: 0,
+        style,
+    };
+    let mut configs = Configs {
+        explicit: config.map(Path::to_path_buf),
+        loaded: HashMap::new(),
+        default: Config::default(),
+    };
     let stderr = std::io::stderr();
     let mut stdin_read = false;
     for path in files {
@@ -44,7 +59,7 @@ fn check(files: &[std::path::PathBuf], style: Style) -> u8 {
                     stderr.lock(),
                     "error: `-` is given twice, but standard input can be read only once"
                 );
-                status = TROUBLE;
+                tally.status = TROUBLE;
                 continue;
             }
             stdin_read = true;
@@ -53,21 +68,111 @@ fn check(files: &[std::path::PathBuf], style: Style) -> u8 {
             Ok(read) => read,
             Err(message) => {
                 let _ = writeln!(stderr.lock(), "error: {message}");
-                status = TROUBLE;
+                tally.status = TROUBLE;
                 continue;
             }
         };
-        let checked = plenary::check_bytes(&name, &bytes);
-        let rendered = diagnostic::render(&checked.diagnostics, &checked.source, style);
-        let _ = stderr.lock().write_all(rendered.as_bytes());
-        errors += checked.error_count();
-        warnings += checked.warning_count();
-        if checked.error_count() > 0 && status == SUCCESS {
-            status = FOUND_ERRORS;
+        // Standard input is governed by the configuration of the current folder.
+        let folder = match path.parent() {
+            Some(parent) if path != Path::new("-") && !parent.as_os_str().is_empty() => parent,
+            _ => Path::new("."),
+        };
+        let Some(config) = configs.for_folder(folder, &mut tally) else {
+            // The configuration could not be read; checking without it would not be what the
+            // project asked for.
+            continue;
+        };
+        let checked = plenary::check_bytes_with(&name, &bytes, config);
+        tally.report(&checked.diagnostics, &checked.source);
+    }
+    if deny_warnings && tally.warnings > 0 && tally.status == SUCCESS {
+        tally.status = FOUND_ERRORS;
+    }
+    let _ = writeln!(
+        stderr.lock(),
+        "{}",
+        summary(files.len(), tally.errors, tally.warnings)
+    );
+    tally.status
+}
+
+/// What a run of `plenary check` has found so far.
+struct Tally {
+    status: u8,
+    errors: usize,
+    warnings: usize,
+    style: Style,
+}
+
+impl Tally {
+    /// Prints diagnostics and counts them.
+    fn report(&mut self, diagnostics: &[plenary::Diagnostic], source: &plenary::Source) {
+        let rendered = diagnostic::render(diagnostics, source, self.style);
+        let _ = std::io::stderr().lock().write_all(rendered.as_bytes());
+        let errors = diagnostics.iter().filter(|d| d.is_error()).count();
+        self.errors += errors;
+        self.warnings += diagnostics.len() - errors;
+        if errors > 0 && self.status == SUCCESS {
+            self.status = FOUND_ERRORS;
         }
     }
-    let _ = writeln!(stderr.lock(), "{}", summary(files.len(), errors, warnings));
-    status
+}
+
+/// The configurations read so far, by path, so that each is read and its problems reported once.
+struct Configs {
+    /// The one given with `--config`, which governs every file.
+    explicit: Option<PathBuf>,
+    /// `None` for a configuration that cannot be used.
+    loaded: HashMap<PathBuf, Option<Config>>,
+    /// For files with no `plenary.toml` above them.
+    default: Config,
+}
+
+impl Configs {
+    /// The configuration for files in `folder`, or `None` when it cannot be read.
+    fn for_folder(&mut self, folder: &Path, tally: &mut Tally) -> Option<&Config> {
+        let path = match &self.explicit {
+            Some(path) => path.clone(),
+            None => match Config::find(folder) {
+                Some(path) => path,
+                None => return Some(&self.default),
+            },
+        };
+        if !self.loaded.contains_key(&path) {
+            let config = load_config(&path, tally);
+            self.loaded.insert(path.clone(), config);
+        }
+        self.loaded[&path].as_ref()
+    }
+}
+
+/// Reads a configuration file and reports its problems; `None` when it cannot be used.
+fn load_config(path: &Path, tally: &mut Tally) -> Option<Config> {
+    // A configuration found in or below the current folder is named relative to it, as the
+    // files to check are.
+    let shown = std::env::current_dir()
+        .ok()
+        .and_then(|cwd| path.strip_prefix(cwd).ok())
+        .unwrap_or(path);
+    let (name, bytes) = match read(shown) {
+        Ok(read) => read,
+        Err(message) => {
+            let _ = writeln!(std::io::stderr().lock(), "error: {message}");
+            tally.status = TROUBLE;
+            return None;
+        }
+    };
+    match Config::load(&name, &bytes) {
+        Ok(loaded) => {
+            tally.report(&loaded.diagnostics, &loaded.source);
+            Some(loaded.config)
+        }
+        Err(unusable) => {
+            tally.report(std::slice::from_ref(&unusable.diagnostic), &unusable.source);
+            tally.status = TROUBLE;
+            None
+        }
+    }
 }
 
 fn explain(code: Option<&str>) -> u8 {

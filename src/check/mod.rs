@@ -11,16 +11,21 @@
 //! every problem. They run on a document that parsed without syntax errors: a paragraph that did
 //! not parse is missing from the tree, and checking the rest would report false gaps.
 
+pub mod members;
 pub mod references;
+pub mod versions;
 
 use crate::ast::Document;
 use crate::diagnostic::{Diagnostic, Severity};
+use crate::registry::Registry;
 use crate::source::Source;
 
 /// What every check reads.
 pub struct Context<'a> {
     pub source: &'a Source,
     pub document: &'a Document,
+    /// The registry of members, with the project's own names.
+    pub registry: &'a Registry,
 }
 
 /// One check: its code, its default severity, its documentation and the function that runs it.
@@ -55,7 +60,20 @@ impl Rule {
 }
 
 /// Every check, in the order they run.
-pub static RULES: &[&Rule] = &[&references::unresolved::RULE];
+pub static RULES: &[&Rule] = &[
+    &references::unresolved::RULE,
+    &members::count_mismatch::RULE,
+    &members::group_count_mismatch::RULE,
+    &members::groups_do_not_add_up::RULE,
+    &members::duplicate::RULE,
+    &members::duplicate_under_another_name::RULE,
+    &members::unknown::RULE,
+    &members::non_standard_spelling::RULE,
+    &members::not_in_forum::RULE,
+    &members::missing_forum_member::RULE,
+    &members::forum_count_mismatch::RULE,
+    &versions::member_mismatch::RULE,
+];
 
 /// The check with this code.
 pub fn rule(code: &str) -> Option<&'static Rule> {

@@ -1,0 +1,3 @@
+//! Checks that the language versions say the same thing.
+
+pub mod member_mismatch;
