@@ -52,7 +52,7 @@ fn run(cx: &Context, out: &mut Vec<Diagnostic>) {
     };
     let language = version_language(cx.document, original);
     let listed = listed(cx, annex);
-    let missing: Vec<&str> = cx
+    let mut missing: Vec<&str> = cx
         .registry
         .members_on(on.forum, on.date)
         .into_iter()
@@ -67,6 +67,7 @@ fn run(cx: &Context, out: &mut Vec<Diagnostic>) {
     if missing.is_empty() {
         return;
     }
+    missing.sort_unstable();
     let forum = &on.forum.name;
     let names = missing
         .iter()

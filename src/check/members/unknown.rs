@@ -41,17 +41,19 @@ fn run(cx: &Context, out: &mut Vec<Diagnostic>) {
                 continue;
             }
             let name = &listed.member.name;
-            let add = format!(
-                "if `{name}` is right, add it to plenary.toml: a `[[member]]` with `name = \"{name}\"`"
-            );
+            let add = |first: &str| {
+                format!(
+                    "{first} `{name}` is right, add it to plenary.toml: a `[[member]]` with `name = \"{name}\"`"
+                )
+            };
             let diagnostic = Diagnostic::warning(
                 RULE.code,
                 format!("`{name}` is not in the registry of members"),
             )
             .primary(listed.member.span, "unknown member");
             out.push(match cx.registry.closest(name) {
-                Some(close) => diagnostic.help(format!("did you mean `{close}`? {add}")),
-                None => diagnostic.help(add),
+                Some(close) => diagnostic.help(format!("did you mean `{close}`? {}", add("If"))),
+                None => diagnostic.help(add("if")),
             });
         }
     }
