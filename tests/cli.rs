@@ -800,11 +800,17 @@ fn an_error_can_be_lowered_to_a_warning() {
     );
     let file = dir.write(
         "count.decl",
-        INFORMAL_SPELLING.replace("Vietnam", "Viet Nam").replace("(2)", "(3)"),
+        INFORMAL_SPELLING
+            .replace("Vietnam", "Viet Nam")
+            .replace("(2)", "(3)"),
     );
     let run = check(&dir, &[&file]);
     assert_status(&run, OK);
-    assert!(run.stderr.contains("members::count-mismatch"), "{}", run.stderr);
+    assert!(
+        run.stderr.contains("members::count-mismatch"),
+        "{}",
+        run.stderr
+    );
     assert_eq!(summary(&run), (1, 0, 1));
 }
 
@@ -883,7 +889,11 @@ fn an_unknown_code_in_plenary_toml_points_at_its_line_and_suggests_the_code() {
     let file = dir.write("valid.decl", VALID);
     let run = check(&dir, &[&file]);
     assert_status(&run, FOUND_ERRORS);
-    assert!(run.stderr.contains("config::unknown-code"), "{}", run.stderr);
+    assert!(
+        run.stderr.contains("config::unknown-code"),
+        "{}",
+        run.stderr
+    );
     assert!(run.stderr.contains("[plenary.toml:2:1]"), "{}", run.stderr);
     assert!(
         run.stderr
