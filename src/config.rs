@@ -209,6 +209,24 @@ fn levels(
 
 fn unknown_code(code: &Spanned<String>) -> Diagnostic {
     let name = code.get_ref();
+    // Problems found while reading a file are not checks: a file that does not read cannot be
+    // checked, so they have no level to set.
+    if let Some(area) = ["syntax", "input", "config"].into_iter().find(|area| {
+        name.strip_prefix(area)
+            .is_some_and(|rest| rest.starts_with("::"))
+    }) {
+        return Diagnostic::error(
+            "config::unknown-code",
+            format!("`{name}` is not a check, so it has no level to set"),
+        )
+        .primary(
+            span_of(code),
+            format!("a problem of {area}, always reported"),
+        )
+        .help(
+            "remove this line; only the codes that `plenary explain` lists can be given a level",
+        );
+    }
     let codes = crate::check::RULES.iter().map(|rule| rule.code);
     let diagnostic = Diagnostic::error(
         "config::unknown-code",
@@ -315,6 +333,14 @@ mod tests {
             .as_deref()
             .unwrap()
             .contains("references::unresolved"));
+    }
+
+    #[test]
+    fn a_syntax_code_cannot_be_given_a_level() {
+        let loaded = load("[levels]\n\"syntax::unclosed\" = \"off\"\n");
+        assert_eq!(loaded.diagnostics[0].code, "config::unknown-code");
+        assert!(loaded.diagnostics[0].message.contains("not a check"));
+        assert!(loaded.config.levels.is_empty());
     }
 
     #[test]

@@ -9,6 +9,7 @@ use std::process::ExitCode;
 
 use clap::Parser;
 use plenary::diagnostic::{self, Style};
+use plenary::numbers::plural;
 use plenary::Config;
 
 use cli::{Cli, Color, Command};
@@ -246,7 +247,6 @@ fn read(path: &Path) -> Result<(String, Vec<u8>), String> {
 }
 
 fn summary(files: usize, errors: usize, warnings: usize) -> String {
-    let plural = |n: usize, word: &str| format!("{n} {word}{}", if n == 1 { "" } else { "s" });
     format!(
         "checked {}: {}, {}",
         plural(files, "file"),

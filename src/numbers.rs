@@ -1,4 +1,5 @@
-//! Numbers as drafters write them: ordinals in words and digits, Roman numerals.
+//! Numbers as drafters write them: ordinals in words and digits, Roman numerals, counts with
+//! their nouns.
 //!
 //! No crate reads English ordinal words ("twenty-second"), so that part is written here; Roman
 //! numerals come from `roman-numerals-rs`, which also rejects malformed ones such as `IIII`.
@@ -169,6 +170,12 @@ pub fn parse_roman(text: &str) -> Option<u32> {
     roman_numerals_rs::RomanNumeral::from_str(text)
         .ok()
         .map(u32::from)
+}
+
+/// A count with its noun, singular or plural: "1 member", "45 members". The noun must take a
+/// plain "s" in the plural.
+pub fn plural(n: usize, noun: &str) -> String {
+    format!("{n} {noun}{}", if n == 1 { "" } else { "s" })
 }
 
 #[cfg(test)]

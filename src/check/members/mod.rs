@@ -78,5 +78,5 @@ pub(crate) fn forum_on_date<'a>(cx: &Context<'a>) -> Option<ForumOnDate<'a>> {
 
 /// "1 member" or "45 members".
 pub(crate) fn members(n: usize) -> String {
-    format!("{n} member{}", if n == 1 { "" } else { "s" })
+    crate::numbers::plural(n, "member")
 }
