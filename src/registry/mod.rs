@@ -78,15 +78,6 @@ impl Entity {
             _ => self.english(),
         }
     }
-
-    /// The accepted spellings in a language, if the registry knows that language.
-    pub fn names(&self, language: &str) -> &[String] {
-        match base_language(language) {
-            "en" => &self.en,
-            "zh" => &self.zh,
-            _ => &[],
-        }
-    }
 }
 
 /// `zh` for `zh-Hans`, `en` for `en-GB`.

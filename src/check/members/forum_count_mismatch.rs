@@ -23,7 +23,8 @@
 //! ## How to fix
 //!
 //! Correct the total, and the list under it, to the forum's membership on that day, or correct
-//! the forum or the date in the header.
+//! the forum or the date in the header. If the annex lists only the members that attended, not
+//! the whole forum, set this check to "off" in `plenary.toml`.
 
 use crate::check::members::{forum_on_date, members};
 use crate::check::{Context, Rule};

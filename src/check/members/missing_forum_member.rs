@@ -26,7 +26,9 @@
 //! ## How to fix
 //!
 //! Add the members the message names to the annex, in their group. If the forum or the date in
-//! the header is wrong, correct it instead.
+//! the header is wrong, correct it instead. If the annex lists only the members that attended,
+//! not the whole forum, set this check to "off" in `plenary.toml`
+//! (`"members::missing-forum-member" = "off"` under `[levels]`).
 
 use crate::check::members::{forum_on_date, listed, members, version_language};
 use crate::check::{Context, Rule};
