@@ -110,6 +110,9 @@ pub struct Forum {
     /// Other names of the forum, in any language.
     #[serde(default)]
     pub names: Vec<String>,
+    /// How a sentence names the forum, when it is not its short name: "the EU".
+    #[serde(default)]
+    prose: Option<String>,
     /// Where the membership data comes from.
     pub source: String,
     /// The changes of membership, oldest first.
@@ -297,6 +300,11 @@ impl Registry {
 }
 
 impl Forum {
+    /// The forum as a sentence names it: "ASEM", "the EU".
+    pub fn prose(&self) -> &str {
+        self.prose.as_deref().unwrap_or(&self.name)
+    }
+
     /// The events in which this entity joined or left the forum, oldest first: for messages
     /// such as "Russia joined ASEM on 2010-10-04".
     pub fn history(&self, id: &str) -> Vec<&MembershipEvent> {

@@ -52,7 +52,7 @@ fn run(cx: &Context, out: &mut Vec<Diagnostic>) {
     if stated.value as usize == actual {
         return;
     }
-    let forum = &on.forum.name;
+    let forum = on.forum.prose();
     out.push(
         Diagnostic::error(
             RULE.code,

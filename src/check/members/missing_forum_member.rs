@@ -70,7 +70,7 @@ fn run(cx: &Context, out: &mut Vec<Diagnostic>) {
         return;
     }
     missing.sort_unstable();
-    let forum = &on.forum.name;
+    let forum = on.forum.prose();
     let names = missing
         .iter()
         .map(|n| format!("`{n}`"))

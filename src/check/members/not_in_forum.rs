@@ -46,7 +46,7 @@ fn run(cx: &Context, out: &mut Vec<Diagnostic>) {
         return;
     };
     let members = cx.registry.members_on(on.forum, on.date);
-    let forum = &on.forum.name;
+    let forum = on.forum.prose();
     for listed in listed(cx, annex) {
         let Some(found) = listed.found else {
             continue;
