@@ -2,7 +2,7 @@
 
 use std::path::PathBuf;
 
-use clap::{Parser, Subcommand, ValueEnum};
+use clap::{Args, Parser, Subcommand, ValueEnum};
 
 /// plenary checks a declaration the way a meticulous reviewer would, and prints it.
 #[derive(Debug, Parser)]
@@ -20,12 +20,19 @@ pub struct Cli {
 pub enum Command {
     /// Check declarations and report every problem found.
     ///
-    /// Exit status: 0 when no file has an error, 1 when any has, 2 when a file cannot be read
-    /// or the command line is wrong.
+    /// Each file is checked with the `plenary.toml` in its folder or the nearest folder above it
+    /// (standard input: the current folder), unless `--config` names one.
+    ///
+    /// Exit status: 0 when no file has an error, 1 when any has (or any has a warning, with
+    /// `--deny-warnings`), 2 when a file or the configuration cannot be read or the command line
+    /// is wrong.
     Check {
         /// The `.decl` files to check; `-` reads standard input.
         #[arg(required = true, value_name = "FILE")]
         files: Vec<PathBuf>,
+
+        #[command(flatten)]
+        options: CheckOptions,
     },
 
     /// Check declarations, then write them as Markdown, HTML and JSON.
@@ -35,11 +42,15 @@ pub enum Command {
     /// given with `-o`.
     ///
     /// Exit status: 0 when every output is written, 1 when a file has errors (it is not built),
-    /// 2 when a file cannot be read or written or the command line is wrong.
+    /// or warnings with `--deny-warnings`, 2 when a file or the configuration cannot be read, an
+    /// output cannot be written, or the command line is wrong.
     Build {
         /// The `.decl` files to build; `-` reads standard input (with `-o -`).
         #[arg(required = true, value_name = "FILE")]
         files: Vec<PathBuf>,
+
+        #[command(flatten)]
+        options: CheckOptions,
 
         /// The formats to write, separated by commas; `all` is every format available.
         #[arg(
@@ -90,6 +101,18 @@ pub enum Command {
         #[arg(value_name = "FILE")]
         file: PathBuf,
     },
+}
+
+/// How files are checked, by `check` and by `build` alike.
+#[derive(Debug, Args)]
+pub struct CheckOptions {
+    /// The configuration to use for every file, instead of the `plenary.toml` found beside it.
+    #[arg(long, value_name = "FILE")]
+    pub config: Option<PathBuf>,
+
+    /// Fail (exit status 1) when there are warnings, as when there are errors.
+    #[arg(long)]
+    pub deny_warnings: bool,
 }
 
 /// An output format, as `--to` names it.

@@ -12,13 +12,16 @@
 pub mod ast;
 pub mod build;
 pub mod check;
+pub mod config;
 pub mod diagnostic;
 pub mod numbers;
+pub mod registry;
 pub mod render;
 pub mod source;
 pub mod suggest;
 pub mod syntax;
 
+pub use config::Config;
 pub use diagnostic::{Diagnostic, Severity};
 pub use source::{DecodeError, Source, Span};
 
@@ -41,9 +44,15 @@ impl Checked {
     }
 }
 
-/// Reads and checks one file's bytes: decoding, parsing, then the checks (only on a file without
-/// syntax errors, whose tree is whole).
+/// Reads and checks one file's bytes with the default configuration: the built-in registry,
+/// every check at its default level.
 pub fn check_bytes(name: &str, bytes: &[u8]) -> Checked {
+    check_bytes_with(name, bytes, &Config::default())
+}
+
+/// Reads and checks one file's bytes: decoding, parsing, then the checks (only on a file without
+/// syntax errors, whose tree is whole), against the configuration's registry, with its levels.
+pub fn check_bytes_with(name: &str, bytes: &[u8], config: &Config) -> Checked {
     let (source, decode_error) = Source::decode(name, bytes);
     if let Some(error) = decode_error {
         let diagnostic = decode_diagnostic(&source, error);
@@ -59,8 +68,11 @@ pub fn check_bytes(name: &str, bytes: &[u8]) -> Checked {
         let cx = check::Context {
             source: &source,
             document: &parsed.document,
+            registry: config.registry(),
         };
-        diagnostics.extend(check::check(&cx));
+        let mut found = check::check(&cx);
+        config.apply_levels(&mut found);
+        diagnostics.extend(found);
     }
     diagnostics.sort_by_key(|d| d.primary_span().map(|s| s.start));
     Checked {

@@ -2,6 +2,7 @@
 
 mod cli;
 
+use std::collections::HashMap;
 use std::io::{IsTerminal, Read, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -9,9 +10,11 @@ use std::process::ExitCode;
 use clap::Parser;
 use plenary::build::{self, Format, Output, Plan};
 use plenary::diagnostic::{self, Style};
+use plenary::numbers::plural;
 use plenary::render::Options;
+use plenary::{Checked, Config};
 
-use cli::{Cli, Color, Command, Target};
+use cli::{CheckOptions, Cli, Color, Command, Target};
 
 /// Exit status when no file has an error.
 const SUCCESS: u8 = 0;
@@ -27,9 +30,10 @@ fn main() -> ExitCode {
         width: terminal_width(),
     };
     let status = match cli.command {
-        Command::Check { files } => check_files(&files, style).0,
+        Command::Check { files, options } => check_files(&files, &options, style).0,
         Command::Build {
             files,
+            options: check_options,
             to,
             out,
             lang,
@@ -41,7 +45,13 @@ fn main() -> ExitCode {
                 parallel,
                 draft: false,
             };
-            build(&files, &to, out.as_deref(), options, allow_errors, style)
+            let targets = Targets {
+                formats: &to,
+                out: out.as_deref(),
+                options,
+                allow_errors,
+            };
+            build(&files, &check_options, targets, style)
         }
         Command::Schema => {
             print!("{}", plenary::render::json::schema());
@@ -54,11 +64,25 @@ fn main() -> ExitCode {
 }
 
 /// Checks each file and prints its diagnostics and the summary line, as `plenary check` does.
-/// Returns the exit status and what each file gave (`None` for one that could not be read).
-fn check_files(files: &[PathBuf], style: Style) -> (u8, Vec<(PathBuf, Option<plenary::Checked>)>) {
-    let mut status = SUCCESS;
+/// Returns the exit status and what each file gave (`None` for one that could not be read, or
+/// whose configuration could not be).
+fn check_files(
+    files: &[PathBuf],
+    options: &CheckOptions,
+    style: Style,
+) -> (u8, Vec<(PathBuf, Option<Checked>)>) {
     let mut results = Vec::new();
-    let (mut errors, mut warnings) = (0, 0);
+    let mut tally = Tally {
+        status: SUCCESS,
+        errors: 0,
+        warnings: 0,
+        style,
+    };
+    let mut configs = Configs {
+        explicit: options.config.clone(),
+        loaded: HashMap::new(),
+        default: Config::default(),
+    };
     let stderr = std::io::stderr();
     let mut stdin_read = false;
     for path in files {
@@ -68,7 +92,7 @@ fn check_files(files: &[PathBuf], style: Style) -> (u8, Vec<(PathBuf, Option<ple
                     stderr.lock(),
                     "error: `-` is given twice, but standard input can be read only once"
                 );
-                status = TROUBLE;
+                tally.status = TROUBLE;
                 results.push((path.clone(), None));
                 continue;
             }
@@ -78,43 +102,141 @@ fn check_files(files: &[PathBuf], style: Style) -> (u8, Vec<(PathBuf, Option<ple
             Ok(read) => read,
             Err(message) => {
                 let _ = writeln!(stderr.lock(), "error: {message}");
-                status = TROUBLE;
+                tally.status = TROUBLE;
                 results.push((path.clone(), None));
                 continue;
             }
         };
-        let checked = plenary::check_bytes(&name, &bytes);
-        let rendered = diagnostic::render(&checked.diagnostics, &checked.source, style);
-        let _ = stderr.lock().write_all(rendered.as_bytes());
-        errors += checked.error_count();
-        warnings += checked.warning_count();
-        if checked.error_count() > 0 && status == SUCCESS {
-            status = FOUND_ERRORS;
-        }
+        // Standard input is governed by the configuration of the current folder.
+        let folder = match path.parent() {
+            Some(parent) if path != Path::new("-") && !parent.as_os_str().is_empty() => parent,
+            _ => Path::new("."),
+        };
+        let Some(config) = configs.for_folder(folder, &mut tally) else {
+            // The configuration could not be read; checking without it would not be what the
+            // project asked for.
+            results.push((path.clone(), None));
+            continue;
+        };
+        let checked = plenary::check_bytes_with(&name, &bytes, config);
+        tally.report(&checked.diagnostics, &checked.source);
         results.push((path.clone(), Some(checked)));
     }
-    let _ = writeln!(stderr.lock(), "{}", summary(files.len(), errors, warnings));
-    (status, results)
+    if options.deny_warnings && tally.warnings > 0 && tally.status == SUCCESS {
+        tally.status = FOUND_ERRORS;
+    }
+    let _ = writeln!(
+        stderr.lock(),
+        "{}",
+        summary(files.len(), tally.errors, tally.warnings)
+    );
+    (tally.status, results)
+}
+
+/// What a run of `plenary check` has found so far.
+struct Tally {
+    status: u8,
+    errors: usize,
+    warnings: usize,
+    style: Style,
+}
+
+impl Tally {
+    /// Prints diagnostics and counts them.
+    fn report(&mut self, diagnostics: &[plenary::Diagnostic], source: &plenary::Source) {
+        let rendered = diagnostic::render(diagnostics, source, self.style);
+        let _ = std::io::stderr().lock().write_all(rendered.as_bytes());
+        let errors = diagnostics.iter().filter(|d| d.is_error()).count();
+        self.errors += errors;
+        self.warnings += diagnostics.len() - errors;
+        if errors > 0 && self.status == SUCCESS {
+            self.status = FOUND_ERRORS;
+        }
+    }
+}
+
+/// The configurations read so far, by path, so that each is read and its problems reported once.
+struct Configs {
+    /// The one given with `--config`, which governs every file.
+    explicit: Option<PathBuf>,
+    /// `None` for a configuration that cannot be used.
+    loaded: HashMap<PathBuf, Option<Config>>,
+    /// For files with no `plenary.toml` above them.
+    default: Config,
+}
+
+impl Configs {
+    /// The configuration for files in `folder`, or `None` when it cannot be read.
+    fn for_folder(&mut self, folder: &Path, tally: &mut Tally) -> Option<&Config> {
+        let path = match &self.explicit {
+            Some(path) => path.clone(),
+            None => match Config::find(folder) {
+                Some(path) => path,
+                None => return Some(&self.default),
+            },
+        };
+        if !self.loaded.contains_key(&path) {
+            let config = load_config(&path, tally);
+            self.loaded.insert(path.clone(), config);
+        }
+        self.loaded[&path].as_ref()
+    }
+}
+
+/// Reads a configuration file and reports its problems; `None` when it cannot be used.
+fn load_config(path: &Path, tally: &mut Tally) -> Option<Config> {
+    // A configuration found in or below the current folder is named relative to it, as the
+    // files to check are.
+    let shown = std::env::current_dir()
+        .ok()
+        .and_then(|cwd| path.strip_prefix(cwd).ok())
+        .unwrap_or(path);
+    let (name, bytes) = match read(shown) {
+        Ok(read) => read,
+        Err(message) => {
+            let _ = writeln!(std::io::stderr().lock(), "error: {message}");
+            tally.status = TROUBLE;
+            return None;
+        }
+    };
+    match Config::load(&name, &bytes) {
+        Ok(loaded) => {
+            tally.report(&loaded.diagnostics, &loaded.source);
+            Some(loaded.config)
+        }
+        Err(unusable) => {
+            tally.report(std::slice::from_ref(&unusable.diagnostic), &unusable.source);
+            tally.status = TROUBLE;
+            None
+        }
+    }
 }
 
 /// Checks the files as `plenary check` does, then writes each one without errors (or, with
 /// `allow_errors`, each one as a draft) in every format asked for.
-fn build(
-    files: &[PathBuf],
-    targets: &[Target],
-    out: Option<&Path>,
+/// What `plenary build` is asked to write.
+struct Targets<'a> {
+    formats: &'a [Target],
+    out: Option<&'a Path>,
     options: Options,
     allow_errors: bool,
-    style: Style,
-) -> u8 {
-    let plan = match Plan::new(formats(targets), out, files, options) {
+}
+
+fn build(files: &[PathBuf], check_options: &CheckOptions, targets: Targets, style: Style) -> u8 {
+    let Targets {
+        formats: asked,
+        out,
+        options,
+        allow_errors,
+    } = targets;
+    let plan = match Plan::new(formats(asked), out, files, options) {
         Ok(plan) => plan,
         Err(error) => {
             eprintln!("error: {error}");
             return TROUBLE;
         }
     };
-    let (checked_status, results) = check_files(files, style);
+    let (checked_status, results) = check_files(files, check_options, style);
     let mut status = if checked_status == TROUBLE {
         TROUBLE
     } else {
@@ -122,7 +244,9 @@ fn build(
     };
     for (path, checked) in &results {
         let Some(checked) = checked else { continue };
-        let has_errors = checked.error_count() > 0;
+        // With `--deny-warnings` a warning stops the build as an error does.
+        let has_errors = checked.error_count() > 0
+            || (check_options.deny_warnings && checked.warning_count() > 0);
         let Some(document) = checked
             .document
             .as_ref()
@@ -238,7 +362,6 @@ fn read(path: &Path) -> Result<(String, Vec<u8>), String> {
 }
 
 fn summary(files: usize, errors: usize, warnings: usize) -> String {
-    let plural = |n: usize, word: &str| format!("{n} {word}{}", if n == 1 { "" } else { "s" });
     format!(
         "checked {}: {}, {}",
         plural(files, "file"),

@@ -1,4 +1,5 @@
-//! Numbers as drafters write them: ordinals in words and digits, Roman numerals.
+//! Numbers as drafters write them: ordinals in words and digits, Roman numerals, counts with
+//! their nouns.
 //!
 //! No crate reads English ordinal words ("twenty-second"), so that part is written here; Roman
 //! numerals come from `roman-numerals-rs`, which also rejects malformed ones such as `IIII`.
@@ -221,6 +222,12 @@ pub fn ordinal_words(value: u32) -> Option<String> {
 /// An ordinal in digits with its English suffix: `1st`, `22nd`.
 pub fn ordinal_digits(value: u32) -> String {
     format!("{value}{}", ordinal_suffix(value))
+}
+
+/// A count with its noun, singular or plural: "1 member", "45 members". The noun must take a
+/// plain "s" in the plural.
+pub fn plural(n: usize, noun: &str) -> String {
+    format!("{n} {noun}{}", if n == 1 { "" } else { "s" })
 }
 
 #[cfg(test)]

@@ -1014,3 +1014,225 @@ fn a_folder_that_cannot_be_made_exits_2_before_checking() {
         run.stderr
     );
 }
+
+// Configuration: plenary.toml, --config, --deny-warnings
+
+/// An annex with one informal spelling (`Vietnam`): one `members::non-standard-spelling`
+/// warning, nothing else.
+const INFORMAL_SPELLING: &str = "\
+title: Joint Statement
+adopted: 2007-10-31
+
+1. Ministers met.
+
+annex: List of Members (2)
+- China
+- Vietnam
+";
+
+/// An annex with a member the registry does not know: one `members::unknown` warning.
+const PROJECT_MEMBER: &str = "\
+title: Joint Statement
+adopted: 2007-10-31
+
+1. Ministers met.
+
+annex: List of Members (2)
+- China
+- SME Secretariat
+";
+
+#[test]
+fn a_warning_alone_exits_0() {
+    let dir = TempDir::new("warning");
+    let file = dir.write("informal.decl", INFORMAL_SPELLING);
+    let run = check(&dir, &[&file]);
+    assert_status(&run, OK);
+    assert!(
+        run.stderr.contains("members::non-standard-spelling"),
+        "{}",
+        run.stderr
+    );
+    assert_eq!(summary(&run), (1, 0, 1));
+}
+
+#[test]
+fn deny_warnings_makes_a_warning_fail() {
+    let dir = TempDir::new("deny-warnings");
+    let file = dir.write("informal.decl", INFORMAL_SPELLING);
+    let run = check(&dir, &["--deny-warnings", &file]);
+    assert_status(&run, FOUND_ERRORS);
+    assert_eq!(summary(&run), (1, 0, 1));
+    let clean = dir.write("valid.decl", VALID);
+    assert_clean(&check(&dir, &["--deny-warnings", &clean]), 1);
+}
+
+#[test]
+fn plenary_toml_beside_the_file_raises_a_warning_to_an_error() {
+    let dir = TempDir::new("level-error");
+    dir.write(
+        "plenary.toml",
+        "[levels]\n\"members::non-standard-spelling\" = \"error\"\n",
+    );
+    let file = dir.write("informal.decl", INFORMAL_SPELLING);
+    let run = check(&dir, &[&file]);
+    assert_status(&run, FOUND_ERRORS);
+    assert!(
+        run.stderr.contains("members::non-standard-spelling"),
+        "{}",
+        run.stderr
+    );
+    assert_eq!(summary(&run), (1, 1, 0));
+}
+
+#[test]
+fn a_check_set_to_off_reports_nothing() {
+    let dir = TempDir::new("level-off");
+    dir.write(
+        "plenary.toml",
+        "[levels]\n\"members::non-standard-spelling\" = \"off\"\n",
+    );
+    let file = dir.write("informal.decl", INFORMAL_SPELLING);
+    assert_clean(&check(&dir, &["--deny-warnings", &file]), 1);
+}
+
+#[test]
+fn an_error_can_be_lowered_to_a_warning() {
+    let dir = TempDir::new("level-warning");
+    dir.write(
+        "plenary.toml",
+        "[levels]\n\"members::count-mismatch\" = \"warning\"\n",
+    );
+    let file = dir.write(
+        "count.decl",
+        INFORMAL_SPELLING
+            .replace("Vietnam", "Viet Nam")
+            .replace("(2)", "(3)"),
+    );
+    let run = check(&dir, &[&file]);
+    assert_status(&run, OK);
+    assert!(
+        run.stderr.contains("members::count-mismatch"),
+        "{}",
+        run.stderr
+    );
+    assert_eq!(summary(&run), (1, 0, 1));
+}
+
+#[test]
+fn plenary_toml_in_a_folder_above_governs_the_files_below() {
+    let dir = TempDir::new("level-above");
+    dir.write(
+        "plenary.toml",
+        "[levels]\n\"members::non-standard-spelling\" = \"off\"\n",
+    );
+    std::fs::create_dir_all(dir.path().join("drafts/2007")).expect("folders can be made");
+    let file = dir.write("drafts/2007/informal.decl", INFORMAL_SPELLING);
+    assert_clean(&check(&dir, &[&file]), 1);
+}
+
+#[test]
+fn standard_input_uses_the_configuration_of_the_current_folder() {
+    let dir = TempDir::new("level-stdin");
+    dir.write(
+        "plenary.toml",
+        "[levels]\n\"members::non-standard-spelling\" = \"error\"\n",
+    );
+    let run = check_stdin(&dir, INFORMAL_SPELLING);
+    assert_status(&run, FOUND_ERRORS);
+    assert_eq!(summary(&run), (1, 1, 0));
+}
+
+#[test]
+fn config_option_replaces_the_plenary_toml_beside_the_file() {
+    let dir = TempDir::new("config-option");
+    dir.write(
+        "plenary.toml",
+        "[levels]\n\"members::non-standard-spelling\" = \"error\"\n",
+    );
+    dir.write(
+        "lenient.toml",
+        "[levels]\n\"members::non-standard-spelling\" = \"off\"\n",
+    );
+    let file = dir.write("informal.decl", INFORMAL_SPELLING);
+    assert_clean(&check(&dir, &["--config", "lenient.toml", &file]), 1);
+}
+
+#[test]
+fn a_missing_config_file_exits_2() {
+    let dir = TempDir::new("config-missing");
+    let file = dir.write("valid.decl", VALID);
+    let run = check(&dir, &["--config", "nowhere.toml", &file]);
+    assert_status(&run, TROUBLE);
+    assert_eq!(
+        run.stderr_lines()[0],
+        "error: cannot read `nowhere.toml`: no such file"
+    );
+}
+
+#[test]
+fn project_members_in_plenary_toml_are_known() {
+    let dir = TempDir::new("project-member");
+    let file = dir.write("member.decl", PROJECT_MEMBER);
+    let run = check(&dir, &[&file]);
+    assert!(run.stderr.contains("members::unknown"), "{}", run.stderr);
+    assert_eq!(summary(&run), (1, 0, 1));
+    dir.write(
+        "plenary.toml",
+        "[[member]]\nname = \"SME Secretariat\"\nzh = \"中小企业秘书处\"\n",
+    );
+    assert_clean(&check(&dir, &[&file]), 1);
+}
+
+#[test]
+fn an_unknown_code_in_plenary_toml_points_at_its_line_and_suggests_the_code() {
+    let dir = TempDir::new("unknown-code");
+    dir.write(
+        "plenary.toml",
+        "[levels]\n\"members::non-standard-speling\" = \"off\"\n",
+    );
+    let file = dir.write("valid.decl", VALID);
+    let run = check(&dir, &[&file]);
+    assert_status(&run, FOUND_ERRORS);
+    assert!(
+        run.stderr.contains("config::unknown-code"),
+        "{}",
+        run.stderr
+    );
+    assert!(run.stderr.contains("[plenary.toml:2:1]"), "{}", run.stderr);
+    assert!(
+        run.stderr
+            .contains("did you mean `members::non-standard-spelling`?"),
+        "{}",
+        run.stderr
+    );
+    assert_eq!(summary(&run), (1, 1, 0));
+}
+
+#[test]
+fn plenary_toml_is_read_once_for_many_files() {
+    let dir = TempDir::new("unknown-code-once");
+    dir.write("plenary.toml", "[levels]\n\"members::nope\" = \"off\"\n");
+    let a = dir.write("a.decl", VALID);
+    let b = dir.write("b.decl", VALID);
+    let run = check(&dir, &[&a, &b]);
+    assert_eq!(run.error_marks(), 1, "{}", run.stderr);
+    assert_eq!(summary(&run), (2, 1, 0));
+}
+
+#[test]
+fn a_malformed_plenary_toml_exits_2_and_says_where() {
+    let dir = TempDir::new("malformed");
+    dir.write("plenary.toml", "[levels]\n\"members::unknown\" = off\n");
+    let file = dir.write("informal.decl", INFORMAL_SPELLING);
+    let run = check(&dir, &[&file]);
+    assert_status(&run, TROUBLE);
+    assert!(run.stderr.contains("config::malformed"), "{}", run.stderr);
+    assert!(run.stderr.contains("[plenary.toml:2:"), "{}", run.stderr);
+    // The file is not checked with a configuration that is not what the project wrote.
+    assert!(
+        !run.stderr.contains("members::non-standard-spelling"),
+        "{}",
+        run.stderr
+    );
+}

@@ -13,6 +13,7 @@
 
 pub mod dates;
 pub mod facts;
+pub mod members;
 pub mod numbering;
 pub mod references;
 pub mod series;
@@ -20,12 +21,15 @@ pub mod versions;
 
 use crate::ast::Document;
 use crate::diagnostic::{Diagnostic, Severity};
+use crate::registry::Registry;
 use crate::source::Source;
 
 /// What every check reads.
 pub struct Context<'a> {
     pub source: &'a Source,
     pub document: &'a Document,
+    /// The registry of members, with the project's own names.
+    pub registry: &'a Registry,
 }
 
 /// One check: its code, its default severity, its documentation and the function that runs it.
@@ -91,6 +95,17 @@ pub static RULES: &[&Rule] = &[
     &versions::footnote_missing::RULE,
     &versions::marked_facts_differ::RULE,
     &versions::label_moved::RULE,
+    &members::count_mismatch::RULE,
+    &members::group_count_mismatch::RULE,
+    &members::groups_do_not_add_up::RULE,
+    &members::duplicate::RULE,
+    &members::duplicate_under_another_name::RULE,
+    &members::unknown::RULE,
+    &members::non_standard_spelling::RULE,
+    &members::not_in_forum::RULE,
+    &members::missing_forum_member::RULE,
+    &members::forum_count_mismatch::RULE,
+    &versions::member_mismatch::RULE,
 ];
 
 /// The check with this code.

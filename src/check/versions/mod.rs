@@ -9,6 +9,7 @@ pub mod footnote_missing;
 pub mod label_moved;
 pub mod languages_differ;
 pub mod marked_facts_differ;
+pub mod member_mismatch;
 pub mod paragraph_missing;
 pub mod section_missing;
 pub mod subparagraphs_differ;

@@ -1,0 +1,72 @@
+//! ## What it finds
+//!
+//! A member annex whose stated total is not the number of members the declaration's forum (the
+//! header's `forum:`) had on the day of the meeting: the day of adoption, or else the first day
+//! of the meeting.
+//!
+//! ## Why it matters
+//!
+//! The total is repeated in the text ("45 ASEM members gathered") and read as a fact about the
+//! forum. A total that matches its own list but not the forum means the list is wrong too.
+//!
+//! ## Example
+//!
+//! ```text
+//! forum: ASEM
+//! adopted: 2007-10-31
+//! ...
+//! annex: List of ASEM Members (46)
+//! ```
+//!
+//! ASEM had 45 members on 2007-10-31.
+//!
+//! ## How to fix
+//!
+//! Correct the total, and the list under it, to the forum's membership on that day, or correct
+//! the forum or the date in the header. If the annex lists only the members that attended, not
+//! the whole forum, set this check to "off" in `plenary.toml`.
+
+use crate::check::members::{forum_on_date, members};
+use crate::check::{Context, Rule};
+use crate::diagnostic::{Diagnostic, Severity};
+
+pub const RULE: Rule = Rule {
+    code: "members::forum-count-mismatch",
+    default_severity: Severity::Error,
+    summary: "the annex's stated total is not the forum's membership on the day of the meeting",
+    source_file: include_str!("forum_count_mismatch.rs"),
+    run,
+};
+
+fn run(cx: &Context, out: &mut Vec<Diagnostic>) {
+    let Some(on) = forum_on_date(cx) else {
+        return;
+    };
+    let Some(annex) = cx.document.versions.first().and_then(|v| v.annex.as_ref()) else {
+        return;
+    };
+    let Some(stated) = &annex.stated_count else {
+        return;
+    };
+    let actual = cx.registry.members_on(on.forum, on.date).len();
+    if stated.value as usize == actual {
+        return;
+    }
+    let forum = on.forum.prose();
+    out.push(
+        Diagnostic::error(
+            RULE.code,
+            format!(
+                "the annex states {}, but {forum} had {} on {}",
+                members(stated.value as usize),
+                members(actual),
+                on.date
+            ),
+        )
+        .primary(stated.span, format!("{forum} had {actual}"))
+        .secondary(on.field.span, "the forum")
+        .help(format!(
+            "correct the total to {actual}, or correct the forum or the date in the header"
+        )),
+    );
+}

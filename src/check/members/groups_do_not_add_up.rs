@@ -1,0 +1,87 @@
+//! ## What it finds
+//!
+//! A member annex whose groups' stated counts (with any members listed before the first group)
+//! do not add up to the total stated in its title.
+//!
+//! ## Why it matters
+//!
+//! The total and the group counts are all printed; a reader who adds 16 Asian members, 27
+//! European members and 2 institutions expects the 45 of the title. When the counts of the
+//! groups agree with their lists but not with the total, this is the only trace of the mistake.
+//!
+//! ## Example
+//!
+//! ```text
+//! annex: List of ASEM Members (45)
+//!
+//! group: Asia (16)
+//! ...
+//! group: Europe (26)
+//! ...
+//! group: Institutions (2)
+//! ```
+//!
+//! ## How to fix
+//!
+//! Correct the count that is wrong: the total in the annex's title, or the count of a group.
+
+use crate::check::members::annexes;
+use crate::check::{Context, Rule};
+use crate::diagnostic::{Diagnostic, Severity};
+
+pub const RULE: Rule = Rule {
+    code: "members::groups-do-not-add-up",
+    default_severity: Severity::Error,
+    summary: "the annex groups' counts do not add up to the annex's total",
+    source_file: include_str!("groups_do_not_add_up.rs"),
+    run,
+};
+
+fn run(cx: &Context, out: &mut Vec<Diagnostic>) {
+    for (_, annex) in annexes(cx) {
+        let Some(total) = &annex.stated_count else {
+            continue;
+        };
+        if annex.groups.is_empty() {
+            continue;
+        }
+        let Some(counts) = annex
+            .groups
+            .iter()
+            .map(|group| group.stated_count.as_ref())
+            .collect::<Option<Vec<_>>>()
+        else {
+            // A group without a count adds nothing to compare.
+            continue;
+        };
+        let sum = annex.members.len() + counts.iter().map(|c| c.value as usize).sum::<usize>();
+        let listed = annex.all_members().count();
+        // When the group counts add up to what is listed, `members::count-mismatch` already
+        // reports the same two numbers.
+        if sum == total.value as usize || sum == listed {
+            continue;
+        }
+        let mut parts: Vec<String> = annex
+            .groups
+            .iter()
+            .zip(&counts)
+            .map(|(group, count)| format!("{} {}", group.name.value, count.value))
+            .collect();
+        if !annex.members.is_empty() {
+            parts.insert(0, format!("{} before the first group", annex.members.len()));
+        }
+        let mut diagnostic = Diagnostic::error(
+            RULE.code,
+            format!(
+                "the groups' counts add up to {sum} ({}), but the annex states {}",
+                parts.join(" + "),
+                total.value
+            ),
+        )
+        .primary(total.span, format!("the groups add up to {sum}"));
+        for (group, count) in annex.groups.iter().zip(&counts) {
+            diagnostic = diagnostic.secondary(count.span, format!("`{}`", group.name.value));
+        }
+        out.push(diagnostic.help("correct the total in the annex's title or the count of a group"));
+    }
+}

@@ -1,0 +1,61 @@
+//! ## What it finds
+//!
+//! A member named by a spelling that the registry of members knows but does not use, such as
+//! "Vietnam" for "Viet Nam", "Korea" for "Republic of Korea" or "Laos" for "Lao PDR". Every
+//! spelling the registry accepts passes: the United Nations' short names ("Czechia") and the
+//! forums' own ("Czech Republic", "Lao PDR", "Hong Kong, China").
+//!
+//! ## Why it matters
+//!
+//! Intergovernmental texts name members as the members themselves ask to be named, and the
+//! usage is political as much as it is a matter of spelling. An informal name in a signed text
+//! is a slip a delegation will notice.
+//!
+//! ## Example
+//!
+//! ```text
+//! group: Asia (16)
+//! - Vietnam
+//! ```
+//!
+//! ## How to fix
+//!
+//! Write the registry's spelling, which the message gives.
+
+use crate::check::members::{annexes, listed};
+use crate::check::{Context, Rule};
+use crate::diagnostic::{Diagnostic, Severity};
+use crate::registry::Spelling;
+
+pub const RULE: Rule = Rule {
+    code: "members::non-standard-spelling",
+    default_severity: Severity::Warning,
+    summary: "a member named by an informal spelling instead of the registry's",
+    source_file: include_str!("non_standard_spelling.rs"),
+    run,
+};
+
+fn run(cx: &Context, out: &mut Vec<Diagnostic>) {
+    for (language, annex) in annexes(cx) {
+        for listed in listed(cx, annex) {
+            let Some(found) = listed.found else {
+                continue;
+            };
+            if found.spelling != Spelling::Alias {
+                continue;
+            }
+            let name = &listed.member.name;
+            let preferred = found.entity.preferred(language);
+            out.push(
+                Diagnostic::warning(
+                    RULE.code,
+                    format!("`{name}` is not how declarations name {preferred}"),
+                )
+                .primary(listed.member.span, format!("write `{preferred}`"))
+                .help(format!(
+                    "write `{preferred}`, the name the registry of members uses"
+                )),
+            );
+        }
+    }
+}

@@ -1,0 +1,113 @@
+//! ## What it finds
+//!
+//! A language version whose member annex does not list the same members as the original's.
+//! Names are matched through the registry of members, which knows each member's name in each
+//! language: 越南 in the Chinese annex is Viet Nam in the English one.
+//!
+//! ## Why it matters
+//!
+//! Every language version of a declaration is equally authentic. A member listed in one and
+//! missing from another makes the versions say different things about who adopted the text.
+//!
+//! ## Example
+//!
+//! ```text
+//! annex: List of ASEM Members (45)
+//! - Viet Nam
+//! ...
+//! version: zh
+//! ...
+//! annex: 亚欧会议成员名单 (45)
+//! - 老挝
+//! ```
+//!
+//! ## How to fix
+//!
+//! Add the member that is missing to the version that lacks it, or remove the one listed by
+//! mistake, so that every version lists the same members.
+
+use crate::check::members::{listed, version_language, Listed};
+use crate::check::{Context, Rule};
+use crate::diagnostic::{Diagnostic, Severity};
+
+pub const RULE: Rule = Rule {
+    code: "versions::member-mismatch",
+    default_severity: Severity::Error,
+    summary: "a language version's annex lists other members than the original's",
+    source_file: include_str!("member_mismatch.rs"),
+    run,
+};
+
+fn run(cx: &Context, out: &mut Vec<Diagnostic>) {
+    let Some((original, translations)) = cx.document.versions.split_first() else {
+        return;
+    };
+    let Some(original_annex) = &original.annex else {
+        return;
+    };
+    let original_language = version_language(cx.document, original);
+    let original_listed = listed(cx, original_annex);
+    for version in translations {
+        // A version without an annex is a matter of the versions' structure, not of members.
+        let Some(annex) = &version.annex else {
+            continue;
+        };
+        let language = version_language(cx.document, version);
+        let version_listed = listed(cx, annex);
+        // Names the registry does not know cannot be matched; `members::unknown` reports them.
+        for missing in not_in(&original_listed, &version_listed) {
+            let entity = missing.found.expect("known").entity;
+            out.push(
+                Diagnostic::error(
+                    RULE.code,
+                    format!(
+                        "the {language} annex does not list {} ({}), which the {original_language} annex lists",
+                        entity.preferred(language),
+                        missing.member.name
+                    ),
+                )
+                .primary(annex.title.span, format!("no {} in this annex", entity.preferred(language)))
+                .secondary(missing.member.span, format!("listed in the {original_language} annex"))
+                .help(format!(
+                    "add `- {}` to the {language} annex, or remove `{}` from the {original_language} one",
+                    entity.preferred(language),
+                    missing.member.name
+                )),
+            );
+        }
+        for extra in not_in(&version_listed, &original_listed) {
+            let entity = extra.found.expect("known").entity;
+            out.push(
+                Diagnostic::error(
+                    RULE.code,
+                    format!(
+                        "the {language} annex lists {} ({}), which the {original_language} annex does not",
+                        extra.member.name,
+                        entity.preferred(original_language)
+                    ),
+                )
+                .primary(extra.member.span, format!("not in the {original_language} annex"))
+                .secondary(original_annex.title.span, format!("the {original_language} annex"))
+                .help(format!(
+                    "remove `{}` from the {language} annex, or add `- {}` to the {original_language} one",
+                    extra.member.name,
+                    entity.preferred(original_language)
+                )),
+            );
+        }
+    }
+}
+
+/// The known members of `these` that `those` does not list.
+fn not_in<'a, 'b>(these: &'b [Listed<'a>], those: &[Listed<'a>]) -> Vec<&'b Listed<'a>> {
+    these
+        .iter()
+        .filter(|listed| {
+            listed.found.is_some_and(|found| {
+                !those
+                    .iter()
+                    .any(|other| other.found.is_some_and(|o| o.entity.id == found.entity.id))
+            })
+        })
+        .collect()
+}
