@@ -129,6 +129,21 @@ pub struct Version {
     pub span: Span,
 }
 
+impl Document {
+    /// The language of a version: its `version:` tag, or the header's first language for the
+    /// original (English when the header names none).
+    pub fn language_of<'a>(&'a self, version: &'a Version) -> &'a str {
+        match &version.header {
+            Some(header) => &header.language.value,
+            None => self
+                .header
+                .languages
+                .first()
+                .map_or("en", |language| language.value.as_str()),
+        }
+    }
+}
+
 impl Version {
     /// Every label of this version, where it stands: on headings, paragraphs, sub-paragraphs
     /// and the annex.

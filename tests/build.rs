@@ -66,7 +66,7 @@ fn languages(document: &plenary::ast::Document) -> Vec<String> {
     document
         .versions
         .iter()
-        .map(|v| plenary::render::language_of(document, v).to_string())
+        .map(|v| document.language_of(v).to_string())
         .collect()
 }
 

@@ -31,7 +31,7 @@ pub fn html(document: &Document, options: &Options) -> Result<Vec<u8>, RenderErr
     } else {
         vec![first]
     };
-    let language = render::language_of(document, first);
+    let language = document.language_of(first);
     let title = render::title(document, first).unwrap_or("Declaration");
     let contexts: Vec<Cx> = versions
         .iter()
@@ -130,7 +130,7 @@ struct Cx<'a> {
 
 impl<'a> Cx<'a> {
     fn new(document: &'a Document, version: &'a Version, prefixed: bool) -> Cx<'a> {
-        let language = render::language_of(document, version);
+        let language = document.language_of(version);
         Cx {
             document,
             language,

@@ -357,7 +357,7 @@ pub fn declaration(
         languages: document
             .versions
             .iter()
-            .map(|v| render::language_of(document, v).to_string())
+            .map(|v| document.language_of(v).to_string())
             .collect(),
         periodicity: header.periodicity.as_ref().map(|p| match p.value {
             ast::Periodicity::EveryYears(years) => Periodicity { every_years: years },
@@ -404,13 +404,13 @@ struct Cx<'a> {
 fn version(document: &ast::Document, version: &ast::Version) -> Version {
     let cx = Cx {
         document,
-        language: render::language_of(document, version),
+        language: document.language_of(version),
         references: References::of(document, version),
     };
     let own = version.header.as_ref();
     let own_text = |field: Option<&crate::source::Spanned<String>>| field.map(|f| f.value.clone());
     Version {
-        language: render::language_of(document, version).to_string(),
+        language: document.language_of(version).to_string(),
         original: version.header.is_none(),
         title: render::title(document, version).map(str::to_string),
         series: own_text(

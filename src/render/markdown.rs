@@ -11,7 +11,7 @@ use crate::render::{self, Options, References, RenderError};
 pub fn markdown(document: &Document, options: &Options) -> Result<Vec<u8>, RenderError> {
     let version = render::version(document, options)?;
     let cx = Cx {
-        language: render::language_of(document, version),
+        language: document.language_of(version),
         references: References::of(document, version),
     };
     let mut out = String::new();

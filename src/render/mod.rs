@@ -54,14 +54,14 @@ pub fn versions<'a>(
     match document
         .versions
         .iter()
-        .find(|v| language_of(document, v) == language)
+        .find(|v| document.language_of(v) == language)
     {
         Some(version) => Ok(vec![version]),
         None => {
             let have: Vec<&str> = document
                 .versions
                 .iter()
-                .map(|v| language_of(document, v))
+                .map(|v| document.language_of(v))
                 .collect();
             Err(RenderError {
                 message: format!(
@@ -93,7 +93,7 @@ pub fn title<'a>(document: &'a Document, version: &'a Version) -> Option<&'a str
 
 /// The line under the title: the place and the dates of the meeting, in the version's words.
 pub fn place_and_date(document: &Document, version: &Version) -> Option<String> {
-    let language = language_of(document, version);
+    let language = document.language_of(version);
     let place = version
         .header
         .as_ref()
@@ -225,19 +225,6 @@ pub mod anchor {
         } else {
             format!("fnref-{id}-{occurrence}")
         }
-    }
-}
-
-/// The language of a version: its `version:` tag, or the header's first language for the
-/// original (English when the header names none).
-pub fn language_of<'a>(document: &'a Document, version: &'a Version) -> &'a str {
-    match &version.header {
-        Some(header) => &header.language.value,
-        None => document
-            .header
-            .languages
-            .first()
-            .map_or("en", |l| l.value.as_str()),
     }
 }
 
@@ -514,7 +501,7 @@ mod tests {
         assert_eq!(original.anchor("members"), Some("annex"));
         let chinese = References::of(&document, &document.versions[1]);
         assert_eq!(chinese.get("members"), Some("成员名单"));
-        assert_eq!(language_of(&document, &document.versions[1]), "zh");
-        assert_eq!(language_of(&document, &document.versions[0]), "en");
+        assert_eq!(document.language_of(&document.versions[1]), "zh");
+        assert_eq!(document.language_of(&document.versions[0]), "en");
     }
 }

@@ -30,7 +30,7 @@
 //! not the whole forum, set this check to "off" in `plenary.toml`
 //! (`"members::missing-forum-member" = "off"` under `[levels]`).
 
-use crate::check::members::{forum_on_date, listed, members, version_language};
+use crate::check::members::{forum_on_date, listed, members};
 use crate::check::{Context, Rule};
 use crate::diagnostic::{Diagnostic, Severity};
 
@@ -52,7 +52,7 @@ fn run(cx: &Context, out: &mut Vec<Diagnostic>) {
     let Some(annex) = &original.annex else {
         return;
     };
-    let language = version_language(cx.document, original);
+    let language = cx.document.language_of(original);
     let listed = listed(cx, annex);
     let mut missing: Vec<&str> = cx
         .registry

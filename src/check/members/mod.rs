@@ -12,30 +12,18 @@ pub mod non_standard_spelling;
 pub mod not_in_forum;
 pub mod unknown;
 
-use crate::ast::{Annex, Date, Document, Member, Version};
+use crate::ast::{Annex, Date, Member};
 use crate::check::Context;
 use crate::registry::{Forum, Found};
 use crate::source::Spanned;
 
-/// The language of a version: the header's first language for the original (English when the
-/// header names none), the `version:` line's tag for the others.
-pub(crate) fn version_language<'a>(document: &'a Document, version: &'a Version) -> &'a str {
-    match &version.header {
-        Some(header) => &header.language.value,
-        None => document
-            .header
-            .languages
-            .first()
-            .map_or("en", |language| language.value.as_str()),
-    }
-}
-
 /// Every annex of the text with the language of its version, the original's first.
 pub(crate) fn annexes<'a>(cx: &Context<'a>) -> impl Iterator<Item = (&'a str, &'a Annex)> {
     let document = cx.document;
-    document.versions.iter().filter_map(move |version| {
-        Some((version_language(document, version), version.annex.as_ref()?))
-    })
+    document
+        .versions
+        .iter()
+        .filter_map(move |version| Some((document.language_of(version), version.annex.as_ref()?)))
 }
 
 /// A member of the annex and the registry's entry for it, if it has one.

@@ -49,15 +49,10 @@ pub fn ordinal_like(value: u32, like: &str) -> String {
     }
 }
 
-/// Two names are the same if they differ only in case and spacing.
+/// Two names are the same if they differ only as the registry's comparison ignores: case,
+/// spacing, punctuation, Unicode normalisation.
 pub fn same_name(a: &str, b: &str) -> bool {
-    let fold = |s: &str| {
-        s.split_whitespace()
-            .collect::<Vec<_>>()
-            .join(" ")
-            .to_lowercase()
-    };
-    fold(a) == fold(b)
+    crate::registry::fold(a) == crate::registry::fold(b)
 }
 
 /// Whether `words` name `value` or one of its parts: `Beijing` for `Beijing, China`, `北京` for

@@ -26,7 +26,7 @@
 //! Add the member that is missing to the version that lacks it, or remove the one listed by
 //! mistake, so that every version lists the same members.
 
-use crate::check::members::{listed, version_language, Listed};
+use crate::check::members::{listed, Listed};
 use crate::check::{Context, Rule};
 use crate::diagnostic::{Diagnostic, Severity};
 
@@ -45,14 +45,14 @@ fn run(cx: &Context, out: &mut Vec<Diagnostic>) {
     let Some(original_annex) = &original.annex else {
         return;
     };
-    let original_language = version_language(cx.document, original);
+    let original_language = cx.document.language_of(original);
     let original_listed = listed(cx, original_annex);
     for version in translations {
         // A version without an annex is a matter of the versions' structure, not of members.
         let Some(annex) = &version.annex else {
             continue;
         };
-        let language = version_language(cx.document, version);
+        let language = cx.document.language_of(version);
         let version_listed = listed(cx, annex);
         // Names the registry does not know cannot be matched; `members::unknown` reports them.
         for missing in not_in(&original_listed, &version_listed) {
