@@ -684,6 +684,16 @@ impl Lowerer {
             Rule::arabic_number => (NumberStyle::Arabic, written.parse().ok()),
             _ => (NumberStyle::Roman, numbers::parse_roman(&written)),
         };
+        if style == NumberStyle::Arabic && value.is_none() {
+            self.error(
+                Diagnostic::error(
+                    "syntax::paragraph-number-too-large",
+                    format!("`{written}` is too large to be a paragraph number"),
+                )
+                .primary(self.span(&digits), "too large")
+                .help(format!("number the paragraph as the count requires; if the text starts with this number, write a backslash before it: `\\{written}.`")),
+            );
+        }
         if style == NumberStyle::Roman && value.is_none() {
             self.error(
                 Diagnostic::error(
