@@ -44,6 +44,41 @@ pub enum Command {
         #[arg(value_name = "FILE")]
         file: PathBuf,
     },
+
+    /// Print a declaration as PDF (for testing the PDF renderer until `build` covers it).
+    ///
+    /// Exit status: 0 when the PDF is written, 1 when the declaration has errors, 2 when a file
+    /// cannot be read or written or no font can show the text.
+    #[command(hide = true)]
+    Pdf {
+        /// The `.decl` file; `-` reads standard input.
+        #[arg(value_name = "FILE")]
+        file: PathBuf,
+        /// Where to write the PDF.
+        #[arg(short, long, value_name = "OUT.pdf")]
+        output: PathBuf,
+        /// The paper size.
+        #[arg(long, value_enum, default_value_t = Paper::A4)]
+        paper: Paper,
+        /// A font file for the characters the shipped font lacks, such as Chinese.
+        #[arg(long, value_name = "PATH")]
+        font: Option<PathBuf>,
+        /// Print only the version in this language, such as `zh`.
+        #[arg(long, value_name = "LANG")]
+        lang: Option<String>,
+        /// Set the original and its translation side by side.
+        #[arg(long)]
+        parallel: bool,
+    },
+}
+
+/// A paper size.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Paper {
+    /// ISO A4, 210 × 297 mm.
+    A4,
+    /// US Letter, 8.5 × 11 in.
+    Letter,
 }
 
 /// When to colour the output.

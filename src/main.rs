@@ -28,6 +28,28 @@ fn main() -> ExitCode {
         Command::Check { files } => check(&files, style),
         Command::Explain { code } => explain(code.as_deref()),
         Command::Tree { file } => tree(&file, style),
+        Command::Pdf {
+            file,
+            output,
+            paper,
+            font,
+            lang,
+            parallel,
+        } => {
+            let options = plenary::render::pdf::PdfOptions {
+                paper: match paper {
+                    cli::Paper::A4 => plenary::render::pdf::Paper::A4,
+                    cli::Paper::Letter => plenary::render::pdf::Paper::Letter,
+                },
+                font,
+                language: lang,
+                parallel,
+                source_date_epoch: std::env::var("SOURCE_DATE_EPOCH")
+                    .ok()
+                    .and_then(|s| s.parse().ok()),
+            };
+            pdf(&file, &output, &options, style)
+        }
     };
     ExitCode::from(status)
 }
@@ -116,6 +138,38 @@ fn tree(path: &Path, style: Style) -> u8 {
     } else {
         SUCCESS
     }
+}
+
+fn pdf(path: &Path, output: &Path, options: &plenary::render::pdf::PdfOptions, style: Style) -> u8 {
+    let (name, bytes) = match read(path) {
+        Ok(read) => read,
+        Err(message) => {
+            eprintln!("error: {message}");
+            return TROUBLE;
+        }
+    };
+    let checked = plenary::check_bytes(&name, &bytes);
+    eprint!(
+        "{}",
+        diagnostic::render(&checked.diagnostics, &checked.source, style)
+    );
+    let has_errors = checked.error_count() > 0;
+    let Some(document) = checked.document.filter(|_| !has_errors) else {
+        eprintln!("error: no PDF written: fix the errors above first");
+        return FOUND_ERRORS;
+    };
+    let pdf = match plenary::render::pdf::pdf(&document, options) {
+        Ok(pdf) => pdf,
+        Err(error) => {
+            eprintln!("error: {error}");
+            return TROUBLE;
+        }
+    };
+    if let Err(e) = std::fs::write(output, pdf) {
+        eprintln!("error: cannot write `{}`: {e}", output.display());
+        return TROUBLE;
+    }
+    SUCCESS
 }
 
 /// Reads a file, or standard input for `-`; on failure, one plain line saying why.

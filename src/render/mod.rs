@@ -2,6 +2,8 @@
 //! plain function from the tree to bytes; this module holds what every renderer shares, so that
 //! a reference or a date reads the same in every output.
 
+pub mod pdf;
+
 use std::collections::HashMap;
 
 use crate::ast::{Block, DateRange, Document, Subparagraph, Version};
