@@ -492,3 +492,43 @@ fn the_world_sme_declaration_lays_out_as_before() {
         plenary::render::pdf::pages(&document, &PdfOptions::default()).expect("it lays out");
     insta::assert_snapshot!(pages.dump());
 }
+
+/// Runs `plenary pdf` on an example and returns its exit status and what it printed.
+fn print_failing(name: &str, args: &[&str]) -> (i32, String) {
+    let out = Path::new(env!("CARGO_TARGET_TMPDIR")).join("never-written.pdf");
+    let output = Command::new(env!("CARGO_BIN_EXE_plenary"))
+        .arg("pdf")
+        .arg(example_path(name))
+        .arg("-o")
+        .arg(&out)
+        .args(args)
+        .output()
+        .expect("the binary runs");
+    (
+        output.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&output.stderr).into_owned(),
+    )
+}
+
+#[test]
+fn a_font_without_the_chinese_characters_is_refused_with_the_characters_named() {
+    let latin_only = Path::new(env!("CARGO_MANIFEST_DIR")).join("fonts/Caladea-Regular.ttf");
+    let (status, stderr) = print_failing(
+        "asem-sme-2007.decl",
+        &["--font", latin_only.to_str().expect("a UTF-8 path")],
+    );
+    assert_eq!(status, 2, "{stderr}");
+    assert!(stderr.contains("has no glyph for"), "{stderr}");
+    assert!(stderr.contains("`一` (U+4E00)"), "{stderr}");
+    assert!(stderr.contains("--font PATH"), "{stderr}");
+}
+
+#[test]
+fn a_language_the_declaration_lacks_is_refused_with_the_ones_it_has() {
+    let (status, stderr) = print_failing("asem-sme-2007.decl", &["--lang", "fr"]);
+    assert_eq!(status, 2, "{stderr}");
+    assert!(
+        stderr.contains("no `fr` version; its versions are: en, zh"),
+        "{stderr}"
+    );
+}

@@ -175,8 +175,12 @@ impl<'a> Shaper<'a> {
                     continue;
                 }
                 let loose = spaces > 0.0 && (width - natural) / spaces > SPACE_STRETCH;
+                // The last word of a paragraph is not split: its tail alone on the last line
+                // looks worse than a loose line.
                 let may_hyphenate = line.is_empty()
-                    || (loose && hyphenated_in_a_row < MAX_HYPHENATED_IN_A_ROW)
+                    || (loose
+                        && hyphenated_in_a_row < MAX_HYPHENATED_IN_A_ROW
+                        && !queue.is_empty())
                     || spaces == 0.0;
                 let room = width - natural - gap;
                 let split = if may_hyphenate {
@@ -267,18 +271,23 @@ impl<'a> Shaper<'a> {
         // Only the letters of a word are hyphenated, not the punctuation around it.
         let lead = text.len() - text.trim_start_matches(|c: char| !c.is_alphabetic()).len();
         let core = text[lead..].trim_end_matches(|c: char| !c.is_alphabetic());
-        let is_word = core.chars().count() >= 5
-            && core.chars().all(char::is_alphabetic)
-            && core.chars().any(char::is_lowercase);
-        if !is_word {
-            return None;
-        }
+        // A compound (`mentorship-driven`) is hyphenated inside its parts, never at its own
+        // hyphen (see `segments`).
         let mut offsets = Vec::new();
         let mut at = segment.start + lead;
-        let syllables: Vec<&str> = hypher::hyphenate(core, lang).collect();
-        for syllable in &syllables[..syllables.len() - 1] {
-            at += syllable.len();
-            offsets.push(at);
+        for part in core.split('-') {
+            let is_word = part.chars().count() >= 5
+                && part.chars().all(char::is_alphabetic)
+                && part.chars().any(char::is_lowercase);
+            if is_word {
+                let syllables: Vec<&str> = hypher::hyphenate(part, lang).collect();
+                let mut inner = at;
+                for syllable in &syllables[..syllables.len() - 1] {
+                    inner += syllable.len();
+                    offsets.push(inner);
+                }
+            }
+            at += part.len() + 1;
         }
         for &split in offsets.iter().rev() {
             let mut head = self.shape(paragraph, segment.start, split);
