@@ -532,3 +532,50 @@ fn a_language_the_declaration_lacks_is_refused_with_the_ones_it_has() {
         "{stderr}"
     );
 }
+
+#[test]
+fn every_cross_reference_links_to_what_it_names_in_its_own_version() {
+    let document = load("asem-sme-2007.decl");
+    let mut references = 0;
+    for version in &document.versions {
+        version.for_each_inline(&mut |inline| {
+            if matches!(inline, Inline::Reference { .. }) {
+                references += 1;
+            }
+        });
+    }
+    let pages =
+        plenary::render::pdf::pages(&document, &PdfOptions::default()).expect("it lays out");
+    let links: Vec<(usize, usize)> = pages
+        .pages
+        .iter()
+        .enumerate()
+        .flat_map(|(i, page)| {
+            page.items.iter().filter_map(move |item| match item {
+                Item::Link {
+                    target,
+                    kind: LinkKind::Reference,
+                    ..
+                } => Some((i, target.page)),
+                _ => None,
+            })
+        })
+        .collect();
+    assert_eq!(links.len(), references, "links: {links:?}");
+    // The Chinese reference must land in the Chinese text, which starts after the English.
+    let chinese_start = pages
+        .outline
+        .iter()
+        .filter(|e| e.level == 0)
+        .nth(1)
+        .expect("two versions")
+        .destination
+        .page;
+    for (from, to) in links {
+        assert_eq!(
+            from >= chinese_start,
+            to >= chinese_start,
+            "a link crosses versions"
+        );
+    }
+}

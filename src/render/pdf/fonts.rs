@@ -68,9 +68,14 @@ pub struct FontSet {
 }
 
 impl FontSet {
-    /// The shipped faces, and a face for the characters of `document` they lack: the file at
-    /// `font` when given, else an installed one.
-    pub fn for_document(document: &Document, font: Option<&Path>) -> Result<FontSet, PdfError> {
+    /// The shipped faces, and a face for the characters they lack in the versions of `document`
+    /// that are printed (all, or the one in `language`): the file at `font` when given, else an
+    /// installed one. An English-only print of a bilingual declaration loads no CJK font.
+    pub fn for_document(
+        document: &Document,
+        font: Option<&Path>,
+        language: Option<&str>,
+    ) -> Result<FontSet, PdfError> {
         let shipped = |name: &str, bytes: &'static [u8]| FontFile {
             name: name.to_string(),
             bytes: Arc::from(bytes),
@@ -82,7 +87,7 @@ impl FontSet {
             shipped("Caladea Italic", ITALIC),
         ];
         let regular = ttf_parser::Face::parse(REGULAR, 0).expect("the shipped font parses");
-        let missing: BTreeSet<char> = document_chars(document)
+        let missing: BTreeSet<char> = document_chars(document, language)
             .into_iter()
             .filter(|&c| !c.is_control() && regular.glyph_index(c).is_none())
             .collect();
@@ -205,14 +210,18 @@ fn family_name(face: &ttf_parser::Face) -> Option<String> {
 /// Every character the document prints, near enough: its header, every inline text and fact,
 /// the annex and the closing. Dates and numbers are ASCII or, in a Chinese version, CJK
 /// characters that its text has anyway; a character missed here is still reported after layout.
-fn document_chars(document: &Document) -> BTreeSet<char> {
+fn document_chars(document: &Document, language: Option<&str>) -> BTreeSet<char> {
     let mut chars = BTreeSet::new();
     let mut add = |s: &str| chars.extend(s.chars());
     let header = &document.header;
     for field in &header.fields {
         add(&field.value.value);
     }
-    for version in &document.versions {
+    let printed = document
+        .versions
+        .iter()
+        .filter(|v| language.is_none_or(|l| crate::render::language_of(document, v) == l));
+    for version in printed {
         if let Some(header) = &version.header {
             for field in &header.fields {
                 add(&field.value.value);

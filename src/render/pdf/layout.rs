@@ -302,17 +302,34 @@ impl<'d> Layout<'d, '_> {
             blocks.extend(self.subparagraph_blocks(voice, &paragraph.subparagraphs, x, width, 0.0));
         }
         let hang = self.hang(voice);
-        for section in &voice.version.sections {
+        // A translation is tied to the original by position, so a reference in it to a label of
+        // the original lands on the translation's own paragraph at that place (as `References`
+        // prints its number).
+        let original = &self.document.versions[0];
+        for (s, section) in voice.version.sections.iter().enumerate() {
+            let original_section = original.sections.get(s);
             if let Some(heading) = &section.heading {
-                blocks.push(self.heading_block(voice, heading, x, width));
+                let mut flow = self.heading_block(voice, heading, x, width);
+                let label = original_section.and_then(|o| o.heading.as_ref()?.label.as_ref());
+                if let Some(label) = label.filter(|_| voice.version_index > 0) {
+                    add_anchor(&mut flow, voice.anchor("label", &label.value));
+                }
+                blocks.push(flow);
             }
-            for block in &section.blocks {
+            for (b, block) in section.blocks.iter().enumerate() {
+                let original_label = original_section
+                    .and_then(|o| o.blocks.get(b))
+                    .and_then(|o| match o {
+                        Block::NumberedParagraph(p) => p.label.as_ref(),
+                        Block::Paragraph(p) => p.label.as_ref(),
+                    })
+                    .filter(|_| voice.version_index > 0);
                 match block {
                     Block::NumberedParagraph(p) => {
                         let number = format!("{}{}", p.number.written, p.number.terminator);
                         let mut flow =
                             self.hanging_block(voice, &number, &p.content, x, width, hang);
-                        if let Some(label) = &p.label {
+                        for label in p.label.iter().chain(original_label) {
                             add_anchor(&mut flow, voice.anchor("label", &label.value));
                         }
                         blocks.push(flow);
@@ -327,7 +344,7 @@ impl<'d> Layout<'d, '_> {
                     Block::Paragraph(p) => {
                         let mut flow = self.text_block(voice, &p.content, x, width, size, leading);
                         flow.space_before = PARAGRAPH_SPACE;
-                        if let Some(label) = &p.label {
+                        for label in p.label.iter().chain(original_label) {
                             add_anchor(&mut flow, voice.anchor("label", &label.value));
                         }
                         blocks.push(flow);
@@ -600,7 +617,11 @@ impl<'d> Layout<'d, '_> {
             .collect();
         if let Some(first) = lines.first_mut() {
             first.outline = Some((title.clone(), 1));
-            if let Some(label) = &annex.label {
+            let original = self.document.versions[0].annex.as_ref();
+            let original_label = original
+                .and_then(|a| a.label.as_ref())
+                .filter(|_| voice.version_index > 0);
+            for label in annex.label.iter().chain(original_label) {
                 first.anchors.push(voice.anchor("label", &label.value));
             }
         }
@@ -1042,11 +1063,19 @@ impl<'f> Pager<'f> {
                         .entry(anchor.clone())
                         .or_insert(Destination { page, y });
                 }
+                let baseline = y + line.ascent;
+                for (rect, name) in &line.links {
+                    let rect = Rect {
+                        y: rect.y + baseline,
+                        ..*rect
+                    };
+                    self.links.push((page, rect, name.clone()));
+                }
                 push_runs(
                     &mut self.pages[page].items,
                     line.runs.clone(),
                     0.0,
-                    y + line.ascent,
+                    baseline,
                 );
                 y += line.height;
             }

@@ -113,7 +113,11 @@ impl std::error::Error for PdfError {}
 
 /// Prints a document as PDF.
 pub fn pdf(document: &Document, options: &PdfOptions) -> Result<Vec<u8>, PdfError> {
-    let fonts = fonts::FontSet::for_document(document, options.font.as_deref())?;
+    let fonts = fonts::FontSet::for_document(
+        document,
+        options.font.as_deref(),
+        options.language.as_deref(),
+    )?;
     let pages = laid_out(document, options, &fonts)?;
     write::write(&pages, &fonts, &metadata(document, options))
 }
@@ -121,7 +125,11 @@ pub fn pdf(document: &Document, options: &PdfOptions) -> Result<Vec<u8>, PdfErro
 /// The page model of a document, before it is written: for tests and for tools that inspect
 /// the layout.
 pub fn pages(document: &Document, options: &PdfOptions) -> Result<Pages, PdfError> {
-    let fonts = fonts::FontSet::for_document(document, options.font.as_deref())?;
+    let fonts = fonts::FontSet::for_document(
+        document,
+        options.font.as_deref(),
+        options.language.as_deref(),
+    )?;
     laid_out(document, options, &fonts)
 }
 
