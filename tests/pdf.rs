@@ -579,3 +579,24 @@ fn every_cross_reference_links_to_what_it_names_in_its_own_version() {
         );
     }
 }
+
+#[test]
+fn the_creation_date_is_the_adoption_date_unless_source_date_epoch_is_set() {
+    let document = load("minimal.decl");
+    let contains =
+        |bytes: &[u8], text: &str| bytes.windows(text.len()).any(|w| w == text.as_bytes());
+    let adopted = plenary::render::pdf::pdf(&document, &PdfOptions::default()).expect("it prints");
+    assert!(
+        contains(&adopted, "(D:20071031000000Z)"),
+        "no adoption date in the PDF"
+    );
+    let options = PdfOptions {
+        source_date_epoch: Some(1_577_836_800),
+        ..PdfOptions::default()
+    };
+    let pinned = plenary::render::pdf::pdf(&document, &options).expect("it prints");
+    assert!(
+        contains(&pinned, "(D:20200101000000Z)"),
+        "SOURCE_DATE_EPOCH is not the date"
+    );
+}
