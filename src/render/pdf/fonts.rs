@@ -76,16 +76,7 @@ impl FontSet {
         font: Option<&Path>,
         language: Option<&str>,
     ) -> Result<FontSet, PdfError> {
-        let shipped = |name: &str, bytes: &'static [u8]| FontFile {
-            name: name.to_string(),
-            bytes: Arc::from(bytes),
-            index: 0,
-        };
-        let mut files = vec![
-            shipped("Caladea", REGULAR),
-            shipped("Caladea Bold", BOLD),
-            shipped("Caladea Italic", ITALIC),
-        ];
+        let mut files = FontSet::shipped().files;
         let regular = ttf_parser::Face::parse(REGULAR, 0).expect("the shipped font parses");
         let missing: BTreeSet<char> = document_chars(document, language)
             .into_iter()
@@ -97,6 +88,22 @@ impl FontSet {
             files.push(system_font(&missing)?);
         }
         Ok(FontSet { files })
+    }
+
+    /// The faces that ship with plenary, and no other.
+    pub fn shipped() -> FontSet {
+        let shipped = |name: &str, bytes: &'static [u8]| FontFile {
+            name: name.to_string(),
+            bytes: Arc::from(bytes),
+            index: 0,
+        };
+        FontSet {
+            files: vec![
+                shipped("Caladea", REGULAR),
+                shipped("Caladea Bold", BOLD),
+                shipped("Caladea Italic", ITALIC),
+            ],
+        }
     }
 
     /// Whether a face for other scripts was loaded.

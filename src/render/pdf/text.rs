@@ -655,3 +655,79 @@ impl Paragraph {
         out
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const BODY: TextStyle = TextStyle {
+        face: super::super::fonts::REGULAR_FACE,
+        size: 11.0,
+        rise: 0.0,
+    };
+
+    fn lines(text: &str, width: f32) -> Vec<String> {
+        let fonts = FontSet::shipped();
+        let shaper = Shaper::new(&fonts);
+        let spans = [Span {
+            text: text.to_string(),
+            style: BODY,
+            link: None,
+        }];
+        shaper
+            .paragraph(&spans, width, Align::Justify, Some(hypher::Lang::English))
+            .iter()
+            .map(|line| line.runs.iter().map(GlyphRun::text).collect())
+            .collect()
+    }
+
+    #[test]
+    fn a_compound_is_never_broken_at_its_own_hyphen() {
+        // At every width, a line ending in `non-` would be read back as `nontariff`.
+        let text =
+            "removal of tariff and non-tariff barriers to the economic and trade cooperation";
+        for width in (60..300).step_by(3) {
+            for line in lines(text, width as f32) {
+                assert!(!line.ends_with("non-"), "at width {width}: {line:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn a_hyphenated_word_copies_as_its_parts_joined_by_a_hyphen() {
+        let text = "Ministers acknowledged that increasing employment opportunities, encouraging \
+                    entrepreneurship and creating an enabling environment for entrepreneurs";
+        let set = lines(text, 150.0);
+        let broken: Vec<&String> = set.iter().filter(|l| l.ends_with('-')).collect();
+        assert!(!broken.is_empty(), "no word was hyphenated: {set:?}");
+        // What is copied, lines joined the way text extraction joins a line ending in `-`,
+        // gives back every word.
+        let joined = set.join("\n").replace("-\n", "").replace('\n', " ");
+        assert_eq!(joined, text);
+    }
+
+    #[test]
+    fn no_line_is_wider_than_its_measure_and_justified_lines_fill_it() {
+        let fonts = FontSet::shipped();
+        let shaper = Shaper::new(&fonts);
+        let text = "Ministers stressed that exchanges on financing policies for SMEs be strengthened, \
+                    innovation of financial products and services be promoted, investment mechanism \
+                    for starting business be improved, and diverse financing services be provided.";
+        let spans = [Span {
+            text: text.to_string(),
+            style: BODY,
+            link: None,
+        }];
+        let set = shaper.paragraph(&spans, 200.0, Align::Justify, Some(hypher::Lang::English));
+        for (i, line) in set.iter().enumerate() {
+            assert!(line.width <= 200.01, "line {i} is {} wide", line.width);
+            if i + 1 < set.len() {
+                assert!(
+                    line.width > 199.9,
+                    "line {i} is not justified: {}",
+                    line.width
+                );
+            }
+        }
+    }
+}
