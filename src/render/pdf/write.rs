@@ -61,6 +61,15 @@ pub fn write(pages: &Pages, fonts: &FontSet, metadata: &Metadata) -> Result<Vec<
             .map
             .insert(ids[&face].clone(), printpdf::PdfFont::new(parsed));
     }
+    // Each face is parsed once here, for the advances that glyph positions are measured from.
+    let faces: Vec<rustybuzz::ttf_parser::Face> = fonts
+        .files
+        .iter()
+        .map(|f| rustybuzz::ttf_parser::Face::parse(&f.bytes, f.index))
+        .collect::<Result<_, _>>()
+        .map_err(|e| PdfError::Font {
+            message: format!("a font cannot be read: {e}"),
+        })?;
     let (width, height) = pages.size;
     let pdf_pages = pages
         .pages
@@ -87,7 +96,7 @@ pub fn write(pages: &Pages, fonts: &FontSet, metadata: &Metadata) -> Result<Vec<
                             matrix: TextMatrix::Translate(Pt(run.x), Pt(height - run.baseline)),
                         });
                         ops.push(Op::ShowText {
-                            items: vec![TextItem::GlyphIds(codepoints(run, fonts))],
+                            items: vec![TextItem::GlyphIds(codepoints(run, &faces[run.face]))],
                         });
                     }
                     Item::Rule {
@@ -183,10 +192,7 @@ fn subset_tag(name: &str, glyphs: &BTreeSet<u16>) -> FontId {
 
 /// The glyphs of a run as PDF codepoints: each glyph's own advance is the font's, so the space
 /// to the next glyph's position (kerning, justification) is given as an adjustment.
-fn codepoints(run: &GlyphRun, fonts: &FontSet) -> Vec<Codepoint> {
-    let file = &fonts.files[run.face];
-    let face =
-        rustybuzz::ttf_parser::Face::parse(&file.bytes, file.index).expect("the font parses");
+fn codepoints(run: &GlyphRun, face: &rustybuzz::ttf_parser::Face) -> Vec<Codepoint> {
     let scale = run.size / face.units_per_em() as f32;
     run.glyphs
         .iter()
