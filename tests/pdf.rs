@@ -93,13 +93,18 @@ fn every_example_prints_to_a_pdf_that_qpdf_finds_clean() {
     if !tools_available("qpdf check") {
         return;
     }
-    for name in EXAMPLES {
-        let pdf = print(name, &[]);
+    let variants: [(&str, &[&str]); 2] = [
+        ("asem-sme-2007.decl", &["--parallel"]),
+        ("asem-sme-2007.decl", &["--paper", "letter"]),
+    ];
+    let plain = EXAMPLES.iter().map(|name| (*name, &[][..]));
+    for (name, args) in plain.chain(variants) {
+        let pdf = print(name, args);
         let (ok, report) = run("qpdf", &["--check"], &pdf);
-        assert!(ok, "qpdf --check fails on {name}:\n{report}");
+        assert!(ok, "qpdf --check fails on {name} {args:?}:\n{report}");
         assert!(
             !report.to_lowercase().contains("warning"),
-            "qpdf --check warns on {name}:\n{report}"
+            "qpdf --check warns on {name} {args:?}:\n{report}"
         );
     }
 }
@@ -599,4 +604,49 @@ fn the_creation_date_is_the_adoption_date_unless_source_date_epoch_is_set() {
         contains(&pinned, "(D:20200101000000Z)"),
         "SOURCE_DATE_EPOCH is not the date"
     );
+}
+
+#[test]
+fn side_by_side_each_paragraph_starts_level_with_its_translation() {
+    let document = load("asem-sme-2007.decl");
+    let options = PdfOptions {
+        parallel: true,
+        ..PdfOptions::default()
+    };
+    let pages = plenary::render::pdf::pages(&document, &options).expect("it lays out");
+    let runs: Vec<(usize, f32, String)> = pages
+        .pages
+        .iter()
+        .enumerate()
+        .flat_map(|(i, page)| {
+            page.items.iter().filter_map(move |item| match item {
+                Item::Text(run) => Some((i, run.baseline, run.text())),
+                _ => None,
+            })
+        })
+        .collect();
+    let numbers = document.versions[0]
+        .sections
+        .iter()
+        .flat_map(|s| &s.blocks)
+        .filter_map(|b| match b {
+            Block::NumberedParagraph(p) => Some(p.number.written.clone()),
+            Block::Paragraph(_) => None,
+        });
+    let mut checked = 0;
+    for number in numbers {
+        let find = |text: String| {
+            runs.iter()
+                .find(|(_, _, t)| *t == text)
+                .map(|(p, b, _)| (*p, *b))
+        };
+        let english = find(format!("{number}.")).expect("the English number is printed");
+        let chinese = find(format!("{number}、")).expect("the Chinese number is printed");
+        assert_eq!(
+            english, chinese,
+            "paragraph {number} is not level with its translation"
+        );
+        checked += 1;
+    }
+    assert!(checked > 0);
 }
