@@ -112,13 +112,18 @@ pub fn write(pages: &Pages, fonts: &FontSet, metadata: &Metadata) -> Result<Vec<
                         ops.push(Op::SetFillColor {
                             col: Color::Greyscale(printpdf::Greyscale::new(0.0, None)),
                         });
+                        // A rule is a thin filled rectangle; printpdf's default mode paints nothing.
+                        let rule = printpdf::Rect::from_xywh(
+                            Pt(*x),
+                            Pt(height - y - thickness / 2.0),
+                            Pt(*width),
+                            Pt(*thickness),
+                        );
                         ops.push(Op::DrawRectangle {
-                            rectangle: printpdf::Rect::from_xywh(
-                                Pt(*x),
-                                Pt(height - y - thickness / 2.0),
-                                Pt(*width),
-                                Pt(*thickness),
-                            ),
+                            rectangle: printpdf::Rect {
+                                mode: Some(printpdf::PaintMode::Fill),
+                                ..rule
+                            },
                         });
                     }
                     Item::Link { rect, target, .. } => {
@@ -353,4 +358,47 @@ fn utf16(s: &str) -> Vec<u8> {
         out.extend(unit.to_be_bytes());
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::render::pdf::model::Page;
+
+    #[test]
+    fn rules_are_painted_not_left_as_invisible_paths() {
+        let pages = Pages {
+            size: (200.0, 200.0),
+            pages: vec![Page {
+                items: vec![Item::Rule {
+                    x: 10.0,
+                    y: 10.0,
+                    width: 50.0,
+                    thickness: 1.0,
+                }],
+            }],
+            outline: Vec::new(),
+        };
+        let metadata = Metadata {
+            title: "T".into(),
+            subject: String::new(),
+            language: "en".into(),
+            created: "D:20071031000000Z".into(),
+        };
+        let bytes = write(&pages, &FontSet::shipped(), &metadata).expect("it writes");
+        let pdf = lopdf::Document::load_mem(&bytes).expect("it reads back");
+        let page = *pdf.get_pages().values().next().expect("one page");
+        let content = pdf
+            .get_and_decode_page_content(page)
+            .expect("a content stream");
+        let operators: Vec<&str> = content
+            .operations
+            .iter()
+            .map(|o| o.operator.as_str())
+            .collect();
+        assert!(
+            operators.windows(2).any(|w| w == ["re", "f"]),
+            "the rule is not filled: {operators:?}"
+        );
+    }
 }
