@@ -14,8 +14,12 @@ use super::model::{FaceId, Glyph, GlyphRun, Rect};
 const SPACE_SHRINK: f32 = 0.2;
 /// How much wider than natural the spaces of a line may grow before a hyphenation is tried.
 const SPACE_STRETCH: f32 = 0.6;
-/// At most this many lines in a row end with an added hyphen.
+/// At most this many lines in a row end with an added hyphen; a narrow column (a parallel
+/// text) needs more of them to avoid loose lines.
 const MAX_HYPHENATED_IN_A_ROW: usize = 2;
+const MAX_HYPHENATED_IN_A_ROW_NARROW: usize = 3;
+/// Below this measure, in points, a column counts as narrow.
+const NARROW: f32 = 260.0;
 
 /// The look of a span of text.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -160,6 +164,11 @@ impl<'a> Shaper<'a> {
         let mut lines = Vec::new();
         let mut queue: std::collections::VecDeque<Segment> = segments.into();
         let mut hyphenated_in_a_row = 0;
+        let most_hyphenated = if width < NARROW {
+            MAX_HYPHENATED_IN_A_ROW_NARROW
+        } else {
+            MAX_HYPHENATED_IN_A_ROW
+        };
         while !queue.is_empty() {
             let mut line: Vec<Segment> = Vec::new();
             let mut natural = 0.0f32;
@@ -178,9 +187,7 @@ impl<'a> Shaper<'a> {
                 // The last word of a paragraph is not split: its tail alone on the last line
                 // looks worse than a loose line.
                 let may_hyphenate = line.is_empty()
-                    || (loose
-                        && hyphenated_in_a_row < MAX_HYPHENATED_IN_A_ROW
-                        && !queue.is_empty())
+                    || (loose && hyphenated_in_a_row < most_hyphenated && !queue.is_empty())
                     || spaces == 0.0;
                 let room = width - natural - gap;
                 let split = if may_hyphenate {
