@@ -55,7 +55,10 @@ fn print(name: &str, args: &[&str]) -> PathBuf {
     let out = Path::new(env!("CARGO_TARGET_TMPDIR")).join(format!(
         "{}{}.pdf",
         name.trim_end_matches(".decl"),
-        args.join("").replace('-', "_")
+        args.concat()
+            .chars()
+            .map(|c| if c.is_ascii_alphanumeric() { c } else { '_' })
+            .collect::<String>()
     ));
     let output = Command::new(env!("CARGO_BIN_EXE_plenary"))
         .arg("pdf")
@@ -678,4 +681,24 @@ fn a_declaration_with_errors_is_not_printed() {
         !out.exists(),
         "a PDF was written for a declaration with errors"
     );
+}
+
+#[test]
+fn a_font_collection_given_with_font_prints_chinese_in_its_simplified_chinese_face() {
+    // Noto's CJK collections open with the Japanese face; Chinese wants the SC one.
+    let collection = Path::new("/usr/share/fonts/opentype/noto/NotoSerifCJK-Regular.ttc");
+    if !collection.exists() && std::env::var_os("CI").is_none() {
+        eprintln!(
+            "note: skipped: {} is not installed (fonts-noto-cjk)",
+            collection.display()
+        );
+        return;
+    }
+    if !tools_available("pdffonts (--font)") {
+        return;
+    }
+    let path = collection.to_str().expect("a UTF-8 path");
+    let pdf = print("asem-sme-2007.decl", &["--lang", "zh", "--font", path]);
+    let (_, fonts) = run("pdffonts", &[], &pdf);
+    assert!(fonts.contains("NotoSerifCJKsc"), "{fonts}");
 }

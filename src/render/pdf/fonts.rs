@@ -112,30 +112,50 @@ impl FontSet {
     }
 }
 
-/// Reads the file at `font` and checks that it covers `missing`.
+/// Reads the file at `font` and checks that it covers `missing`. In a collection (`.ttc`), the
+/// face is chosen as among installed fonts: the first of `SYSTEM_FAMILIES` that covers the text
+/// (Simplified Chinese before the Japanese face that comes first in Noto's CJK collections),
+/// else the first face that does.
 fn given_font(path: &Path, missing: &BTreeSet<char>) -> Result<FontFile, PdfError> {
     let bytes = read_cached(path).map_err(|e| PdfError::Font {
         message: format!("cannot read the font `{}`: {e}", path.display()),
     })?;
-    let face = ttf_parser::Face::parse(&bytes, 0).map_err(|e| PdfError::Font {
-        message: format!("`{}` is not a font plenary can read: {e}", path.display()),
-    })?;
-    let uncovered: Vec<char> = missing
-        .iter()
-        .copied()
-        .filter(|&c| face.glyph_index(c).is_none())
+    let count = ttf_parser::fonts_in_collection(&bytes).unwrap_or(1);
+    let faces: Vec<(u32, ttf_parser::Face)> = (0..count)
+        .filter_map(|i| Some((i, ttf_parser::Face::parse(&bytes, i).ok()?)))
         .collect();
-    if !uncovered.is_empty() {
+    let Some((_, first)) = faces.first() else {
+        return Err(PdfError::Font {
+            message: format!("`{}` is not a font plenary can read", path.display()),
+        });
+    };
+    let covers = |face: &ttf_parser::Face| missing.iter().all(|&c| face.glyph_index(c).is_some());
+    let rank = |face: &ttf_parser::Face| {
+        let name = family_name(face).unwrap_or_default();
+        SYSTEM_FAMILIES
+            .iter()
+            .position(|f| *f == name)
+            .unwrap_or(SYSTEM_FAMILIES.len())
+    };
+    let Some((index, face)) = faces
+        .iter()
+        .filter(|(_, face)| covers(face))
+        .min_by_key(|(i, face)| (rank(face), *i))
+    else {
         return Err(PdfError::MissingGlyphs {
-            characters: uncovered,
+            characters: missing
+                .iter()
+                .copied()
+                .filter(|&c| first.glyph_index(c).is_none())
+                .collect(),
             font: Some(path.display().to_string()),
         });
-    }
-    let name = family_name(&face).unwrap_or_else(|| path.display().to_string());
+    };
+    let name = family_name(face).unwrap_or_else(|| path.display().to_string());
     Ok(FontFile {
         name,
-        bytes,
-        index: 0,
+        bytes: bytes.clone(),
+        index: *index,
     })
 }
 
