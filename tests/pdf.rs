@@ -50,10 +50,11 @@ fn tools_available(test: &str) -> bool {
     false
 }
 
-/// Prints an example with the real binary and returns the PDF's path.
-fn print(name: &str, args: &[&str]) -> PathBuf {
+/// Prints an example with the real binary and returns the PDF's path, which is the test's own
+/// (`test` names it), since tests run at the same time.
+fn print(test: &str, name: &str, args: &[&str]) -> PathBuf {
     let out = Path::new(env!("CARGO_TARGET_TMPDIR")).join(format!(
-        "{}{}.pdf",
+        "{test}-{}{}.pdf",
         name.trim_end_matches(".decl"),
         args.concat()
             .chars()
@@ -102,7 +103,7 @@ fn every_example_prints_to_a_pdf_that_qpdf_finds_clean() {
     ];
     let plain = EXAMPLES.iter().map(|name| (*name, &[][..]));
     for (name, args) in plain.chain(variants) {
-        let pdf = print(name, args);
+        let pdf = print("qpdf", name, args);
         let (ok, report) = run("qpdf", &["--check"], &pdf);
         assert!(ok, "qpdf --check fails on {name} {args:?}:\n{report}");
         assert!(
@@ -118,7 +119,7 @@ fn every_font_is_embedded_and_subset() {
         return;
     }
     for name in EXAMPLES {
-        let pdf = print(name, &[]);
+        let pdf = print("pdffonts", name, &[]);
         let (ok, report) = run("pdffonts", &[], &pdf);
         assert!(ok, "pdffonts fails on {name}:\n{report}");
         let rows: Vec<&str> = report
@@ -149,7 +150,7 @@ fn pdftotext_gives_every_paragraph_in_reading_order() {
     }
     for name in EXAMPLES {
         let document = load(name);
-        let pdf = print(name, &[]);
+        let pdf = print("pdftotext", name, &[]);
         let (ok, text) = run("pdftotext", &["-enc", "UTF-8"], &pdf);
         assert!(ok, "pdftotext fails on {name}:\n{text}");
         let _ = std::fs::write(pdf.with_extension("txt"), &text);
@@ -162,7 +163,7 @@ fn the_chinese_version_prints_and_extracts_in_its_own_script() {
     if !tools_available("pdftotext (Chinese)") {
         return;
     }
-    let pdf = print("asem-sme-2007.decl", &["--lang", "zh"]);
+    let pdf = print("chinese", "asem-sme-2007.decl", &["--lang", "zh"]);
     let (_, text) = run("pdftotext", &["-enc", "UTF-8"], &pdf);
     let flat = flatten(&text);
     for words in [
@@ -698,7 +699,11 @@ fn a_font_collection_given_with_font_prints_chinese_in_its_simplified_chinese_fa
         return;
     }
     let path = collection.to_str().expect("a UTF-8 path");
-    let pdf = print("asem-sme-2007.decl", &["--lang", "zh", "--font", path]);
+    let pdf = print(
+        "collection",
+        "asem-sme-2007.decl",
+        &["--lang", "zh", "--font", path],
+    );
     let (_, fonts) = run("pdffonts", &[], &pdf);
     assert!(fonts.contains("NotoSerifCJKsc"), "{fonts}");
 }
