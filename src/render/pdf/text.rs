@@ -113,12 +113,6 @@ impl<'a> Shaper<'a> {
         self.missing.borrow().clone()
     }
 
-    /// The ascender of a face at a size, in points.
-    pub fn ascent(&self, face: FaceId, size: f32) -> f32 {
-        let face = &self.faces[self.face_or_regular(face)];
-        face.ascender() as f32 / face.units_per_em() as f32 * size
-    }
-
     fn face_or_regular(&self, face: FaceId) -> FaceId {
         if face < self.faces.len() {
             face
