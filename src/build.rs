@@ -4,7 +4,7 @@
 //! A [`Plan`] says what a run asks for (formats, destination, options) and is checked before
 //! anything is read; [`build`] then renders one checked document in each format. Each format has
 //! one renderer of the shape [`Renderer`]; [`Format::renderer`] is the one place that dispatches
-//! on the format, so a new output (the PDF) is one arm there. A file is written
+//! on the format, so a new output is one arm there. A file is written
 //! atomically: into a temporary file in the target folder, then renamed over the target, so a
 //! failed or interrupted build never leaves a half-written or clobbered output.
 
@@ -37,22 +37,14 @@ impl Format {
         }
     }
 
-    /// The renderer of the format, or `None` for a format this build of plenary cannot write.
-    pub fn renderer(self) -> Option<Renderer> {
+    /// The renderer of the format.
+    pub fn renderer(self) -> Renderer {
         match self {
-            Format::Markdown => Some(render::markdown::markdown),
-            Format::Html => Some(render::html::html),
-            Format::Json => Some(render::json::json),
-            Format::Pdf => None,
+            Format::Markdown => render::markdown::markdown,
+            Format::Html => render::html::html,
+            Format::Json => render::json::json,
+            Format::Pdf => render::pdf::render,
         }
-    }
-
-    /// The formats this build of plenary can write: what `--to all` means.
-    pub fn available() -> Vec<Format> {
-        Format::ALL
-            .into_iter()
-            .filter(|f| f.renderer().is_some())
-            .collect()
     }
 }
 
@@ -77,7 +69,7 @@ pub struct Plan {
 
 impl Plan {
     /// Checks that the request can be carried out before anything is read or written: every
-    /// format is available, `-o -` asks for one format of one file, standard input goes to
+    /// `-o -` asks for one format of one file, standard input goes to
     /// standard output (it has no name to name the outputs after), and the folder exists or
     /// can be made.
     pub fn new(
@@ -86,9 +78,6 @@ impl Plan {
         sources: &[PathBuf],
         options: Options,
     ) -> Result<Plan, BuildError> {
-        if let Some(missing) = formats.iter().find(|f| f.renderer().is_none()) {
-            return Err(BuildError::Unavailable(*missing));
-        }
         let destination = match out {
             Some(out) if out == Path::new("-") => Destination::Stdout,
             Some(folder) => Destination::Folder(folder.to_path_buf()),
@@ -177,8 +166,6 @@ pub fn build(
 pub enum BuildError {
     /// The request cannot be carried out as given.
     Usage(String),
-    /// The format has no renderer in this build.
-    Unavailable(Format),
     /// The renderer refused the document (a language version that does not exist).
     Render(RenderError),
     /// The folder for the outputs could not be made.
@@ -197,16 +184,6 @@ impl std::fmt::Display for BuildError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
             BuildError::Usage(message) => f.write_str(message),
-            BuildError::Unavailable(format) => write!(
-                f,
-                "the {} output is not available in this version of plenary; build {} instead",
-                format.extension().to_uppercase(),
-                Format::available()
-                    .iter()
-                    .map(|f| f.extension())
-                    .collect::<Vec<_>>()
-                    .join(", ")
-            ),
             BuildError::Render(error) => error.fmt(f),
             BuildError::Folder { path, error } => {
                 write!(f, "cannot create the folder `{}`: {error}", path.display())
@@ -226,8 +203,7 @@ pub fn render(
     document: &Document,
     options: &Options,
 ) -> Result<Vec<u8>, BuildError> {
-    let renderer = format.renderer().ok_or(BuildError::Unavailable(format))?;
-    renderer(document, options).map_err(BuildError::Render)
+    format.renderer()(document, options).map_err(BuildError::Render)
 }
 
 /// Where the output of `source` in `format` goes: `NAME.EXT` beside the source or in `folder`;
@@ -307,14 +283,6 @@ mod tests {
         assert_eq!(
             output_path(source, None, Format::Json, &chinese),
             Path::new("drafts/beijing.zh.json")
-        );
-    }
-
-    #[test]
-    fn every_format_but_the_pdf_is_available() {
-        assert_eq!(
-            Format::available(),
-            [Format::Markdown, Format::Html, Format::Json]
         );
     }
 }

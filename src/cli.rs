@@ -35,7 +35,7 @@ pub enum Command {
         options: CheckOptions,
     },
 
-    /// Check declarations, then write them as Markdown, HTML and JSON.
+    /// Check declarations, then write them as Markdown, HTML, JSON and PDF.
     ///
     /// A file with errors is not built, unless `--allow-errors` asks for a draft preview.
     /// Outputs go next to each source (`NAME.md`, `NAME.html`, `NAME.json`), or into the folder
@@ -72,9 +72,19 @@ pub enum Command {
         #[arg(long, value_name = "LANG", conflicts_with = "parallel")]
         lang: Option<String>,
 
-        /// In HTML, print every language version side by side, paragraph beside paragraph.
+        /// In HTML and PDF, print the language versions side by side, paragraph beside
+        /// paragraph.
         #[arg(long)]
         parallel: bool,
+
+        /// The paper size of the PDF.
+        #[arg(long, value_enum, default_value_t = Paper::A4)]
+        paper: Paper,
+
+        /// A font file for the characters the shipped font lacks, such as Chinese; without it,
+        /// an installed font is looked for.
+        #[arg(long, value_name = "PATH")]
+        font: Option<PathBuf>,
 
         /// Build a file even though it has errors, as a draft preview marked as such (the exit
         /// status is then 0 once every output is written).
@@ -101,6 +111,15 @@ pub enum Command {
         #[arg(value_name = "FILE")]
         file: PathBuf,
     },
+}
+
+/// A paper size.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Paper {
+    /// ISO A4, 210 × 297 mm.
+    A4,
+    /// US Letter, 8.5 × 11 in.
+    Letter,
 }
 
 /// How files are checked, by `check` and by `build` alike.

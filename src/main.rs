@@ -11,6 +11,7 @@ use clap::Parser;
 use plenary::build::{self, Format, Output, Plan};
 use plenary::diagnostic::{self, Style};
 use plenary::numbers::plural;
+use plenary::render::pdf::{Paper, PdfOptions};
 use plenary::render::Options;
 use plenary::{Checked, Config};
 
@@ -38,12 +39,25 @@ fn main() -> ExitCode {
             out,
             lang,
             parallel,
+            paper,
+            font,
             allow_errors,
         } => {
             let options = Options {
                 language: lang,
                 parallel,
                 draft: false,
+                print: PdfOptions {
+                    paper: match paper {
+                        cli::Paper::A4 => Paper::A4,
+                        cli::Paper::Letter => Paper::Letter,
+                    },
+                    font,
+                    source_date_epoch: std::env::var("SOURCE_DATE_EPOCH")
+                        .ok()
+                        .and_then(|s| s.parse().ok()),
+                    ..PdfOptions::default()
+                },
             };
             let targets = Targets {
                 formats: &to,
@@ -276,12 +290,11 @@ fn build(files: &[PathBuf], check_options: &CheckOptions, targets: Targets, styl
     status
 }
 
-/// The formats `--to` asks for, in the order a build writes them; `all` is every format
-/// available.
+/// The formats `--to` asks for, in the order a build writes them; `all` is every format.
 fn formats(targets: &[Target]) -> Vec<Format> {
     let wanted = |format: Format| {
         targets.iter().any(|target| match target {
-            Target::All => format.renderer().is_some(),
+            Target::All => true,
             Target::Md => format == Format::Markdown,
             Target::Html => format == Format::Html,
             Target::Json => format == Format::Json,

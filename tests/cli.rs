@@ -758,14 +758,20 @@ title: 北京宣言
 ";
 
 #[test]
-fn build_writes_markdown_html_and_json_next_to_the_source() {
+fn build_writes_every_format_next_to_the_source() {
     let dir = TempDir::new("build-all");
     let file = dir.write("beijing.decl", VALID);
     let run = build(&dir, &[&file]);
     assert_status(&run, OK);
     assert_eq!(
         listing(dir.path()),
-        ["beijing.decl", "beijing.html", "beijing.json", "beijing.md"]
+        [
+            "beijing.decl",
+            "beijing.html",
+            "beijing.json",
+            "beijing.md",
+            "beijing.pdf"
+        ]
     );
     assert!(read(&dir, "beijing.md").starts_with("# Beijing Declaration\n"));
     assert!(read(&dir, "beijing.html").starts_with("<!DOCTYPE html>"));
@@ -893,7 +899,7 @@ fn two_builds_are_byte_equal_wherever_they_run() {
         &[absolute.to_str().unwrap(), "-o", third.to_str().unwrap()],
     );
     assert_status(&run, OK);
-    for name in ["beijing.md", "beijing.html", "beijing.json"] {
+    for name in ["beijing.md", "beijing.html", "beijing.json", "beijing.pdf"] {
         let first = std::fs::read(dir.path().join("first").join(name)).unwrap();
         for other in ["second", "third"] {
             let again = std::fs::read(dir.path().join(other).join(name)).unwrap();
@@ -918,7 +924,13 @@ fn a_failed_write_leaves_no_temporary_file_and_the_other_outputs_whole() {
     );
     assert_eq!(
         listing(dir.path()),
-        ["beijing.decl", "beijing.html", "beijing.json", "beijing.md"],
+        [
+            "beijing.decl",
+            "beijing.html",
+            "beijing.json",
+            "beijing.md",
+            "beijing.pdf"
+        ],
         "no temporary file is left behind"
     );
     assert!(read(&dir, "beijing.md").starts_with("# Beijing Declaration"));
@@ -945,16 +957,17 @@ fn outputs_are_readable_by_everyone_like_any_saved_file() {
 }
 
 #[test]
-fn build_to_pdf_is_a_clear_error_until_the_pdf_output_exists() {
+fn build_to_pdf_writes_a_pdf_beside_the_other_formats() {
     let dir = TempDir::new("build-pdf");
     let file = dir.write("beijing.decl", VALID);
     let run = build(&dir, &[&file, "--to", "html,pdf"]);
-    assert_status(&run, TROUBLE);
+    assert_status(&run, OK);
     assert_eq!(
-        run.stderr_lines(),
-        ["error: the PDF output is not available in this version of plenary; build md, html, json instead"]
+        listing(dir.path()),
+        ["beijing.decl", "beijing.html", "beijing.pdf"]
     );
-    assert_eq!(listing(dir.path()), ["beijing.decl"], "nothing is built");
+    let pdf = std::fs::read(dir.path().join("beijing.pdf")).expect("the PDF is written");
+    assert!(pdf.starts_with(b"%PDF-"));
 }
 
 #[test]

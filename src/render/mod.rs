@@ -5,6 +5,7 @@
 pub mod html;
 pub mod json;
 pub mod markdown;
+pub mod pdf;
 
 use std::collections::HashMap;
 
@@ -20,6 +21,8 @@ pub struct Options {
     pub parallel: bool,
     /// The source has errors and is printed only as a preview: the output says so visibly.
     pub draft: bool,
+    /// How the PDF is printed: paper, fonts, creation date. The other formats ignore it.
+    pub print: pdf::PdfOptions,
 }
 
 /// What a draft preview says at its top, so that nobody takes it for the declaration.
