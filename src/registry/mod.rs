@@ -3,7 +3,7 @@
 //!
 //! The built-in registry is two files embedded in the binary and read once per process by
 //! [`Registry::builtin`] (their formats are in `docs/registry.md`): `data/registry.toml`, written
-//! by hand for the forums plenary knows, and `data/iso3166.toml`, every country and territory of
+//! by hand for the forums plenary knows, and `data/iso3166.json`, every country and territory of
 //! ISO 3166-1, generated from Debian's iso-codes by `data/generate/iso3166.py`. The hand-written
 //! entries win: the generated data adds the other countries, and codes and names the hand-written
 //! entries lack. A project adds its own names (a secretariat, a commission) in `plenary.toml`;
@@ -13,6 +13,7 @@
 //! as one space, and a leading "the" dropped, so that "Hong Kong, China" is "Hong Kong China" and
 //! "The Netherlands" is "Netherlands".
 
+use std::borrow::Cow;
 use std::collections::{BTreeSet, HashMap, HashSet};
 use std::sync::OnceLock;
 
@@ -167,11 +168,9 @@ struct RegistryFile {
     forums: Vec<Forum>,
 }
 
-/// The contents of the generated ISO 3166-1 file.
+/// The contents of the generated ISO 3166-1 file. Its other fields say where it comes from.
 #[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
 struct CountriesFile {
-    #[serde(rename = "country")]
     countries: Vec<Country>,
 }
 
@@ -205,24 +204,26 @@ pub struct Registry {
 const BUILTIN: &str = include_str!("../../data/registry.toml");
 
 /// The ISO 3166-1 countries and territories, generated from iso-codes.
-const COUNTRIES: &str = include_str!("../../data/iso3166.toml");
+const COUNTRIES: &str = include_str!("../../data/iso3166.json");
 
 impl Registry {
-    /// The registry of `data/registry.toml` and `data/iso3166.toml`, read once per process.
+    /// The registry of `data/registry.toml` and `data/iso3166.json`, read once per process.
     pub fn builtin() -> &'static Registry {
         static BUILTIN_REGISTRY: OnceLock<Registry> = OnceLock::new();
         BUILTIN_REGISTRY.get_or_init(|| {
             Registry::from_toml(BUILTIN, COUNTRIES)
-                .unwrap_or_else(|e| panic!("data/registry.toml or data/iso3166.toml: {e}"))
+                .unwrap_or_else(|e| panic!("data/registry.toml or data/iso3166.json: {e}"))
         })
     }
 
-    /// Reads a hand-written registry file and merges the generated ISO 3166-1 file into it.
+    /// Reads a hand-written registry file (TOML) and merges the generated ISO 3166-1 file (JSON)
+    /// into it.
     /// Every membership must name a known entity, every spelling must name one entity only, and
     /// no entity of the hand-written file may go by a name it marks ambiguous.
     pub fn from_toml(text: &str, countries: &str) -> Result<Registry, String> {
         let file: RegistryFile = toml::from_str(text).map_err(|e| e.to_string())?;
-        let generated: CountriesFile = toml::from_str(countries).map_err(|e| e.to_string())?;
+        let generated: CountriesFile =
+            serde_json::from_str(countries).map_err(|e| e.to_string())?;
         let entities = merge(file.entities, generated.countries, &file.ambiguous)?;
         let registry = Registry::new(entities, file.forums, file.ambiguous)?;
         for forum in &registry.forums {
@@ -484,8 +485,15 @@ impl Forum {
 /// A name reduced for comparison: NFC, lower case, punctuation as spaces, one space between
 /// words, no leading "the". CJK text keeps its characters and loses its spaces.
 pub fn fold(name: &str) -> String {
-    let mut words = String::new();
-    for c in name.nfc().flat_map(char::to_lowercase) {
+    let mut words = String::with_capacity(name.len());
+    // ASCII text is already in NFC; skipping the normalisation keeps loading the registry, which
+    // folds every name it has on every run, fast.
+    let normalised: Cow<str> = if name.is_ascii() {
+        Cow::Borrowed(name)
+    } else {
+        Cow::Owned(name.nfc().collect())
+    };
+    for c in normalised.chars().flat_map(char::to_lowercase) {
         if c.is_alphanumeric() {
             words.push(c);
         } else if c == '\'' || c == '\u{2019}' {
