@@ -18,7 +18,7 @@ use std::collections::{BTreeSet, HashMap, HashSet};
 use std::sync::OnceLock;
 
 use serde::Deserialize;
-use unicode_normalization::UnicodeNormalization;
+use unicode_normalization::{is_nfc_quick, IsNormalized, UnicodeNormalization};
 
 use crate::ast::Date;
 
@@ -486,9 +486,9 @@ impl Forum {
 /// words, no leading "the". CJK text keeps its characters and loses its spaces.
 pub fn fold(name: &str) -> String {
     let mut words = String::with_capacity(name.len());
-    // ASCII text is already in NFC; skipping the normalisation keeps loading the registry, which
-    // folds every name it has on every run, fast.
-    let normalised: Cow<str> = if name.is_ascii() {
+    // Most names are in NFC already (ASCII always is); skipping the normalisation for them keeps
+    // loading the registry, which folds every name it has on every run, fast.
+    let normalised: Cow<str> = if is_nfc_quick(name.chars()) == IsNormalized::Yes {
         Cow::Borrowed(name)
     } else {
         Cow::Owned(name.nfc().collect())
