@@ -485,37 +485,37 @@ impl Forum {
 /// A name reduced for comparison: NFC, lower case, punctuation as spaces, one space between
 /// words, no leading "the". CJK text keeps its characters and loses its spaces.
 pub fn fold(name: &str) -> String {
-    let mut words = String::with_capacity(name.len());
     // Most names are in NFC already (ASCII always is); skipping the normalisation for them keeps
-    // loading the registry, which folds every name it has on every run, fast.
+    // loading the registry, which folds every name it has on every run, fast. For the same
+    // reason the name is folded in one pass, into one string.
     let normalised: Cow<str> = if is_nfc_quick(name.chars()) == IsNormalized::Yes {
         Cow::Borrowed(name)
     } else {
         Cow::Owned(name.nfc().collect())
     };
+    let mut folded = String::with_capacity(name.len());
+    // Whether a word ended since the last character kept, and whether that character was CJK.
+    let mut between_words = false;
+    let mut previous_cjk = false;
     for c in normalised.chars().flat_map(char::to_lowercase) {
         if c.is_alphanumeric() {
-            words.push(c);
+            let cjk = is_cjk(c);
+            if between_words && !folded.is_empty() && !(cjk && previous_cjk) {
+                folded.push(' ');
+            }
+            between_words = false;
+            folded.push(c);
+            previous_cjk = cjk;
         } else if c == '\'' || c == '\u{2019}' {
             // "People's" and "People’s" are one word: the apostrophe does not split it.
         } else {
-            words.push(' ');
+            between_words = true;
         }
     }
-    let mut folded = String::new();
-    let mut previous_cjk = false;
-    for word in words.split_whitespace() {
-        let cjk = word.chars().next().is_some_and(is_cjk);
-        if !(folded.is_empty() || (cjk && previous_cjk)) {
-            folded.push(' ');
-        }
-        folded.push_str(word);
-        previous_cjk = word.chars().last().is_some_and(is_cjk);
+    if folded.starts_with("the ") {
+        folded.drain(.."the ".len());
     }
-    match folded.strip_prefix("the ") {
-        Some(rest) => rest.to_string(),
-        None => folded,
-    }
+    folded
 }
 
 /// Whether a character is a Chinese, Japanese or Korean ideograph, which is written without
@@ -548,6 +548,10 @@ mod tests {
             fold("People's Republic of China")
         );
         assert_eq!(fold("中国 香港"), "中国香港");
+        assert_eq!(fold(", the  Netherlands."), "netherlands");
+        assert_eq!(fold("The"), "the");
+        assert_eq!(fold("中国 Hong-Kong 香港"), "中国 hong kong 香港");
+        assert_eq!(fold("Côte d’Ivoire"), "côte divoire");
         // NFC: "é" written as e and a combining accent is the same as the precomposed one.
         assert_eq!(fold("Cafe\u{301}"), fold("Caf\u{e9}"));
     }
