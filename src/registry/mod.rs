@@ -639,6 +639,26 @@ mod tests {
     }
 
     #[test]
+    fn a_former_name_leads_to_the_state_and_not_to_a_close_one() {
+        let registry = Registry::builtin();
+        for (name, id, current) in [
+            ("Turkey", "TR", "Türkiye"),
+            ("Swaziland", "SZ", "Eswatini"),
+            ("Macedonia", "MK", "North Macedonia"),
+            ("Ivory Coast", "CI", "Côte d'Ivoire"),
+        ] {
+            let found = registry.lookup(name).expect(name);
+            assert_eq!(found.entity.id, id, "{name}");
+            assert_eq!(found.spelling, Spelling::Alias, "{name}");
+            assert_eq!(found.entity.english(), current, "{name}");
+        }
+        // The generated data still gives the codes and the Chinese name.
+        let turkey = registry.entity("TR").unwrap();
+        assert_eq!(turkey.alpha3.as_deref(), Some("TUR"));
+        assert_eq!(turkey.chinese(), Some("土耳其"));
+    }
+
+    #[test]
     fn an_ambiguous_name_resolves_to_no_one() {
         let registry = Registry::builtin();
         for (name, ids) in [
