@@ -268,6 +268,7 @@ fn project_registry(
         let entity = Entity {
             id: name.clone(),
             alpha3: None,
+            numeric: None,
             kind: member.kind.unwrap_or(Kind::Organisation),
             en: vec![name],
             zh: member.zh.into_iter().collect(),

@@ -633,6 +633,28 @@ fn the_json_resolves_references_members_and_the_next_meeting() {
         .collect();
     assert_eq!(groups, [("Asia", 16), ("Europe", 27), ("Institutions", 2)]);
     assert_eq!((annex.stated_count, annex.count), (Some(45), 45));
+    // Every member has its registry codes, in every language version.
+    for version in &model.versions {
+        let annex = version.annex.as_ref().expect("the annex");
+        let grouped = annex.groups.iter().flat_map(|g| &g.members);
+        let members: Vec<_> = annex.members.iter().chain(grouped).collect();
+        assert_eq!(members.len(), 45, "{}", version.language);
+        for member in &members {
+            assert!(member.registry_id.is_some(), "{}", member.name);
+        }
+        let states = members.iter().filter(|m| m.alpha3.is_some()).count();
+        // The European Commission and the ASEAN Secretariat have no ISO code.
+        assert_eq!(states, 43, "{}", version.language);
+    }
+    let chinese_annex = model.versions[1].annex.as_ref().expect("the zh annex");
+    let china = annex.groups[0].members.iter().find(|m| m.name == "China");
+    let 中国 = chinese_annex.members.iter().find(|m| m.name == "中国");
+    for china in [china.expect("China"), 中国.expect("中国")] {
+        assert_eq!(
+            (china.registry_id.as_deref(), china.alpha3.as_deref()),
+            (Some("CN"), Some("CHN"))
+        );
+    }
     // The footnote `{@members}` prints the annex's title and links to it.
     let note = &english.footnotes[0];
     assert_eq!(note.text, "List of ASEM Members");
@@ -654,6 +676,31 @@ fn the_json_resolves_references_members_and_the_next_meeting() {
         .filter_map(|p| p.number.as_ref().map(|n| n.value))
         .collect();
     assert_eq!(numbers, (1..=16).map(Some).collect::<Vec<_>>());
+}
+
+#[test]
+fn a_member_the_registry_cannot_name_has_null_codes_in_json() {
+    let text = "title: Joint Statement\nplace: Nairobi\nadopted: 2019-03-14\n\n\
+                1. Ministers met.\n\nannex: List of Members (4)\n\
+                - Atlantis\n- Korea\n- 肯尼亚\n- European Commission\n";
+    let document = parse("codes.decl", text);
+    let model = json::declaration(&document, &Options::default()).expect("a model");
+    let annex = model.versions[0].annex.as_ref().expect("the annex");
+    let codes: Vec<_> = annex
+        .members
+        .iter()
+        .map(|m| (m.registry_id.as_deref(), m.alpha3.as_deref()))
+        .collect();
+    assert_eq!(
+        codes,
+        [
+            // Unknown, and ambiguous: the output does not guess.
+            (None, None),
+            (None, None),
+            (Some("KE"), Some("KEN")),
+            (Some("european-commission"), None),
+        ]
+    );
 }
 
 #[test]

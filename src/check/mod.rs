@@ -101,6 +101,7 @@ pub static RULES: &[&Rule] = &[
     &members::duplicate::RULE,
     &members::duplicate_under_another_name::RULE,
     &members::unknown::RULE,
+    &members::ambiguous::RULE,
     &members::non_standard_spelling::RULE,
     &members::not_in_forum::RULE,
     &members::missing_forum_member::RULE,

@@ -8,6 +8,7 @@ use schemars::JsonSchema;
 use serde::Serialize;
 
 use crate::ast;
+use crate::registry::Registry;
 use crate::render::{self, anchor, Options, References, RenderError};
 
 /// The version of this format. It changes when a field changes meaning or goes away; new
@@ -238,6 +239,13 @@ pub struct Group {
 pub struct Member {
     /// The name as the annex lists it.
     pub name: String,
+    /// The registry's id for the member: the ISO 3166-1 alpha-2 code of a country or economy
+    /// (`CN`), a kebab-case word for an organisation (`european-commission`); `null` for a name
+    /// the built-in registry does not know or that names more than one member ("Korea").
+    pub registry_id: Option<String>,
+    /// The ISO 3166-1 alpha-3 code (`CHN`); `null` for an organisation, and for a name the
+    /// registry does not know or that names more than one member.
+    pub alpha3: Option<String>,
 }
 
 /// Where, when and by whom the declaration is adopted.
@@ -536,8 +544,16 @@ fn subparagraphs(cx: &Cx, parent: Option<&str>, list: &[ast::Subparagraph]) -> V
 fn annex(annex: &ast::Annex) -> Annex {
     let members = |list: &[ast::Member]| {
         list.iter()
-            .map(|m| Member {
-                name: m.name.clone(),
+            .map(|m| {
+                // The same lookup as the member checks: any spelling in any language.
+                let entity = Registry::builtin()
+                    .lookup(&m.name)
+                    .map(|found| found.entity);
+                Member {
+                    name: m.name.clone(),
+                    registry_id: entity.map(|e| e.id.clone()),
+                    alpha3: entity.and_then(|e| e.alpha3.clone()),
+                }
             })
             .collect::<Vec<_>>()
     };

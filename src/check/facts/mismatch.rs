@@ -8,10 +8,12 @@
 //! `2007年10月30~31日`), and compared as values. Text facts (`series`, `theme`, `place`,
 //! `host`, `forum`) are compared ignoring case and spacing; a `place` may be named by one of its
 //! parts (`Beijing` for `Beijing, China`, `北京` for `中国 北京`), and a `host` by the annex
-//! group it belongs to (`Europe` for `Germany`). A translation's `series`,
-//! `place` and `theme` are those under its `version:` line; group names in a translation are read
-//! through a small table of names (`欧洲` is Europe), and a name the table does not have is
-//! not checked.
+//! group it belongs to (`Europe` for `Germany`). A `host` is also the same member named in any
+//! language or spelling the registry of members knows: `{中国 = host}` agrees with `host:
+//! China`, `{Viet Nam = next host}` with `host: Vietnam`. A translation's `series`, `place` and
+//! `theme` are those under its `version:` line; group names in a translation are read through a
+//! small table of names (`欧洲` is Europe), and a name in another language that neither the table
+//! nor the registry has is not checked.
 //!
 //! ## Why it matters
 //!
@@ -61,7 +63,7 @@ fn run(cx: &Context, out: &mut Vec<Diagnostic>) {
             };
             let what = describe(&key.value);
             let words = text.value.as_str();
-            let diagnostic = match compare(words, &value, language) {
+            let diagnostic = match compare(words, &value, language, cx.registry) {
                 Reading::Agrees | Reading::Unchecked => return,
                 Reading::Disagrees(said) => Diagnostic::error(
                     RULE.code,

@@ -11,6 +11,7 @@ use jiff::civil::Date;
 use crate::ast::{DateRange, Document, FactKey, MeetingFact};
 use crate::check::series::{annex, group_of, same_name, same_or_part};
 use crate::numbers::{ordinal_digits, parse_cardinal, parse_ordinal};
+use crate::registry::Registry;
 use crate::source::Span;
 
 /// A value that a fact may be tied to.
@@ -72,8 +73,8 @@ pub enum Data {
     Stated { value: Value, span: Span },
     /// Nothing states the fact: what is missing and how to state it.
     Absent { missing: String, help: String },
-    /// The fact cannot be checked in this language (a member's name in Chinese, until names
-    /// in other languages are known).
+    /// The fact cannot be checked in this language: the forum or the next meeting's place in
+    /// a translation, whose names in other languages plenary does not know.
     Unchecked,
 }
 
@@ -318,13 +319,15 @@ pub enum Reading {
     Disagrees(String),
     /// The words do not read as the kind of value the data is: what they should look like.
     Unreadable(&'static str),
-    /// The words are in a language whose names plenary does not know.
+    /// The words are in another language and name nothing plenary knows (a member's name is
+    /// read through the registry of members, a group's through [`GROUP_NAMES`]).
     Unchecked,
 }
 
 /// Compares the words of a fact with a value. `language` is the version's language tag, `None`
-/// for the original.
-pub fn compare(words: &str, value: &Value, language: Option<&str>) -> Reading {
+/// for the original. A host is also compared through the registry of members, so that a member
+/// named in any language or registered spelling is the same member.
+pub fn compare(words: &str, value: &Value, language: Option<&str>, registry: &Registry) -> Reading {
     let read = match value {
         Value::Count(_) => read_count(words).map(Value::Count),
         Value::Ordinal(_) => read_ordinal(words).map(Value::Ordinal),
@@ -334,16 +337,39 @@ pub fn compare(words: &str, value: &Value, language: Option<&str>) -> Reading {
         Value::Place(expected) => {
             return compare_text(words, &|w| same_or_part(w, expected), language)
         }
-        Value::Host { name, group } => {
-            let agrees =
-                |w: &str| same_name(w, name) || group.as_deref().is_some_and(|g| same_name(w, g));
-            return compare_text(words, &agrees, language);
-        }
+        Value::Host { name, group } => return compare_host(words, name, group, language, registry),
     };
     match read {
         None => Reading::Unreadable(value.kind()),
         Some(read) if read == *value => Reading::Agrees,
         Some(read) => Reading::Disagrees(read.show()),
+    }
+}
+
+/// A host agrees with words that name it, its group (`Europe` for `Germany`), or the same member
+/// in another language or registered spelling: `{中国 = host}` for `host: China`, `{Viet Nam =
+/// next host}` for `host: Vietnam`. Words that name another member the registry knows say who
+/// that is: `"日本" (Japan)`.
+fn compare_host(
+    words: &str,
+    name: &str,
+    group: &Option<String>,
+    language: Option<&str>,
+    registry: &Registry,
+) -> Reading {
+    let named = registry.lookup(words).map(|found| found.entity);
+    let host = registry.lookup(name).map(|found| found.entity);
+    if named.is_some_and(|named| host.is_some_and(|host| host.id == named.id)) {
+        return Reading::Agrees;
+    }
+    let agrees = |w: &str| same_name(w, name) || group.as_deref().is_some_and(|g| same_name(w, g));
+    match (compare_text(words, &agrees, language), named) {
+        (Reading::Disagrees(_) | Reading::Unchecked, Some(named))
+            if !same_name(words, named.english()) =>
+        {
+            Reading::Disagrees(format!("\"{words}\" ({})", named.english()))
+        }
+        (reading, _) => reading,
     }
 }
 

@@ -1,6 +1,7 @@
 //! Checks of the member annex: its counts, its names against the registry, and its members
 //! against the forum's membership on the date of the meeting.
 
+pub mod ambiguous;
 pub mod count_mismatch;
 pub mod duplicate;
 pub mod duplicate_under_another_name;

@@ -37,10 +37,11 @@ pub const RULE: Rule = Rule {
 fn run(cx: &Context, out: &mut Vec<Diagnostic>) {
     for (_, annex) in annexes(cx) {
         for listed in listed(cx, annex) {
-            if listed.found.is_some() {
+            let name = &listed.member.name;
+            // An ambiguous name is known: `members::ambiguous` asks which member it is.
+            if listed.found.is_some() || cx.registry.ambiguous(name).is_some() {
                 continue;
             }
-            let name = &listed.member.name;
             let add = |first: &str| {
                 format!(
                     "{first} `{name}` is right, add it to plenary.toml: a `[[member]]` with `name = \"{name}\"`"
