@@ -26,7 +26,7 @@
 //! Mark the same facts in the version's paragraph as in the original's (here
 //! `{欧洲 = next host}`).
 
-use crate::check::versions::{by_place, fact_keys, translations, units};
+use crate::check::versions::{fact_keys, for_each_counterpart};
 use crate::check::{Context, Rule};
 use crate::diagnostic::{Diagnostic, Severity};
 
@@ -39,47 +39,34 @@ pub const RULE: Rule = Rule {
 };
 
 fn run(cx: &Context, out: &mut Vec<Diagnostic>) {
-    let Some(original) = cx.document.versions.first() else {
-        return;
-    };
-    let numbering = cx.document.header.numbering.as_ref().map(|n| n.value);
-    let original_units = units(original, numbering, cx.source);
-    let original_places = by_place(&original_units);
-    for (version, language) in translations(&cx.document.versions) {
-        for unit in units(version, numbering, cx.source) {
-            let Some(&counterpart) = original_places.get(&unit.place) else {
-                continue;
-            };
-            let theirs = fact_keys(counterpart);
-            let ours = fact_keys(&unit);
-            let missing = difference(&theirs, &ours);
-            let extra = difference(&ours, &theirs);
-            if missing.is_empty() && extra.is_empty() {
-                continue;
-            }
-            let mut parts = Vec::new();
-            if !missing.is_empty() {
-                parts.push(format!(
-                    "the original marks {} but the {language} version does not",
-                    missing.join(", ")
-                ));
-            }
-            if !extra.is_empty() {
-                parts.push(format!(
-                    "the {language} version marks {} but the original does not",
-                    extra.join(", ")
-                ));
-            }
-            out.push(
-                Diagnostic::error(RULE.code, format!("{}: {}", unit.name, parts.join("; ")))
-                    .primary(unit.span, format!("the {language} version"))
-                    .secondary(counterpart.span, "the original")
-                    .help(
-                        "mark the same facts, `{words = fact}`, in both versions of the paragraph",
-                    ),
-            );
+    for_each_counterpart(cx, |unit, counterpart, language| {
+        let theirs = fact_keys(counterpart);
+        let ours = fact_keys(&unit);
+        let missing = difference(&theirs, &ours);
+        let extra = difference(&ours, &theirs);
+        if missing.is_empty() && extra.is_empty() {
+            return;
         }
-    }
+        let mut parts = Vec::new();
+        if !missing.is_empty() {
+            parts.push(format!(
+                "the original marks {} but the {language} version does not",
+                missing.join(", ")
+            ));
+        }
+        if !extra.is_empty() {
+            parts.push(format!(
+                "the {language} version marks {} but the original does not",
+                extra.join(", ")
+            ));
+        }
+        out.push(
+            Diagnostic::error(RULE.code, format!("{}: {}", unit.name, parts.join("; ")))
+                .primary(unit.span, format!("the {language} version"))
+                .secondary(counterpart.span, "the original")
+                .help("mark the same facts, `{words = fact}`, in both versions of the paragraph"),
+        );
+    });
 }
 
 /// The items of `a` that `b` lacks, counting repeats.

@@ -20,6 +20,7 @@ use crate::ast::{
     walk_inlines, Block, FactKey, Inline, NumberStyle, Numbering, Subparagraph, Version,
 };
 use crate::check::facts::describe;
+use crate::check::Context;
 use crate::source::{Source, Span, Spanned};
 
 /// Where a paragraph stands, the same in every version.
@@ -130,6 +131,28 @@ pub fn first_line(source: &Source, span: Span) -> Span {
     let end = text.find('\n').unwrap_or(text.len());
     let line = text[..end].trim_end();
     Span::new(span.start as usize, span.start as usize + line.len())
+}
+
+/// Calls `f` with each paragraph of each translation that has a counterpart at the same place
+/// in the original, the counterpart, and the translation's language. A paragraph without a
+/// counterpart is `versions::paragraph-missing`'s to report.
+pub fn for_each_counterpart<'a>(
+    cx: &Context<'a>,
+    mut f: impl FnMut(&Unit<'a>, &Unit<'a>, &'a str),
+) {
+    let Some(original) = cx.document.versions.first() else {
+        return;
+    };
+    let numbering = cx.document.header.numbering.as_ref().map(|n| n.value);
+    let original_units = units(original, numbering, cx.source);
+    let original_places = by_place(&original_units);
+    for (version, language) in translations(&cx.document.versions) {
+        for unit in units(version, numbering, cx.source) {
+            if let Some(&counterpart) = original_places.get(&unit.place) {
+                f(&unit, counterpart, language);
+            }
+        }
+    }
 }
 
 /// The translations, each with its index and language tag; the original is version 0.

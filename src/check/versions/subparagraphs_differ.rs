@@ -27,7 +27,7 @@
 //! Give the paragraph in the version the same sub-paragraphs, with the same markers, as in the
 //! original.
 
-use crate::check::versions::{by_place, markers, show_markers, translations, units};
+use crate::check::versions::{for_each_counterpart, markers, show_markers};
 use crate::check::{Context, Rule};
 use crate::diagnostic::{Diagnostic, Severity};
 
@@ -40,36 +40,25 @@ pub const RULE: Rule = Rule {
 };
 
 fn run(cx: &Context, out: &mut Vec<Diagnostic>) {
-    let Some(original) = cx.document.versions.first() else {
-        return;
-    };
-    let numbering = cx.document.header.numbering.as_ref().map(|n| n.value);
-    let original_units = units(original, numbering, cx.source);
-    let original_places = by_place(&original_units);
-    for (version, language) in translations(&cx.document.versions) {
-        for unit in units(version, numbering, cx.source) {
-            let Some(&counterpart) = original_places.get(&unit.place) else {
-                continue;
-            };
-            let theirs = markers(counterpart.subparagraphs);
-            let ours = markers(unit.subparagraphs);
-            if theirs == ours {
-                continue;
-            }
-            out.push(
-                Diagnostic::error(
-                    RULE.code,
-                    format!(
-                        "{} has the sub-paragraphs {} in the original, but {} in the {language} version",
-                        unit.name,
-                        show_markers(&theirs),
-                        show_markers(&ours)
-                    ),
-                )
-                .primary(unit.span, format!("sub-paragraphs {}", show_markers(&ours)))
-                .secondary(counterpart.span, format!("sub-paragraphs {}", show_markers(&theirs)))
-                .help("give the paragraph the same sub-paragraphs, with the same markers, in both versions"),
-            );
+    for_each_counterpart(cx, |unit, counterpart, language| {
+        let theirs = markers(counterpart.subparagraphs);
+        let ours = markers(unit.subparagraphs);
+        if theirs == ours {
+            return;
         }
-    }
+        out.push(
+            Diagnostic::error(
+                RULE.code,
+                format!(
+                    "{} has the sub-paragraphs {} in the original, but {} in the {language} version",
+                    unit.name,
+                    show_markers(&theirs),
+                    show_markers(&ours)
+                ),
+            )
+            .primary(unit.span, format!("sub-paragraphs {}", show_markers(&ours)))
+            .secondary(counterpart.span, format!("sub-paragraphs {}", show_markers(&theirs)))
+            .help("give the paragraph the same sub-paragraphs, with the same markers, in both versions"),
+        );
+    });
 }
