@@ -41,7 +41,7 @@ pub const RULE: Rule = Rule {
 fn run(cx: &Context, out: &mut Vec<Diagnostic>) {
     for_each_counterpart(cx, |unit, counterpart, language| {
         let theirs = fact_keys(counterpart);
-        let ours = fact_keys(&unit);
+        let ours = fact_keys(unit);
         let missing = difference(&theirs, &ours);
         let extra = difference(&ours, &theirs);
         if missing.is_empty() && extra.is_empty() {
