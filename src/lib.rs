@@ -4,7 +4,7 @@
 //!
 //! ```text
 //! bytes --Source::decode--> Source --syntax::parse--> ast::Document (+ diagnostics)
-//!       --check::check--> diagnostics --build::render--> Markdown, HTML, JSON (PDF next)
+//!       --check::check--> diagnostics --build::render--> Markdown, HTML, JSON, PDF
 //! ```
 //!
 //! Every phase reports problems as [`Diagnostic`]s pointing into the [`Source`].
