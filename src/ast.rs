@@ -130,6 +130,16 @@ pub struct Version {
 }
 
 impl Document {
+    /// The names of the labels of every version. A translation is tied paragraph by paragraph
+    /// to the original, so a label in either names the matching paragraph of both.
+    pub fn label_names(&self) -> Vec<&str> {
+        self.versions
+            .iter()
+            .flat_map(Version::labels)
+            .map(|label| label.value.as_str())
+            .collect()
+    }
+
     /// The language of a version: its `version:` tag, or the header's first language for the
     /// original (English when the header names none).
     pub fn language_of<'a>(&'a self, version: &'a Version) -> &'a str {

@@ -35,15 +35,7 @@ pub const RULE: Rule = Rule {
 };
 
 fn run(cx: &Context, out: &mut Vec<Diagnostic>) {
-    // A translation is tied paragraph by paragraph to the original, so a label in the original
-    // also names the matching paragraph of every other version.
-    let labels: Vec<&str> = cx
-        .document
-        .versions
-        .iter()
-        .flat_map(|version| version.labels())
-        .map(|label| label.value.as_str())
-        .collect();
+    let labels = cx.document.label_names();
     for version in &cx.document.versions {
         version.for_each_inline(&mut |inline| {
             let Inline::Reference { name, span } = inline else {

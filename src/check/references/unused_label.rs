@@ -37,13 +37,7 @@ pub const RULE: Rule = Rule {
 };
 
 fn run(cx: &Context, out: &mut Vec<Diagnostic>) {
-    let labels: Vec<&str> = cx
-        .document
-        .versions
-        .iter()
-        .flat_map(|v| v.labels())
-        .map(|l| l.value.as_str())
-        .collect();
+    let labels = cx.document.label_names();
     // A misspelt reference is reported by `references::unresolved` with the label it most
     // likely means; that label counts as used, so that one slip is reported once.
     let used: HashSet<String> = references(&cx.document.versions)

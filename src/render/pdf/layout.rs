@@ -1020,7 +1020,6 @@ impl<'f> Pager<'f> {
 
     fn place_line(&mut self, line: &FlowLine) {
         let page = self.pages.len() - 1;
-        let baseline = self.y + line.ascent;
         for name in line.footnotes() {
             if !self.page_footnotes.iter().any(|n| n == name)
                 && !self.placed_footnotes.contains(name)
@@ -1029,15 +1028,24 @@ impl<'f> Pager<'f> {
             }
         }
         let destination = Destination { page, y: self.y };
-        for anchor in &line.anchors {
-            self.anchors.entry(anchor.clone()).or_insert(destination);
-        }
         if let Some((title, level)) = &line.outline {
             self.outline.push(OutlineEntry {
                 title: title.clone(),
                 level: *level,
                 destination,
             });
+        }
+        self.put_line(page, line, self.y);
+        self.y += line.height;
+    }
+
+    /// Puts a line's glyph runs, links and anchors on `page`, its top at `top`.
+    fn put_line(&mut self, page: usize, line: &FlowLine, top: f32) {
+        let baseline = top + line.ascent;
+        for anchor in &line.anchors {
+            self.anchors
+                .entry(anchor.clone())
+                .or_insert(Destination { page, y: top });
         }
         for (rect, name) in &line.links {
             let rect = Rect {
@@ -1052,7 +1060,6 @@ impl<'f> Pager<'f> {
             0.0,
             baseline,
         );
-        self.y += line.height;
     }
 
     /// Sets the footnotes of the current page at its foot, under a short rule.
@@ -1071,29 +1078,11 @@ impl<'f> Pager<'f> {
             thickness: 0.5,
         });
         for name in names {
-            let Some(lines) = self.footnotes.get(&name) else {
+            let Some(lines) = self.footnotes.get(&name).cloned() else {
                 continue;
             };
-            for line in lines {
-                for anchor in &line.anchors {
-                    self.anchors
-                        .entry(anchor.clone())
-                        .or_insert(Destination { page, y });
-                }
-                let baseline = y + line.ascent;
-                for (rect, name) in &line.links {
-                    let rect = Rect {
-                        y: rect.y + baseline,
-                        ..*rect
-                    };
-                    self.links.push((page, rect, name.clone()));
-                }
-                push_runs(
-                    &mut self.pages[page].items,
-                    line.runs.clone(),
-                    0.0,
-                    baseline,
-                );
+            for line in &lines {
+                self.put_line(page, line, y);
                 y += line.height;
             }
             self.placed_footnotes.insert(name);
