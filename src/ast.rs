@@ -280,6 +280,22 @@ impl Block {
             Block::Paragraph(p) => p.span,
         }
     }
+
+    /// The label at the start of the paragraph.
+    pub fn label(&self) -> Option<&Spanned<String>> {
+        match self {
+            Block::NumberedParagraph(p) => p.label.as_ref(),
+            Block::Paragraph(p) => p.label.as_ref(),
+        }
+    }
+
+    /// The sub-paragraphs under the paragraph.
+    pub fn subparagraphs(&self) -> &[Subparagraph] {
+        match self {
+            Block::NumberedParagraph(p) => &p.subparagraphs,
+            Block::Paragraph(p) => &p.subparagraphs,
+        }
+    }
 }
 
 /// A paragraph with the number the drafter typed.

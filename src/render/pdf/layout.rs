@@ -322,44 +322,33 @@ impl<'d> Layout<'d, '_> {
             for (b, block) in section.blocks.iter().enumerate() {
                 let original_label = original_section
                     .and_then(|o| o.blocks.get(b))
-                    .and_then(|o| match o {
-                        Block::NumberedParagraph(p) => p.label.as_ref(),
-                        Block::Paragraph(p) => p.label.as_ref(),
-                    })
+                    .and_then(Block::label)
                     .filter(|_| voice.version_index > 0);
-                match block {
+                // A numbered paragraph hangs its number, and its sub-paragraphs hang with it;
+                // an unnumbered one starts at the margin, with a little space before it.
+                let (mut flow, subparagraph_hang) = match block {
                     Block::NumberedParagraph(p) => {
                         let number = format!("{}{}", p.number.written, p.number.terminator);
-                        let mut flow =
-                            self.hanging_block(voice, &number, &p.content, x, width, hang);
-                        for label in p.label.iter().chain(original_label) {
-                            add_anchor(&mut flow, voice.anchor("label", &label.value));
-                        }
-                        blocks.push(flow);
-                        blocks.extend(self.subparagraph_blocks(
-                            voice,
-                            &p.subparagraphs,
-                            x,
-                            width,
-                            hang,
-                        ));
+                        let flow = self.hanging_block(voice, &number, &p.content, x, width, hang);
+                        (flow, hang)
                     }
                     Block::Paragraph(p) => {
                         let mut flow = self.text_block(voice, &p.content, x, width, size, leading);
                         flow.space_before = PARAGRAPH_SPACE;
-                        for label in p.label.iter().chain(original_label) {
-                            add_anchor(&mut flow, voice.anchor("label", &label.value));
-                        }
-                        blocks.push(flow);
-                        blocks.extend(self.subparagraph_blocks(
-                            voice,
-                            &p.subparagraphs,
-                            x,
-                            width,
-                            0.0,
-                        ));
+                        (flow, 0.0)
                     }
+                };
+                for label in block.label().into_iter().chain(original_label) {
+                    add_anchor(&mut flow, voice.anchor("label", &label.value));
                 }
+                blocks.push(flow);
+                blocks.extend(self.subparagraph_blocks(
+                    voice,
+                    block.subparagraphs(),
+                    x,
+                    width,
+                    subparagraph_hang,
+                ));
             }
         }
         for footnote in &voice.version.footnotes {
