@@ -128,7 +128,7 @@ pub fn checks_markdown() -> String {
     let mut out = String::from(
         "# The checks\n\n\
          <!-- Generated from the `//!` comments of src/check/; do not edit by hand. \
-         Regenerate with `UPDATE_DOCS=1 cargo test --test docs`. -->\n\n\
+         Regenerate with `UPDATE_DOCS=1 cargo test --test it docs`. -->\n\n\
          Every problem plenary reports has a stable code. `plenary explain CODE` prints the \
          section below for that code.\n\n\
          | code | severity | finds |\n|---|---|---|\n",

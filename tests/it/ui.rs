@@ -1,7 +1,7 @@
 //! UI tests: every `tests/ui/<area>/<name>.decl` is checked, and the diagnostics, rendered
 //! without colour at a fixed width, are compared with `<name>.snap` beside it.
 //!
-//! Bless new or changed output with `INSTA_UPDATE=always cargo test --test ui` (or
+//! Bless new or changed output with `INSTA_UPDATE=always cargo test --test it ui` (or
 //! `cargo insta review`) and read the diff before committing it.
 
 use std::path::{Path, PathBuf};

@@ -20,7 +20,7 @@ const EXAMPLES: [&str; 4] = [
 ];
 
 /// A declaration with markup, script and dangerous links in every kind of field.
-const HOSTILE: &str = include_str!("build/hostile.decl");
+const HOSTILE: &str = include_str!("hostile.decl");
 
 fn load(name: &str) -> plenary::ast::Document {
     let path = Path::new(env!("CARGO_MANIFEST_DIR"))
@@ -98,7 +98,7 @@ fn every_example_builds_to_every_format_and_reads_back() {
                 build::write_atomically(&path, &bytes).expect("it is written");
                 let what = format!("{name} ({language}) as {}", format.extension());
                 if format == Format::Pdf {
-                    // tests/pdf.rs reads the PDFs back with qpdf and poppler.
+                    // tests/it/pdf.rs reads the PDFs back with qpdf and poppler.
                     let written = std::fs::read(&path).expect("it is written");
                     assert!(written.starts_with(b"%PDF-"), "{what}");
                     continue;

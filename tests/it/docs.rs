@@ -3,7 +3,7 @@
 use std::path::Path;
 
 /// `docs/checks.md` is generated from the checks' `//!` comments; regenerate it with
-/// `UPDATE_DOCS=1 cargo test --test docs`.
+/// `UPDATE_DOCS=1 cargo test --test it docs`.
 #[test]
 fn checks_md_matches_the_checks() {
     let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/checks.md");
@@ -15,6 +15,6 @@ fn checks_md_matches_the_checks() {
     let written = std::fs::read_to_string(&path).unwrap_or_default();
     assert!(
         written == generated,
-        "docs/checks.md is out of date: run `UPDATE_DOCS=1 cargo test --test docs`"
+        "docs/checks.md is out of date: run `UPDATE_DOCS=1 cargo test --test it docs`"
     );
 }
