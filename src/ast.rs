@@ -54,8 +54,19 @@ pub struct Header {
     pub periodicity: Option<Spanned<Periodicity>>,
     pub rotation: Option<Spanned<Rotation>>,
     pub numbering: Option<Spanned<Numbering>>,
+    /// The fields written but unusable: see [`Unusable`].
+    pub unusable: Unusable,
+    /// The file does not start with a header (a syntax error says so): its facts are unknown
+    /// rather than absent.
+    pub missing: bool,
     pub span: Span,
 }
+
+/// The keys of the fields of a block that were written but could not be used: a value that
+/// does not read (`adopted: 31 October`), or a misspelt key (`palce:`, kept under the key it
+/// most likely means). Each has its own syntax error; a check treats the fact as unknown, so
+/// that it does not report the same slip again as a missing fact.
+pub type Unusable = Vec<String>;
 
 /// A calendar date.
 pub type Date = jiff::civil::Date;
@@ -112,6 +123,7 @@ pub struct NextMeeting {
     pub place: Option<Spanned<String>>,
     pub year: Option<Spanned<i16>>,
     pub dates: Option<Spanned<DateRange>>,
+    pub unusable: Unusable,
     pub span: Span,
 }
 
@@ -130,16 +142,6 @@ pub struct Version {
 }
 
 impl Document {
-    /// The names of the labels of every version. A translation is tied paragraph by paragraph
-    /// to the original, so a label in either names the matching paragraph of both.
-    pub fn label_names(&self) -> Vec<&str> {
-        self.versions
-            .iter()
-            .flat_map(Version::labels)
-            .map(|label| label.value.as_str())
-            .collect()
-    }
-
     /// The language of a version: its `version:` tag, or the header's first language for the
     /// original (English when the header names none).
     pub fn language_of<'a>(&'a self, version: &'a Version) -> &'a str {
@@ -155,39 +157,6 @@ impl Document {
 }
 
 impl Version {
-    /// Every label of this version, where it stands: on headings, paragraphs, sub-paragraphs
-    /// and the annex.
-    pub fn labels(&self) -> impl Iterator<Item = &Spanned<String>> {
-        let headings = self
-            .sections
-            .iter()
-            .filter_map(|s| s.heading.as_ref()?.label.as_ref());
-        let blocks = self.all_paragraphs().flat_map(|(label, subparagraphs)| {
-            label
-                .into_iter()
-                .chain(subparagraphs.iter().flat_map(Subparagraph::labels))
-        });
-        let annex = self.annex.iter().filter_map(|a| a.label.as_ref());
-        headings.chain(blocks).chain(annex)
-    }
-
-    /// The label and sub-paragraphs of every paragraph, numbered or not, preamble first.
-    fn all_paragraphs(&self) -> impl Iterator<Item = (Option<&Spanned<String>>, &[Subparagraph])> {
-        let preamble = self
-            .preamble
-            .iter()
-            .map(|p| (p.label.as_ref(), p.subparagraphs.as_slice()));
-        let sections = self
-            .sections
-            .iter()
-            .flat_map(|s| &s.blocks)
-            .map(|b| match b {
-                Block::NumberedParagraph(p) => (p.label.as_ref(), p.subparagraphs.as_slice()),
-                Block::Paragraph(p) => (p.label.as_ref(), p.subparagraphs.as_slice()),
-            });
-        preamble.chain(sections)
-    }
-
     /// Calls `f` on every inline node of this version's text, in reading order, nested ones
     /// after the node that holds them: headings, paragraphs, sub-paragraphs, footnotes.
     pub fn for_each_inline(&self, f: &mut dyn FnMut(&Inline)) {
@@ -200,12 +169,8 @@ impl Version {
                 walk_inlines(&heading.content, f);
             }
             for block in &section.blocks {
-                let (content, subparagraphs) = match block {
-                    Block::NumberedParagraph(p) => (&p.content, &p.subparagraphs),
-                    Block::Paragraph(p) => (&p.content, &p.subparagraphs),
-                };
-                walk_inlines(content, f);
-                walk_subparagraphs(subparagraphs, f);
+                walk_inlines(block.content(), f);
+                walk_subparagraphs(block.subparagraphs(), f);
             }
         }
         for footnote in &self.footnotes {
@@ -244,6 +209,7 @@ pub struct VersionHeader {
     pub series: Option<Spanned<String>>,
     pub place: Option<Spanned<String>>,
     pub theme: Option<Spanned<String>>,
+    pub unusable: Unusable,
     pub span: Span,
 }
 
@@ -271,6 +237,23 @@ pub struct Heading {
 pub enum Block {
     NumberedParagraph(NumberedParagraph),
     Paragraph(Paragraph),
+    Unparsed(Unparsed),
+}
+
+/// A block the grammar could not read at all, kept where it stands (its syntax error is
+/// reported) with what could be recovered from its words: the paragraph number it starts with,
+/// the labels and footnote markers in it. Checks take it for "unknown here": no numbering gap
+/// and no missing label is reported on its account.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Unparsed {
+    /// The words as written, printed as they are in a draft preview.
+    pub text: String,
+    pub number: Option<ParagraphNumber>,
+    pub labels: Vec<Spanned<String>>,
+    pub footnote_refs: Vec<String>,
+    /// The sub-paragraph blocks that follow it, which belong to it.
+    pub subparagraphs: Vec<Subparagraph>,
+    pub span: Span,
 }
 
 impl Block {
@@ -278,6 +261,7 @@ impl Block {
         match self {
             Block::NumberedParagraph(p) => p.span,
             Block::Paragraph(p) => p.span,
+            Block::Unparsed(u) => u.span,
         }
     }
 
@@ -286,6 +270,16 @@ impl Block {
         match self {
             Block::NumberedParagraph(p) => p.label.as_ref(),
             Block::Paragraph(p) => p.label.as_ref(),
+            Block::Unparsed(_) => None,
+        }
+    }
+
+    /// The text of the paragraph, before its sub-paragraphs; nothing for an unparsed block.
+    pub fn content(&self) -> &[Inline] {
+        match self {
+            Block::NumberedParagraph(p) => &p.content,
+            Block::Paragraph(p) => &p.content,
+            Block::Unparsed(_) => &[],
         }
     }
 
@@ -294,6 +288,7 @@ impl Block {
         match self {
             Block::NumberedParagraph(p) => &p.subparagraphs,
             Block::Paragraph(p) => &p.subparagraphs,
+            Block::Unparsed(u) => &u.subparagraphs,
         }
     }
 }
@@ -379,6 +374,9 @@ pub struct Annex {
     /// Members listed right under the `annex:` line, before any group.
     pub members: Vec<Member>,
     pub groups: Vec<Group>,
+    /// Lines of the list right under the `annex:` line that are not members (each a syntax
+    /// error): how many members the drafter meant is then unknown.
+    pub unreadable: Vec<Span>,
     pub span: Span,
 }
 
@@ -397,6 +395,8 @@ pub struct Group {
     pub name: Spanned<String>,
     pub stated_count: Option<Spanned<u32>>,
     pub members: Vec<Member>,
+    /// Lines of the group that are not members, as in [`Annex::unreadable`].
+    pub unreadable: Vec<Span>,
     pub span: Span,
 }
 
@@ -414,6 +414,7 @@ pub struct Closing {
     pub place: Option<Spanned<String>>,
     pub date: Option<Spanned<Date>>,
     pub by: Option<Spanned<String>>,
+    pub unusable: Unusable,
     pub span: Span,
 }
 
@@ -508,6 +509,48 @@ pub enum MeetingFact {
     Series,
     Theme,
     Forum,
+}
+
+impl MeetingFact {
+    /// Every meeting fact, in the order the documentation lists them.
+    pub const ALL: [MeetingFact; 9] = [
+        MeetingFact::Edition,
+        MeetingFact::Host,
+        MeetingFact::Place,
+        MeetingFact::Dates,
+        MeetingFact::Year,
+        MeetingFact::Adopted,
+        MeetingFact::Series,
+        MeetingFact::Theme,
+        MeetingFact::Forum,
+    ];
+
+    /// The fact as a key names it: `edition`, `adopted`; also the header field that states it.
+    pub fn key(self) -> &'static str {
+        match self {
+            MeetingFact::Edition => "edition",
+            MeetingFact::Host => "host",
+            MeetingFact::Place => "place",
+            MeetingFact::Dates => "dates",
+            MeetingFact::Year => "year",
+            MeetingFact::Adopted => "adopted",
+            MeetingFact::Series => "series",
+            MeetingFact::Theme => "theme",
+            MeetingFact::Forum => "forum",
+        }
+    }
+}
+
+impl FactKey {
+    /// The key as the drafter writes it: `members`, `group Asia`, `next host`.
+    pub fn written(&self) -> String {
+        match self {
+            FactKey::Members => "members".to_string(),
+            FactKey::Group(name) => format!("group {name}"),
+            FactKey::Meeting(fact) => fact.key().to_string(),
+            FactKey::Next(fact) => format!("next {}", fact.key()),
+        }
+    }
 }
 
 /// Plain text of inline content, for messages and for tests: soft breaks become spaces, marks

@@ -181,13 +181,13 @@ fn levels(
 ) -> HashMap<&'static str, Level> {
     let mut levels = HashMap::new();
     for (code, level) in table {
-        let Some(rule) = crate::check::rule(code.get_ref()) else {
+        let Some(check) = crate::check::find(code.get_ref()) else {
             diagnostics.push(unknown_code(code));
             continue;
         };
         match Level::from_name(level.get_ref()) {
             Some(level) => {
-                levels.insert(rule.code, level);
+                levels.insert(check.code, level);
             }
             None => diagnostics.push(
                 Diagnostic::error(
@@ -224,10 +224,10 @@ fn unknown_code(code: &Spanned<String>) -> Diagnostic {
             format!("a problem of {area}, always reported"),
         )
         .help(
-            "remove this line; only the codes that `plenary explain` lists can be given a level",
+            "remove this line; only the codes of checks can be given a level (`plenary explain CODE` says whether a code can)",
         );
     }
-    let codes = crate::check::RULES.iter().map(|rule| rule.code);
+    let codes = crate::check::CHECKS.iter().map(|check| check.code);
     let diagnostic = Diagnostic::error(
         "config::unknown-code",
         format!("no check has the code `{name}`"),
@@ -235,7 +235,7 @@ fn unknown_code(code: &Spanned<String>) -> Diagnostic {
     .primary(span_of(code), "unknown code");
     match suggest(name, codes) {
         Some(close) => diagnostic.help(format!("did you mean `{close}`?")),
-        None => diagnostic.help("`plenary explain` lists the codes of every check"),
+        None => diagnostic.help("`plenary explain` lists every code"),
     }
 }
 

@@ -49,6 +49,10 @@ pub struct Diagnostic {
 
 impl Diagnostic {
     pub fn error(code: &'static str, message: impl Into<String>) -> Diagnostic {
+        debug_assert!(
+            crate::codes::find(code).is_some(),
+            "`{code}` is not in the table of codes: document it (see src/codes.rs)"
+        );
         Diagnostic {
             code,
             severity: Severity::Error,

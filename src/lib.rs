@@ -4,14 +4,18 @@
 //!
 //! ```text
 //! bytes --Source::decode--> Source --syntax::parse--> ast::Document (+ diagnostics)
-//!       --check::check--> diagnostics --build::render--> Markdown, HTML, JSON, PDF
+//!       --analysis::analyze--> Analysis --check::check--> diagnostics
+//!                                       --render::print::Print::new--> Print
+//!                                       --build::build--> Markdown, HTML, JSON, PDF
 //! ```
 //!
 //! Every phase reports problems as [`Diagnostic`]s pointing into the [`Source`].
 
+pub mod analysis;
 pub mod ast;
 pub mod build;
 pub mod check;
+pub mod codes;
 pub mod config;
 pub mod diagnostic;
 pub mod numbers;
@@ -21,6 +25,7 @@ pub mod source;
 pub mod suggest;
 pub mod syntax;
 
+pub use analysis::Analysis;
 pub use config::Config;
 pub use diagnostic::{Diagnostic, Severity};
 pub use source::{DecodeError, Source, Span};
@@ -50,36 +55,49 @@ pub fn check_bytes(name: &str, bytes: &[u8]) -> Checked {
     check_bytes_with(name, bytes, &Config::default())
 }
 
-/// Reads and checks one file's bytes: decoding, parsing, then the checks (only on a file without
-/// syntax errors, whose tree is whole), against the configuration's registry, with its levels.
+/// Reads and checks one file's bytes against the configuration's registry, with its levels.
 pub fn check_bytes_with(name: &str, bytes: &[u8], config: &Config) -> Checked {
+    check_bytes_then(name, bytes, config, |_, _| ()).0
+}
+
+/// Reads and checks one file's bytes: decoding, parsing, analysis, then the checks (also on a
+/// file with syntax errors, whose unread parts the analysis takes as unknown). The analysis is
+/// handed to `then` with the diagnostics, so that a build prints from the same analysis the
+/// checks read; it is `None` for bytes that are not text.
+pub fn check_bytes_then<R>(
+    name: &str,
+    bytes: &[u8],
+    config: &Config,
+    then: impl FnOnce(&Checked, Option<&Analysis>) -> R,
+) -> (Checked, R) {
     let (source, decode_error) = Source::decode(name, bytes);
     if let Some(error) = decode_error {
         let diagnostic = decode_diagnostic(&source, error);
-        return Checked {
+        let checked = Checked {
             source,
             document: None,
             diagnostics: vec![diagnostic],
         };
+        let result = then(&checked, None);
+        return (checked, result);
     }
     let parsed = syntax::parse(&source);
-    let mut diagnostics = parsed.diagnostics;
-    if !diagnostics.iter().any(Diagnostic::is_error) {
-        let cx = check::Context {
-            source: &source,
-            document: &parsed.document,
-            registry: config.registry(),
-        };
-        let mut found = check::check(&cx);
-        config.apply_levels(&mut found);
-        diagnostics.extend(found);
-    }
-    diagnostics.sort_by_key(|d| d.primary_span().map(|s| s.start));
-    Checked {
+    let mut checked = Checked {
         source,
         document: Some(parsed.document),
-        diagnostics,
-    }
+        diagnostics: parsed.diagnostics,
+    };
+    let document = checked.document.as_ref().expect("just parsed");
+    let analysis = analysis::analyze(document, config.registry());
+    let mut found = check::check(&check::Context::new(&checked.source, &analysis));
+    config.apply_levels(&mut found);
+    checked.diagnostics.extend(found);
+    checked
+        .diagnostics
+        .sort_by_key(|d| d.primary_span().map(|s| s.start));
+    let result = then(&checked, Some(&analysis));
+    drop(analysis);
+    (checked, result)
 }
 
 fn decode_diagnostic(source: &Source, error: DecodeError) -> Diagnostic {

@@ -304,25 +304,32 @@ fn formats(targets: &[Target]) -> Vec<Format> {
     Format::ALL.into_iter().filter(|f| wanted(*f)).collect()
 }
 
+/// `plenary explain`: every code, or one code's documentation with its default severity.
 fn explain(code: Option<&str>) -> u8 {
+    let codes = plenary::codes::all();
     let Some(code) = code else {
-        for rule in plenary::check::RULES {
-            println!("{:<32} {}", rule.code, rule.summary);
+        let width = codes.iter().map(|c| c.code.len()).max().unwrap_or(0);
+        for code in codes {
+            println!(
+                "{:<width$}  {:<7}  {}",
+                code.code,
+                plenary::codes::severity_name(code.default_severity),
+                code.summary
+            );
         }
         return SUCCESS;
     };
-    match plenary::check::rule(code) {
-        Some(rule) => {
-            println!("# {}\n\n{}", rule.code, rule.documentation());
+    match plenary::codes::find(code) {
+        Some(entry) => {
+            println!("# {}\n\n{}", entry.code, entry.explanation());
             SUCCESS
         }
         None => {
-            let codes = plenary::check::RULES.iter().map(|r| r.code);
-            let hint = match plenary::suggest::suggest(code, codes) {
+            let hint = match plenary::suggest::suggest(code, codes.iter().map(|c| c.code)) {
                 Some(close) => format!("; did you mean `{close}`?"),
                 None => "; `plenary explain` lists them all".to_string(),
             };
-            eprintln!("error: no check has the code `{code}`{hint}");
+            eprintln!("error: no diagnostic has the code `{code}`{hint}");
             TROUBLE
         }
     }

@@ -1,15 +1,15 @@
-//! Checking: the syntax tree against itself, against the rules it states and against the
-//! registry of members.
+//! Checking: the document, as analysed, against itself, against the rules it states and against
+//! the registry of members.
 //!
 //! Every check is one file under `src/check/<area>/`, named for the problem it reports, with one
 //! stable code (`<area>::<file-name>` in kebab case). The file's `//!` comment is the check's
 //! documentation, in four parts (what it finds, why it matters, an example, the fix):
 //! `plenary explain CODE` prints it and `docs/checks.md` is generated from it, so the two cannot
-//! drift. [`RULES`] lists every check in the order they run.
+//! drift. [`CHECKS`] lists every check in the order they run.
 //!
-//! Checks only read the tree and push [`Diagnostic`]s; they never stop early, so one run reports
-//! every problem. They run on a document that parsed without syntax errors: a paragraph that did
-//! not parse is missing from the tree, and checking the rest would report false gaps.
+//! Checks read the [`Analysis`] and push [`Diagnostic`]s; they never stop early, so one run
+//! reports every problem. They also run on a file with syntax errors: what did not read is
+//! unknown in the analysis, and a check reports nothing on its account.
 
 pub mod dates;
 pub mod facts;
@@ -19,6 +19,7 @@ pub mod references;
 pub mod series;
 pub mod versions;
 
+use crate::analysis::Analysis;
 use crate::ast::Document;
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::registry::Registry;
@@ -27,13 +28,26 @@ use crate::source::Source;
 /// What every check reads.
 pub struct Context<'a> {
     pub source: &'a Source,
+    pub analysis: &'a Analysis<'a>,
+    /// The analysed document, as [`Analysis::document`].
     pub document: &'a Document,
-    /// The registry of members, with the project's own names.
+    /// The registry of members, with the project's own names, as [`Analysis::registry`].
     pub registry: &'a Registry,
 }
 
+impl<'a> Context<'a> {
+    pub fn new(source: &'a Source, analysis: &'a Analysis<'a>) -> Context<'a> {
+        Context {
+            source,
+            analysis,
+            document: analysis.document,
+            registry: analysis.registry,
+        }
+    }
+}
+
 /// One check: its code, its default severity, its documentation and the function that runs it.
-pub struct Rule {
+pub struct Check {
     /// The stable code, `area::problem-name`; diagnostics of this check carry it.
     pub code: &'static str,
     /// The severity a finding has unless the configuration says otherwise.
@@ -45,7 +59,7 @@ pub struct Rule {
     pub run: fn(&Context, &mut Vec<Diagnostic>),
 }
 
-impl Rule {
+impl Check {
     /// The check's documentation: the `//!` comment of its file, as Markdown.
     pub fn documentation(&self) -> String {
         let mut doc = String::new();
@@ -64,100 +78,65 @@ impl Rule {
 }
 
 /// Every check, in the order they run.
-pub static RULES: &[&Rule] = &[
-    &numbering::skipped_number::RULE,
-    &numbering::repeated_number::RULE,
-    &numbering::number_out_of_order::RULE,
-    &numbering::subparagraph_out_of_sequence::RULE,
-    &series::next_edition::RULE,
-    &series::next_year::RULE,
-    &series::next_year_and_dates_differ::RULE,
-    &series::next_meeting_not_after::RULE,
-    &series::unknown_rotation_group::RULE,
-    &series::unknown_next_host::RULE,
-    &series::next_host_breaks_rotation::RULE,
-    &dates::meeting_too_long::RULE,
-    &dates::adopted_outside_meeting::RULE,
-    &dates::closing_date_differs::RULE,
-    &dates::closing_place_differs::RULE,
-    &facts::mismatch::RULE,
-    &facts::no_data::RULE,
-    &references::unresolved::RULE,
-    &references::duplicate_label::RULE,
-    &references::unused_label::RULE,
-    &references::undefined_footnote::RULE,
-    &references::duplicate_footnote::RULE,
-    &references::unused_footnote::RULE,
-    &versions::languages_differ::RULE,
-    &versions::section_missing::RULE,
-    &versions::paragraph_missing::RULE,
-    &versions::subparagraphs_differ::RULE,
-    &versions::footnote_missing::RULE,
-    &versions::marked_facts_differ::RULE,
-    &versions::label_moved::RULE,
-    &members::count_mismatch::RULE,
-    &members::group_count_mismatch::RULE,
-    &members::groups_do_not_add_up::RULE,
-    &members::duplicate::RULE,
-    &members::duplicate_under_another_name::RULE,
-    &members::unknown::RULE,
-    &members::ambiguous::RULE,
-    &members::non_standard_spelling::RULE,
-    &members::not_in_forum::RULE,
-    &members::missing_forum_member::RULE,
-    &members::forum_count_mismatch::RULE,
-    &versions::member_mismatch::RULE,
+pub static CHECKS: &[&Check] = &[
+    &numbering::skipped_number::CHECK,
+    &numbering::repeated_number::CHECK,
+    &numbering::number_out_of_order::CHECK,
+    &numbering::subparagraph_out_of_sequence::CHECK,
+    &series::next_edition::CHECK,
+    &series::next_year::CHECK,
+    &series::next_year_and_dates_differ::CHECK,
+    &series::next_meeting_not_after::CHECK,
+    &series::unknown_rotation_group::CHECK,
+    &series::unknown_next_host::CHECK,
+    &series::next_host_breaks_rotation::CHECK,
+    &dates::meeting_too_long::CHECK,
+    &dates::adopted_outside_meeting::CHECK,
+    &dates::closing_date_differs::CHECK,
+    &dates::closing_place_differs::CHECK,
+    &facts::mismatch::CHECK,
+    &facts::no_data::CHECK,
+    &references::unresolved::CHECK,
+    &references::unnumbered_target::CHECK,
+    &references::duplicate_label::CHECK,
+    &references::unused_label::CHECK,
+    &references::undefined_footnote::CHECK,
+    &references::duplicate_footnote::CHECK,
+    &references::unused_footnote::CHECK,
+    &versions::languages_differ::CHECK,
+    &versions::section_missing::CHECK,
+    &versions::paragraph_missing::CHECK,
+    &versions::subparagraphs_differ::CHECK,
+    &versions::footnote_missing::CHECK,
+    &versions::marked_facts_differ::CHECK,
+    &versions::label_moved::CHECK,
+    &members::count_mismatch::CHECK,
+    &members::group_count_mismatch::CHECK,
+    &members::groups_do_not_add_up::CHECK,
+    &members::duplicate::CHECK,
+    &members::duplicate_under_another_name::CHECK,
+    &members::unknown::CHECK,
+    &members::ambiguous::CHECK,
+    &members::non_standard_spelling::CHECK,
+    &members::wrong_forum::CHECK,
+    &members::not_in_forum::CHECK,
+    &members::missing_forum_member::CHECK,
+    &members::forum_count_mismatch::CHECK,
+    &versions::member_mismatch::CHECK,
 ];
 
 /// The check with this code.
-pub fn rule(code: &str) -> Option<&'static Rule> {
-    RULES.iter().copied().find(|rule| rule.code == code)
+pub fn find(code: &str) -> Option<&'static Check> {
+    CHECKS.iter().copied().find(|check| check.code == code)
 }
 
-/// Runs every check on a document and returns what they found, in no particular order.
+/// Runs every check and returns what they found, in no particular order.
 pub fn check(cx: &Context) -> Vec<Diagnostic> {
     let mut diagnostics = Vec::new();
-    for rule in RULES {
-        (rule.run)(cx, &mut diagnostics);
+    for check in CHECKS {
+        (check.run)(cx, &mut diagnostics);
     }
     diagnostics
-}
-
-/// `docs/checks.md`: every check's documentation, in the order they run.
-pub fn checks_markdown() -> String {
-    let mut out = String::from(
-        "# The checks\n\n\
-         <!-- Generated from the `//!` comments of src/check/; do not edit by hand. \
-         Regenerate with `UPDATE_DOCS=1 cargo test --test it docs`. -->\n\n\
-         Every problem plenary reports has a stable code. `plenary explain CODE` prints the \
-         section below for that code.\n\n\
-         | code | severity | finds |\n|---|---|---|\n",
-    );
-    for rule in RULES {
-        out.push_str(&format!(
-            "| [`{code}`](#{anchor}) | {severity} | {summary} |\n",
-            code = rule.code,
-            anchor = rule.code.replace("::", ""),
-            severity = severity_name(rule.default_severity),
-            summary = rule.summary,
-        ));
-    }
-    for rule in RULES {
-        out.push_str(&format!(
-            "\n## `{}`\n\nDefault severity: {}.\n\n{}",
-            rule.code,
-            severity_name(rule.default_severity),
-            rule.documentation()
-        ));
-    }
-    out
-}
-
-fn severity_name(severity: Severity) -> &'static str {
-    match severity {
-        Severity::Error => "error",
-        Severity::Warning => "warning",
-    }
 }
 
 #[cfg(test)]
@@ -165,18 +144,18 @@ mod tests {
     use super::*;
 
     #[test]
-    fn every_rule_has_a_unique_code_in_its_area_and_a_full_documentation() {
+    fn every_check_has_a_unique_code_in_its_area_and_a_full_documentation() {
         let mut codes = std::collections::HashSet::new();
-        for rule in RULES {
-            assert!(codes.insert(rule.code), "{} is listed twice", rule.code);
-            let (area, name) = rule.code.split_once("::").expect("area::name");
-            assert!(!area.is_empty() && !name.is_empty(), "{}", rule.code);
-            let doc = rule.documentation();
+        for check in CHECKS {
+            assert!(codes.insert(check.code), "{} is listed twice", check.code);
+            let (area, name) = check.code.split_once("::").expect("area::name");
+            assert!(!area.is_empty() && !name.is_empty(), "{}", check.code);
+            let doc = check.documentation();
             for part in ["## What it finds", "## Why", "## Example", "## How to fix"] {
                 assert!(
                     doc.contains(part),
                     "{}: the documentation has no `{part}` part",
-                    rule.code
+                    check.code
                 );
             }
         }

@@ -338,6 +338,11 @@ impl Registry {
         &self.entities
     }
 
+    /// Every forum, in the order of the registry.
+    pub fn forums(&self) -> &[Forum] {
+        &self.forums
+    }
+
     /// The entity with this id.
     pub fn entity(&self, id: &str) -> Option<&Entity> {
         self.entities.iter().find(|e| e.id == id)

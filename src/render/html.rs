@@ -179,6 +179,7 @@ fn rows(cx: &Cx, version: &Version) -> Vec<(Row, Markup)> {
             let markup = match block {
                 Block::NumberedParagraph(p) => numbered_paragraph(cx, index, p),
                 Block::Paragraph(p) => paragraph(cx, p),
+                Block::Unparsed(u) => html! { div.paragraph { p { (u.text) } } },
             };
             rows.push((Row::Block(index, block_index), markup));
         }

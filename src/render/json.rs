@@ -483,9 +483,10 @@ fn section(cx: &Cx, index: usize, section: &ast::Section) -> Section {
         paragraphs: section
             .blocks
             .iter()
-            .map(|block| match block {
-                ast::Block::NumberedParagraph(p) => numbered_paragraph(cx, index, p),
-                ast::Block::Paragraph(p) => paragraph(cx, p),
+            .filter_map(|block| match block {
+                ast::Block::NumberedParagraph(p) => Some(numbered_paragraph(cx, index, p)),
+                ast::Block::Paragraph(p) => Some(paragraph(cx, p)),
+                ast::Block::Unparsed(_) => None,
             })
             .collect(),
     }

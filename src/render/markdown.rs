@@ -65,6 +65,10 @@ fn text(cx: &Cx, version: &Version, out: &mut String) {
             match block {
                 Block::NumberedParagraph(p) => numbered_paragraph(cx, p, out),
                 Block::Paragraph(p) => paragraph(cx, p, out),
+                Block::Unparsed(u) => {
+                    out.push_str(&escape_line_start(&escape(&u.text)));
+                    out.push_str("\n\n");
+                }
             }
         }
     }

@@ -7,7 +7,7 @@
 use super::lower::Item;
 use crate::ast::*;
 use crate::diagnostic::Diagnostic;
-use crate::source::Span;
+use crate::source::{Span, Spanned};
 
 /// Builds a document from its blocks.
 pub struct Assembler {
@@ -50,6 +50,28 @@ impl Assembler {
         diagnostics: &mut Vec<Diagnostic>,
     ) {
         self.comments.extend(comments);
+        if self.current.annex.is_some() {
+            match &item {
+                Item::Heading(Heading { span, .. }) => {
+                    self.after_annex(*span, "heading", diagnostics)
+                }
+                Item::NumberedParagraph(NumberedParagraph { span, .. })
+                | Item::Paragraph(Paragraph { span, .. }) => {
+                    self.after_annex(*span, "paragraph", diagnostics)
+                }
+                Item::Unparsed(unparsed) => {
+                    // A block that does not read, inside the annex: the annex's count of
+                    // members is then unknown.
+                    let annex = self.current.annex.as_mut().expect("an annex");
+                    match annex.groups.last_mut() {
+                        Some(group) => group.unreadable.push(unparsed.span),
+                        None => annex.unreadable.push(unparsed.span),
+                    }
+                    return;
+                }
+                _ => {}
+            }
+        }
         let version = &mut self.current;
         if let Some(span) = item_span(&item) {
             version.span = version.span.join(span);
@@ -58,7 +80,6 @@ impl Assembler {
             Item::Header(header) => self.header = Some(header),
             Item::Comments => {}
             Item::Heading(heading) => {
-                after_annex(version, heading.span, "heading", diagnostics);
                 version.sections.push(Section {
                     span: heading.span,
                     heading: Some(heading),
@@ -66,11 +87,9 @@ impl Assembler {
                 });
             }
             Item::NumberedParagraph(paragraph) => {
-                after_annex(version, paragraph.span, "paragraph", diagnostics);
                 push_block(version, Block::NumberedParagraph(paragraph));
             }
             Item::Paragraph(paragraph) => {
-                after_annex(version, paragraph.span, "paragraph", diagnostics);
                 if version.sections.is_empty() {
                     version.preamble.push(paragraph);
                 } else {
@@ -119,17 +138,24 @@ impl Assembler {
                         .help("start the annex with a line such as `annex: List of Members (45)` before its groups"),
                 ),
             },
-            Item::Members(members) => match &mut version.annex {
+            Item::Members(members, unreadable) => match &mut version.annex {
                 Some(annex) => {
-                    let list = match annex.groups.last_mut() {
+                    let lines = members
+                        .iter()
+                        .map(|m| m.span)
+                        .chain(unreadable.iter().copied())
+                        .reduce(Span::join)
+                        .unwrap_or(annex.span);
+                    annex.span = annex.span.join(lines);
+                    let (list, unreadable_list) = match annex.groups.last_mut() {
                         Some(group) => {
-                            group.span = members.iter().fold(group.span, |s, m| s.join(m.span));
-                            &mut group.members
+                            group.span = group.span.join(lines);
+                            (&mut group.members, &mut group.unreadable)
                         }
-                        None => &mut annex.members,
+                        None => (&mut annex.members, &mut annex.unreadable),
                     };
-                    annex.span = members.iter().fold(annex.span, |s, m| s.join(m.span));
                     list.extend(members);
+                    unreadable_list.extend(unreadable);
                 }
                 None => {
                     let span = members.iter().map(|m| m.span).reduce(Span::join).unwrap_or_default();
@@ -170,12 +196,41 @@ impl Assembler {
                 ),
                 None => version.closing = Some(closing),
             },
+            Item::Unparsed(unparsed) => {
+                push_block(version, Block::Unparsed(unparsed));
+            }
             Item::Version(header) => {
                 let at = header.span.start as usize;
                 let finished = std::mem::replace(&mut self.current, empty_version(Some(header), at));
                 self.versions.push(finished);
             }
         }
+    }
+
+    /// Text after the annex is most often a language version whose `version:` line is missing:
+    /// it is reported, and read as a version of its own whose language is not stated, so that
+    /// its paragraphs are not taken for repeats of the original's.
+    fn after_annex(&mut self, span: Span, what: &str, diagnostics: &mut Vec<Diagnostic>) {
+        let annex = self.current.annex.as_ref().expect("an annex");
+        diagnostics.push(
+            Diagnostic::error("syntax::text-after-annex", format!("a {what} after the member annex"))
+                .primary(span, format!("this {what} follows the annex"))
+                .secondary(Span::new(annex.span.start as usize, annex.title.span.end as usize), "the annex starts here")
+                .help("move it before `annex:`; if it begins another language version, put a line such as `version: zh` before it"),
+        );
+        let at = span.start as usize;
+        let unnamed = VersionHeader {
+            language: Spanned::new(String::new(), Span::point(at)),
+            fields: Vec::new(),
+            title: None,
+            series: None,
+            place: None,
+            theme: None,
+            unusable: Vec::new(),
+            span: Span::point(at),
+        };
+        let finished = std::mem::replace(&mut self.current, empty_version(Some(unnamed), at));
+        self.versions.push(finished);
     }
 
     /// The document, with sub-paragraphs nested by their indentation.
@@ -190,6 +245,7 @@ impl Assembler {
                     let list = match block {
                         Block::NumberedParagraph(p) => &mut p.subparagraphs,
                         Block::Paragraph(p) => &mut p.subparagraphs,
+                        Block::Unparsed(u) => &mut u.subparagraphs,
                     };
                     *list = nest(std::mem::take(list));
                 }
@@ -201,7 +257,10 @@ impl Assembler {
             if self.len == 0 || diagnostics.is_empty() {
                 diagnostics.push(super::expected::missing_header(0));
             }
-            Header::default()
+            Header {
+                missing: true,
+                ..Header::default()
+            }
         });
         Document {
             header,
@@ -222,24 +281,17 @@ fn item_span(item: &Item) -> Option<Span> {
         Item::Closing(c) => c.span,
         Item::Annex(a) => a.span,
         Item::Group(g) => g.span,
-        Item::Members(m) => m.iter().map(|m| m.span).reduce(Span::join)?,
+        Item::Members(m, unreadable) => m
+            .iter()
+            .map(|m| m.span)
+            .chain(unreadable.iter().copied())
+            .reduce(Span::join)?,
+        Item::Unparsed(u) => u.span,
         Item::Footnote(f) => f.span,
         Item::Subparagraphs(s) => s.iter().map(|s| s.span).reduce(Span::join)?,
         Item::NumberedParagraph(p) => p.span,
         Item::Paragraph(p) => p.span,
     })
-}
-
-/// Text after the annex is most often a language version whose `version:` line is missing.
-fn after_annex(version: &Version, span: Span, what: &str, diagnostics: &mut Vec<Diagnostic>) {
-    if let Some(annex) = &version.annex {
-        diagnostics.push(
-            Diagnostic::error("syntax::text-after-annex", format!("a {what} after the member annex"))
-                .primary(span, format!("this {what} follows the annex"))
-                .secondary(Span::new(annex.span.start as usize, annex.title.span.end as usize), "the annex starts here")
-                .help("move it before `annex:`; if it begins another language version, put a line such as `version: zh` before it"),
-        );
-    }
 }
 
 fn push_block(version: &mut Version, block: Block) {
@@ -264,6 +316,9 @@ fn last_paragraph_parts(version: &mut Version) -> Option<(&mut Span, &mut Vec<Su
         return section.blocks.last_mut().map(|block| match block {
             Block::NumberedParagraph(p) => (&mut p.span, &mut p.subparagraphs),
             Block::Paragraph(p) => (&mut p.span, &mut p.subparagraphs),
+            // The sub-paragraphs of a paragraph that did not read belong to it: they are kept
+            // out of the tree with it rather than reported as orphans.
+            Block::Unparsed(u) => (&mut u.span, &mut u.subparagraphs),
         });
     }
     version

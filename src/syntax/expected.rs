@@ -21,6 +21,67 @@ pub fn missing_header(at: usize) -> Diagnostic {
     .help("start the file with the header, one fact per line, then a blank line: `title: ...`, `place: ...`, `adopted: YYYY-MM-DD`")
 }
 
+/// A line in a block of fields (the header, `next meeting:`, `closing:`, a version's header)
+/// that is not `field: value`.
+pub fn not_a_field(line: Span, block: &str) -> Diagnostic {
+    Diagnostic::error(
+        "syntax::expected-field",
+        format!("this line in the {block} is not a field"),
+    )
+    .primary(line, "expected `field: value`")
+    .help(if block == "header" {
+        "each line of the header is `field: value`, for example `place: Beijing, China`; leave a blank line between the header and the text"
+    } else {
+        "each line of this block is `field: value`; leave a blank line after the block before the text"
+    })
+}
+
+/// A line in a member list that is not `- Member name`.
+pub fn not_a_member(line: Span) -> Diagnostic {
+    Diagnostic::error(
+        "syntax::expected-member",
+        "this line in the member list is not a member",
+    )
+    .primary(line, "expected `- Member name`")
+    .help("list one member per line after a dash, such as `- Austria`; leave a blank line between the annex and anything after it")
+}
+
+/// Text that follows a block of fields without the blank line that ends the block.
+pub fn missing_blank_line(text_start: Span, block: &str) -> Diagnostic {
+    Diagnostic::error(
+        "syntax::missing-blank-line",
+        format!("the {block} runs into the text: a blank line is missing after it"),
+    )
+    .primary(text_start, "the text starts here")
+    .help(format!(
+        "leave a blank line between the {block} and the text that follows it"
+    ))
+}
+
+/// A `version:` line whose language is missing or not a language tag.
+pub fn expected_language(at: Span) -> Diagnostic {
+    Diagnostic::error(
+        "syntax::expected-language",
+        "`version:` must name the language of the version",
+    )
+    .primary(at, "expected a language tag")
+    .help("write the language tag after `version:`, for example `version: zh` or `version: fr`")
+}
+
+/// A footnote text `[^1]:` with nothing after the colon.
+pub fn empty_footnote(at: Span) -> Diagnostic {
+    Diagnostic::error("syntax::empty-footnote", "this footnote has no text")
+        .primary(at, "expected the footnote's text")
+        .help("write the text of the footnote after the colon: `[^1]: See the annex.`")
+}
+
+/// A line starting with `#` that is not `## Heading` or `### Sub-heading`.
+pub fn invalid_heading(line: Span) -> Diagnostic {
+    Diagnostic::error("syntax::invalid-heading", "this is not a heading")
+        .primary(line, "a heading is `## Heading text`")
+        .help("write `## ` (two number signs and a space) before a heading, `### ` before a sub-heading; the title goes in the header as `title: ...`; to start a paragraph with #, write `\\#`")
+}
+
 /// Turns a pest error on one block into a diagnostic on the file.
 pub fn describe(error: pest::error::Error<Rule>, base: usize, block: &str) -> Diagnostic {
     let at = match error.location {
@@ -44,63 +105,31 @@ pub fn describe(error: pest::error::Error<Rule>, base: usize, block: &str) -> Di
     let first_line = block.lines().next().unwrap_or_default();
     let has = |rule: Rule| positives.contains(&rule);
 
+    let line_span = Span::new(base + line_start, base + line_start + line.len());
     if has(Rule::field) || (has(Rule::comment) && !has(Rule::member)) {
         let in_header = !["next meeting", "closing", "version"]
             .iter()
             .any(|k| first_line.starts_with(k));
-        let block_name = if in_header { "header" } else { "block" };
-        return Diagnostic::error(
-            "syntax::expected-field",
-            format!("this line in the {block_name} is not a field"),
-        )
-        .primary(
-            Span::new(base + line_start, base + line_start + line.len()),
-            "expected `field: value`",
-        )
-        .help(if in_header {
-            "each line of the header is `field: value`, for example `place: Beijing, China`; leave a blank line between the header and the text"
-        } else {
-            "each line of this block is `field: value`; leave a blank line after the block before the text"
-        });
+        return not_a_field(line_span, if in_header { "header" } else { "block" });
     }
     if has(Rule::member) {
-        return Diagnostic::error(
-            "syntax::expected-member",
-            "this line in the member list is not a member",
-        )
-        .primary(
-            Span::new(base + line_start, base + line_start + line.len()),
-            "expected `- Member name`",
-        )
-        .help("list one member per line after a dash, such as `- Austria`; leave a blank line between the annex and anything after it");
+        return not_a_member(line_span);
     }
     if has(Rule::language_tag) {
-        return Diagnostic::error(
-            "syntax::expected-language",
-            "`version:` must name the language of the version",
-        )
-        .primary(span, "expected a language tag")
-        .help(
-            "write the language tag after `version:`, for example `version: zh` or `version: fr`",
-        );
+        return expected_language(span);
     }
     if has(Rule::inline) && first_line.starts_with("[^") {
-        return Diagnostic::error("syntax::empty-footnote", "this footnote has no text")
-            .primary(span, "expected the footnote's text")
-            .help("write the text of the footnote after the colon: `[^1]: See the annex.`");
+        return empty_footnote(span);
     }
     if first_line.starts_with('#') {
-        return Diagnostic::error("syntax::invalid-heading", "this is not a heading")
-            .primary(Span::new(base, base + first_line.len()), "a heading is `## Heading text`")
-            .help("write `## ` (two number signs and a space) before a heading, `### ` before a sub-heading; the title goes in the header as `title: ...`; to start a paragraph with #, write `\\#`");
+        return invalid_heading(Span::new(base, base + first_line.len()));
     }
 
     let mut expected: Vec<&str> = positives.iter().filter_map(|r| words(*r)).collect();
     expected.dedup();
     let expected = match expected.as_slice() {
         [] => "something else".to_string(),
-        [one] => one.to_string(),
-        [init @ .., last] => format!("{} or {last}", init.join(", ")),
+        list => crate::numbers::join_words(list, "or"),
     };
     Diagnostic::error(
         "syntax::unexpected",
@@ -133,11 +162,14 @@ fn words(rule: Rule) -> Option<&'static str> {
         Rule::field => "a field `name: value`",
         Rule::field_key => "the name of a field",
         Rule::field_value => "the value of the field",
+        Rule::invalid_line => "a line",
         Rule::header | Rule::header_block => "the header",
         Rule::next_meeting => "`next meeting:`",
         Rule::closing => "`closing:`",
         Rule::version => "`version:`",
-        Rule::language_tag => "a language tag such as `zh`",
+        Rule::language_tag | Rule::version_language | Rule::language_value => {
+            "a language tag such as `zh`"
+        }
         Rule::heading => "a heading `## ...`",
         Rule::heading_marker => "`##`",
         Rule::numbered_paragraph => "a numbered paragraph",

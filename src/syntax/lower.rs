@@ -25,11 +25,13 @@ pub enum Item {
     Version(VersionHeader),
     Annex(Annex),
     Group(Group),
-    Members(Vec<Member>),
+    /// Members listed after a blank line, and the lines among them that are not members.
+    Members(Vec<Member>, Vec<Span>),
     Footnote(Footnote),
     Subparagraphs(Vec<Subparagraph>),
     NumberedParagraph(NumberedParagraph),
     Paragraph(Paragraph),
+    Unparsed(Unparsed),
 }
 
 /// Lowers the blocks of one file; `base` is the offset of the current block in the file.
@@ -37,6 +39,9 @@ pub struct Lowerer {
     base: usize,
     pub diagnostics: Vec<Diagnostic>,
     comments: Vec<Comment>,
+    /// Where the text starts that a block of fields ran into without a blank line: the rest of
+    /// the block from there is read as a block of its own.
+    pub tail: Option<usize>,
 }
 
 /// The fields each kind of field block knows, in the order the documentation lists them.
@@ -87,6 +92,7 @@ impl Lowerer {
             base,
             diagnostics: Vec::new(),
             comments: Vec::new(),
+            tail: None,
         }
     }
 
@@ -105,10 +111,16 @@ impl Lowerer {
 
     /// Lowers the pair of an entry rule (`header_block` or `block_entry`).
     pub fn block(&mut self, entry: Pair<Rule>) -> (Item, Vec<Comment>) {
-        let pair = entry
-            .into_inner()
-            .find(|p| p.as_rule() != Rule::EOI)
-            .expect("an entry rule holds its block");
+        let mut block = None;
+        for pair in entry.into_inner() {
+            match pair.as_rule() {
+                // Notes right above a block belong to the file, in their place.
+                Rule::comment => self.comment(pair),
+                Rule::EOI => {}
+                _ => block = Some(pair),
+            }
+        }
+        let pair = block.expect("an entry rule holds its block");
         let item = match pair.as_rule() {
             Rule::header => Item::Header(self.header(pair)),
             Rule::comment_block => {
@@ -123,7 +135,10 @@ impl Lowerer {
             Rule::version => Item::Version(self.version(pair)),
             Rule::annex => Item::Annex(self.annex(pair)),
             Rule::group => Item::Group(self.group(pair)),
-            Rule::member_list => Item::Members(self.members(pair.into_inner())),
+            Rule::member_list => {
+                let (members, unreadable) = self.members(pair.into_inner());
+                Item::Members(members, unreadable)
+            }
             Rule::footnote => Item::Footnote(self.footnote(pair)),
             Rule::subparagraph_block => {
                 Item::Subparagraphs(pair.into_inner().map(|p| self.subparagraph(p)).collect())
@@ -133,6 +148,51 @@ impl Lowerer {
             rule => unreachable!("block_entry yields no {rule:?}"),
         };
         (item, std::mem::take(&mut self.comments))
+    }
+
+    /// What can be recovered from the words of a block the grammar could not read: the
+    /// paragraph number it starts with, and the labels and footnote markers in it, each found
+    /// with the grammar's own rule so that they are read as in any other block.
+    pub fn unparsed(&mut self, text: &str) -> Unparsed {
+        let number = PlenaryParser::parse(Rule::paragraph_number, text)
+            .ok()
+            .and_then(|mut pairs| pairs.next())
+            .map(|pair| self.paragraph_number(pair));
+        // Whatever the number's own reading reports is left to the error on the whole block.
+        self.diagnostics.clear();
+        let mut labels = Vec::new();
+        let mut footnote_refs = Vec::new();
+        for (at, _) in text.match_indices('{') {
+            if let Some(pair) = PlenaryParser::parse(Rule::label, &text[at..])
+                .ok()
+                .and_then(|mut p| p.next())
+            {
+                let mut label = self.label_name(pair);
+                label.span =
+                    Span::new(label.span.start as usize + at, label.span.end as usize + at);
+                labels.push(label);
+            }
+        }
+        for (at, _) in text.match_indices("[^") {
+            if let Some(pair) = PlenaryParser::parse(Rule::footnote_ref, &text[at..])
+                .ok()
+                .and_then(|mut p| p.next())
+            {
+                let after = &text[at + pair.as_str().len()..];
+                if !after.starts_with([':', '：']) {
+                    let id = pair.into_inner().next().expect("a footnote id");
+                    footnote_refs.push(id.as_str().to_string());
+                }
+            }
+        }
+        Unparsed {
+            text: text.to_string(),
+            number,
+            labels,
+            footnote_refs,
+            subparagraphs: Vec::new(),
+            span: Span::new(self.base, self.base + text.len()),
+        }
     }
 
     fn comment(&mut self, pair: Pair<Rule>) {
@@ -148,15 +208,49 @@ impl Lowerer {
     // -----------------------------------------------------------------------------------------
     // Field blocks
 
-    /// Collects the fields of a block, reporting unknown, duplicate and empty ones. Returns the
-    /// fields as written and the ones that are known and usable, by key.
-    fn fields(&mut self, pairs: Pairs<Rule>, known: &[&str], block: &str) -> Vec<Field> {
+    /// Collects the fields of a block, reporting unknown, duplicate and empty ones and the lines
+    /// that are not fields. Returns the usable fields; the keys of the unusable ones go to
+    /// `unusable`. Lines at the end of the block that read as the start of the text (a
+    /// paragraph number, a heading, a sentence) are not the block's: [`Lowerer::tail`] then says
+    /// where that text starts, so that it is read as a block of its own.
+    fn fields(
+        &mut self,
+        pairs: Pairs<Rule>,
+        known: &[&str],
+        block: &str,
+        unusable: &mut Unusable,
+    ) -> Vec<Field> {
         let mut fields: Vec<Field> = Vec::new();
+        let mut invalid: Vec<(Span, String)> = Vec::new();
+        let mut last_field_end = 0;
         for pair in pairs {
             match pair.as_rule() {
                 Rule::comment => self.comment(pair),
+                // Words on the keyword's own line (`closing: Beijing`) are no field either.
+                Rule::invalid_line
+                    if !pair.get_input()[..pair.as_span().start()].contains('\n') =>
+                {
+                    let keyword = pair
+                        .get_input()
+                        .split(':')
+                        .next()
+                        .unwrap_or_default()
+                        .trim();
+                    self.error(
+                        Diagnostic::error(
+                            "syntax::expected-field",
+                            format!("`{keyword}:` stands on a line of its own"),
+                        )
+                        .primary(self.span(&pair), "not a field")
+                        .help(format!(
+                            "write the facts on the lines below `{keyword}:`, one field per line, such as `place: Beijing`"
+                        )),
+                    );
+                }
+                Rule::invalid_line => invalid.push((self.span(&pair), pair.as_str().to_string())),
                 Rule::field => {
                     let span = self.span(&pair);
+                    last_field_end = span.end;
                     let mut inner = pair.into_inner();
                     let key = self.spanned(&inner.next().expect("a field has a key"));
                     let value_pair = inner.next().expect("a field has a value");
@@ -171,12 +265,40 @@ impl Lowerer {
                         ),
                     );
                     let field = Field { key, value, span };
-                    if self.field_is_usable(&field, &fields, known, block) {
-                        fields.push(field);
+                    match self.field_is_usable(&field, &fields, known, block) {
+                        Usable::Yes => fields.push(field),
+                        Usable::No => {}
+                        Usable::Meant(key) => unusable.push(key),
                     }
                 }
                 _ => {}
             }
+        }
+        let tail = invalid
+            .iter()
+            .position(|(span, _)| span.start > last_field_end)
+            .filter(|&first| starts_text(&invalid[first].1, known));
+        if let Some(first) = tail {
+            let (span, _) = invalid[first];
+            self.error(super::expected::missing_blank_line(span, block));
+            self.tail = Some(span.start as usize);
+            self.comments.retain(|c| c.span.start < span.start);
+            invalid.truncate(first);
+        }
+        for (span, line) in invalid {
+            let mut diagnostic = super::expected::not_a_field(span, block);
+            // `place Beijing, China`: a field that lost its colon.
+            let line = line.trim();
+            if let Some((word, rest)) = line.split_once(char::is_whitespace) {
+                if let Some(key) = known.iter().find(|k| **k == word.to_lowercase()) {
+                    diagnostic = diagnostic.help(format!(
+                        "write a colon after the field's name: `{key}: {}`",
+                        rest.trim()
+                    ));
+                    unusable.push(key.to_string());
+                }
+            }
+            self.error(diagnostic);
         }
         fields
     }
@@ -187,7 +309,7 @@ impl Lowerer {
         seen: &[Field],
         known: &[&str],
         block: &str,
-    ) -> bool {
+    ) -> Usable {
         let key = field.key.value.as_str();
         if BLOCK_KEYWORDS.contains(&key) && field.value.value.is_empty() {
             self.error(
@@ -198,7 +320,7 @@ impl Lowerer {
                 .primary(field.key.span, "this starts a new block")
                 .help(format!("leave a blank line before `{key}:`")),
             );
-            return false;
+            return Usable::No;
         }
         if !known.contains(&key) {
             let lower = key.to_lowercase();
@@ -207,7 +329,8 @@ impl Lowerer {
                 format!("the {block} has no field `{key}`"),
             )
             .primary(field.key.span, "unknown field");
-            diagnostic = match suggest(&lower, known.iter().copied()) {
+            let meant = suggest(&lower, known.iter().copied());
+            diagnostic = match meant {
                 Some(best) => diagnostic.help(format!("did you mean `{best}`?")),
                 None => diagnostic.help(format!(
                     "the fields of the {block} are: {}; if this line is text, leave a blank line before it",
@@ -215,7 +338,10 @@ impl Lowerer {
                 )),
             };
             self.error(diagnostic);
-            return false;
+            return match meant {
+                Some(best) => Usable::Meant(best.to_string()),
+                None => Usable::No,
+            };
         }
         if let Some(first) = seen.iter().find(|f| f.key.value == key) {
             self.error(
@@ -227,7 +353,7 @@ impl Lowerer {
                 .secondary(first.span, "first stated here")
                 .help("keep one of the two lines"),
             );
-            return false;
+            return Usable::No;
         }
         if field.value.value.is_empty() {
             self.error(
@@ -240,38 +366,50 @@ impl Lowerer {
                     "write the {key} after `{key}:`, or remove the line"
                 )),
             );
-            return false;
+            return Usable::Meant(key.to_string());
         }
-        true
+        Usable::Yes
     }
 
     fn header(&mut self, pair: Pair<Rule>) -> Header {
         let span = self.span(&pair);
-        let fields = self.fields(pair.into_inner(), HEADER_FIELDS, "header");
         let mut header = Header {
             span,
             ..Header::default()
         };
+        let fields = self.fields(
+            pair.into_inner(),
+            HEADER_FIELDS,
+            "header",
+            &mut header.unusable,
+        );
         for field in &fields {
             let value = || field.value.clone();
-            match field.key.value.as_str() {
-                "title" => header.title = Some(value()),
-                "series" => header.series = Some(value()),
-                "forum" => header.forum = Some(value()),
-                "host" => header.host = Some(value()),
-                "place" => header.place = Some(value()),
-                "theme" => header.theme = Some(value()),
-                "edition" => header.edition = self.ordinal(field),
-                "dates" => header.dates = self.date_range(field),
-                "adopted" => header.adopted = self.date(field),
-                "languages" => header.languages = self.languages(field),
-                "periodicity" => header.periodicity = self.periodicity(field),
-                "rotation" => header.rotation = self.rotation(field),
-                "numbering" => header.numbering = self.numbering(field),
+            let read = match field.key.value.as_str() {
+                "title" => set(&mut header.title, Some(value())),
+                "series" => set(&mut header.series, Some(value())),
+                "forum" => set(&mut header.forum, Some(value())),
+                "host" => set(&mut header.host, Some(value())),
+                "place" => set(&mut header.place, Some(value())),
+                "theme" => set(&mut header.theme, Some(value())),
+                "edition" => set(&mut header.edition, self.ordinal(field)),
+                "dates" => set(&mut header.dates, self.date_range(field)),
+                "adopted" => set(&mut header.adopted, self.date(field)),
+                "languages" => {
+                    header.languages = self.languages(field);
+                    !header.languages.is_empty()
+                }
+                "periodicity" => set(&mut header.periodicity, self.periodicity(field)),
+                "rotation" => set(&mut header.rotation, self.rotation(field)),
+                "numbering" => set(&mut header.numbering, self.numbering(field)),
                 _ => unreachable!("unknown fields are filtered out"),
+            };
+            if !read {
+                header.unusable.push(field.key.value.clone());
             }
         }
-        if header.title.is_none() {
+        // An empty `title:` is reported as an empty field already.
+        if header.title.is_none() && !header.unusable.iter().any(|k| k == "title") {
             self.error(
                 Diagnostic::error("syntax::missing-title", "the header has no title")
                     .primary(
@@ -287,19 +425,27 @@ impl Lowerer {
 
     fn next_meeting(&mut self, pair: Pair<Rule>) -> NextMeeting {
         let span = self.span(&pair);
-        let fields = self.fields(pair.into_inner(), NEXT_MEETING_FIELDS, "next meeting");
         let mut next = NextMeeting {
             span,
             ..NextMeeting::default()
         };
+        let fields = self.fields(
+            pair.into_inner(),
+            NEXT_MEETING_FIELDS,
+            "next meeting",
+            &mut next.unusable,
+        );
         for field in &fields {
-            match field.key.value.as_str() {
-                "edition" => next.edition = self.ordinal(field),
-                "host" => next.host = Some(field.value.clone()),
-                "place" => next.place = Some(field.value.clone()),
-                "year" => next.year = self.year(field),
-                "dates" => next.dates = self.date_range(field),
+            let read = match field.key.value.as_str() {
+                "edition" => set(&mut next.edition, self.ordinal(field)),
+                "host" => set(&mut next.host, Some(field.value.clone())),
+                "place" => set(&mut next.place, Some(field.value.clone())),
+                "year" => set(&mut next.year, self.year(field)),
+                "dates" => set(&mut next.dates, self.date_range(field)),
                 _ => unreachable!("unknown fields are filtered out"),
+            };
+            if !read {
+                next.unusable.push(field.key.value.clone());
             }
         }
         next.fields = fields;
@@ -308,17 +454,25 @@ impl Lowerer {
 
     fn closing(&mut self, pair: Pair<Rule>) -> Closing {
         let span = self.span(&pair);
-        let fields = self.fields(pair.into_inner(), CLOSING_FIELDS, "closing");
         let mut closing = Closing {
             span,
             ..Closing::default()
         };
+        let fields = self.fields(
+            pair.into_inner(),
+            CLOSING_FIELDS,
+            "closing",
+            &mut closing.unusable,
+        );
         for field in &fields {
-            match field.key.value.as_str() {
-                "place" => closing.place = Some(field.value.clone()),
-                "date" => closing.date = self.date(field),
-                "by" => closing.by = Some(field.value.clone()),
+            let read = match field.key.value.as_str() {
+                "place" => set(&mut closing.place, Some(field.value.clone())),
+                "date" => set(&mut closing.date, self.date(field)),
+                "by" => set(&mut closing.by, Some(field.value.clone())),
                 _ => unreachable!("unknown fields are filtered out"),
+            };
+            if !read {
+                closing.unusable.push(field.key.value.clone());
             }
         }
         closing.fields = fields;
@@ -328,8 +482,20 @@ impl Lowerer {
     fn version(&mut self, pair: Pair<Rule>) -> VersionHeader {
         let span = self.span(&pair);
         let mut inner = pair.into_inner();
-        let language = self.spanned(&inner.next().expect("a version names its language"));
-        let fields = self.fields(inner, VERSION_FIELDS, "version header");
+        let written = inner.next().expect("a version names its language");
+        let language = self.spanned(&written);
+        let language = Spanned::new(
+            language.value.trim_end().to_string(),
+            Span::new(
+                language.span.start as usize,
+                language.span.start as usize + language.value.trim_end().len(),
+            ),
+        );
+        if PlenaryParser::parse(Rule::language_value, &language.value).is_err() {
+            self.error(super::expected::expected_language(language.span));
+        }
+        let mut unusable = Unusable::new();
+        let fields = self.fields(inner, VERSION_FIELDS, "version header", &mut unusable);
         let find = |key: &str| {
             fields
                 .iter()
@@ -343,6 +509,7 @@ impl Lowerer {
             place: find("place"),
             theme: find("theme"),
             fields,
+            unusable,
             span,
         }
     }
@@ -614,14 +781,28 @@ impl Lowerer {
 
     fn heading(&mut self, pair: Pair<Rule>) -> Heading {
         let span = self.span(&pair);
-        let mut level = 2;
+        let text = pair.as_str();
+        let marks = text.bytes().take_while(|b| *b == b'#').count();
+        let spaced = text[marks..].starts_with([' ', '\t']);
+        // A heading written with one `#` or with four is still a heading, so that its section
+        // keeps its place: only the marks are reported.
+        let level = marks.clamp(2, 3) as u8;
         let mut content = Content::default();
         for part in pair.into_inner() {
-            match part.as_rule() {
-                Rule::heading_marker => level = part.as_str().len() as u8,
-                Rule::inline => content = self.inline(part),
-                _ => {}
+            if part.as_rule() == Rule::inline {
+                content = self.inline(part);
             }
+        }
+        let words = content.inlines.iter().any(|i| match i {
+            Inline::Text { text, .. } => !text.trim().is_empty(),
+            _ => true,
+        });
+        if !(2..=3).contains(&marks) || !spaced || !words {
+            let line = text.lines().next().unwrap_or_default();
+            self.error(super::expected::invalid_heading(Span::new(
+                span.start as usize,
+                span.start as usize + line.len(),
+            )));
         }
         let label = self.one_label(content.labels, "heading");
         Heading {
@@ -736,6 +917,16 @@ impl Lowerer {
             }
         }
         let label = self.one_label(content.labels, "sub-paragraph");
+        if content.inlines.is_empty() {
+            self.error(
+                Diagnostic::error(
+                    "syntax::empty-subparagraph",
+                    format!("the sub-paragraph ({}) has no text", marker.value),
+                )
+                .primary(marker.span, "nothing follows this marker")
+                .help("write the text after the marker, or remove the line and reletter the sub-paragraphs after it"),
+            );
+        }
         Subparagraph {
             marker,
             indent,
@@ -751,6 +942,12 @@ impl Lowerer {
         let mut inner = pair.into_inner();
         let id = self.spanned(&inner.next().expect("a footnote id"));
         let content = inner.next().map(|p| self.inline(p)).unwrap_or_default();
+        if content.inlines.is_empty() {
+            self.error(super::expected::empty_footnote(Span::new(
+                span.end as usize,
+                span.end as usize,
+            )));
+        }
         if let Some(label) = content.labels.first() {
             self.error(
                 Diagnostic::error("syntax::misplaced-label", "a footnote cannot carry a label")
@@ -771,12 +968,14 @@ impl Lowerer {
         let mut title = Spanned::new(String::new(), span);
         let mut stated_count = None;
         let mut members = Vec::new();
+        let mut unreadable = Vec::new();
         for part in pair.into_inner() {
             match part.as_rule() {
                 Rule::label => label = Some(self.label_name(part)),
                 Rule::annex_title => title = self.spanned(&part),
                 Rule::stated_count => stated_count = self.stated_count(part),
                 Rule::member => members.push(self.member(part)),
+                Rule::invalid_line => unreadable.push(self.not_a_member(&part)),
                 Rule::comment => self.comment(part),
                 _ => {}
             }
@@ -794,6 +993,7 @@ impl Lowerer {
             stated_count,
             members,
             groups: Vec::new(),
+            unreadable,
             span,
         }
     }
@@ -803,33 +1003,55 @@ impl Lowerer {
         let mut name = Spanned::new(String::new(), span);
         let mut stated_count = None;
         let mut members = Vec::new();
+        let mut unreadable = Vec::new();
         for part in pair.into_inner() {
             match part.as_rule() {
                 Rule::group_name => name = self.spanned(&part),
                 Rule::stated_count => stated_count = self.stated_count(part),
                 Rule::member => members.push(self.member(part)),
+                Rule::invalid_line => unreadable.push(self.not_a_member(&part)),
                 Rule::comment => self.comment(part),
                 _ => {}
             }
+        }
+        if name.value.is_empty() {
+            self.error(
+                Diagnostic::error("syntax::missing-group-name", "the group has no name")
+                    .primary(
+                        Span::new(span.start as usize, span.start as usize + "group:".len()),
+                        "",
+                    )
+                    .help("write the group's name after `group:`, for example `group: Asia (16)`"),
+            );
         }
         Group {
             name,
             stated_count,
             members,
+            unreadable,
             span,
         }
     }
 
-    fn members(&mut self, pairs: Pairs<Rule>) -> Vec<Member> {
+    fn members(&mut self, pairs: Pairs<Rule>) -> (Vec<Member>, Vec<Span>) {
         let mut members = Vec::new();
+        let mut unreadable = Vec::new();
         for part in pairs {
             match part.as_rule() {
                 Rule::member => members.push(self.member(part)),
+                Rule::invalid_line => unreadable.push(self.not_a_member(&part)),
                 Rule::comment => self.comment(part),
                 _ => {}
             }
         }
-        members
+        (members, unreadable)
+    }
+
+    /// Reports a line of a member list that is not a member, and returns its span.
+    fn not_a_member(&mut self, line: &Pair<Rule>) -> Span {
+        let span = self.span(line);
+        self.error(super::expected::not_a_member(span));
+        span
     }
 
     fn member(&mut self, pair: Pair<Rule>) -> Member {
@@ -988,11 +1210,11 @@ impl Lowerer {
                         span,
                     });
                 }
-                Rule::fact => {
-                    if let Some(fact) = self.fact(pair) {
-                        content.inlines.push(fact);
-                    }
-                }
+                Rule::fact => match self.fact(pair) {
+                    Ok(fact) => content.inlines.push(fact),
+                    // The words of a fact that names nothing stay in the text, as written.
+                    Err(words) => content.push_text(&words.value, words.span),
+                },
                 Rule::unknown_brace => {
                     self.error(
                         Diagnostic::error(
@@ -1035,7 +1257,8 @@ impl Lowerer {
         );
     }
 
-    fn fact(&mut self, pair: Pair<Rule>) -> Option<Inline> {
+    /// A marked fact, or (reported) the words of one whose key names no fact.
+    fn fact(&mut self, pair: Pair<Rule>) -> Result<Inline, Spanned<String>> {
         let span = self.span(&pair);
         let mut inner = pair.into_inner();
         let text_pair = inner.next().expect("fact text");
@@ -1051,7 +1274,25 @@ impl Lowerer {
         let key_span = self.span(&key_pair);
         let key_text = key_pair.as_str();
         match parse_fact_key(key_text) {
-            Some(key) => Some(Inline::Fact {
+            Some(FactKey::Next(fact)) if !NEXT_MEETING_FIELDS.contains(&fact.key()) => {
+                self.error(
+                    Diagnostic::error(
+                        "syntax::unknown-fact",
+                        format!(
+                            "the next meeting has no `{}`: a `next meeting:` block states its {}",
+                            fact.key(),
+                            crate::numbers::join_words(NEXT_MEETING_FIELDS, "and")
+                        ),
+                    )
+                    .primary(key_span, "not a fact of the next meeting")
+                    .help(format!(
+                        "tie the words to a fact the next meeting has, such as `next year`, or to this meeting's `{}`",
+                        fact.key()
+                    )),
+                );
+                Err(text)
+            }
+            Some(key) => Ok(Inline::Fact {
                 text,
                 key: Spanned::new(key, key_span),
                 span,
@@ -1070,7 +1311,7 @@ impl Lowerer {
                     )),
                 };
                 self.error(diagnostic);
-                None
+                Err(text)
             }
         }
     }
@@ -1098,18 +1339,7 @@ fn parse_fact_key(key: &str) -> Option<FactKey> {
 }
 
 fn meeting_fact(name: &str) -> Option<MeetingFact> {
-    Some(match name {
-        "edition" => MeetingFact::Edition,
-        "host" => MeetingFact::Host,
-        "place" => MeetingFact::Place,
-        "dates" => MeetingFact::Dates,
-        "year" => MeetingFact::Year,
-        "adopted" => MeetingFact::Adopted,
-        "series" => MeetingFact::Series,
-        "theme" => MeetingFact::Theme,
-        "forum" => MeetingFact::Forum,
-        _ => return None,
-    })
+    MeetingFact::ALL.into_iter().find(|fact| fact.key() == name)
 }
 
 /// Inline content being lowered, with the labels found in it.
@@ -1172,4 +1402,35 @@ fn trim_end(mut inlines: Vec<Inline>) -> Vec<Inline> {
         }
     }
     inlines
+}
+
+/// Whether a field was read: how the lowering of a block of fields tells which keys are unusable.
+enum Usable {
+    Yes,
+    No,
+    /// Not usable, and the drafter most likely meant this key.
+    Meant(String),
+}
+
+/// Stores a field's value, and says whether there was one to store.
+fn set<T>(slot: &mut Option<T>, value: Option<T>) -> bool {
+    let read = value.is_some();
+    *slot = value;
+    read
+}
+
+/// Whether a line that is no field reads as the start of the text rather than as a field with a
+/// slip in it: it starts with a paragraph number, a heading or a sub-paragraph marker, or it is a
+/// sentence of six words or more that does not start with the name of a field (`theme Drive the
+/// Future ...` is a field that lost its colon).
+fn starts_text(line: &str, known: &[&str]) -> bool {
+    let line = line.trim_start();
+    let first_word = line.split_whitespace().next().unwrap_or_default();
+    if known.contains(&first_word.to_lowercase().as_str()) {
+        return false;
+    }
+    let numbered = PlenaryParser::parse(Rule::paragraph_number, line).is_ok();
+    let marked = line.starts_with('#')
+        || (line.starts_with('(') && PlenaryParser::parse(Rule::subparagraph_marker, line).is_ok());
+    numbered || marked || line.split_whitespace().count() >= 6
 }

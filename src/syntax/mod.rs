@@ -39,39 +39,57 @@ pub fn parse(source: &Source) -> Parsed {
     let mut assembler = assemble::Assembler::new(text.len());
     let mut header_seen = false;
     for block in split::split(text) {
-        let block_text = &text[block.start..block.end];
-        let rule = if header_seen || block.only_comments {
+        let mut rule = if header_seen || block.only_comments {
             Rule::block_entry
         } else {
             header_seen = true;
             Rule::header_block
         };
-        let pair = match PlenaryParser::parse(rule, block_text) {
-            Ok(mut pairs) => pairs.next(),
-            Err(error) if rule == Rule::header_block => {
-                // A file that starts with its text rather than a header: say so once, then read
-                // the block as text so that its own mistakes are still found.
-                match PlenaryParser::parse(Rule::block_entry, block_text) {
-                    Ok(mut pairs) if !looks_like_fields(block_text) => {
-                        diagnostics.push(expected::missing_header(block.start));
-                        pairs.next()
-                    }
-                    _ => {
-                        diagnostics.push(expected::describe(error, block.start, block_text));
-                        None
+        let mut start = block.start;
+        // A block of fields that runs into the text without a blank line hands the rest of the
+        // block on, to be read as a block of its own.
+        loop {
+            let block_text = &text[start..block.end];
+            let pair = match PlenaryParser::parse(rule, block_text) {
+                Ok(mut pairs) => pairs.next(),
+                Err(error) if rule == Rule::header_block => {
+                    // A file that starts with its text rather than a header: say so once, then
+                    // read the block as text so that its own mistakes are still found.
+                    match PlenaryParser::parse(Rule::block_entry, block_text) {
+                        Ok(mut pairs) if !looks_like_fields(block_text) => {
+                            diagnostics.push(expected::missing_header(start));
+                            pairs.next()
+                        }
+                        _ => {
+                            diagnostics.push(expected::describe(error, start, block_text));
+                            None
+                        }
                     }
                 }
-            }
-            Err(error) => {
-                diagnostics.push(expected::describe(error, block.start, block_text));
-                None
-            }
-        };
-        if let Some(pair) = pair {
-            let mut lowerer = lower::Lowerer::new(block.start);
+                Err(error) => {
+                    diagnostics.push(expected::describe(error, start, block_text));
+                    // The block stays in the tree, unread, so that the checks know something
+                    // stands here.
+                    let unparsed = lower::Lowerer::new(start).unparsed(block_text);
+                    assembler.add(
+                        (lower::Item::Unparsed(unparsed), Vec::new()),
+                        &mut diagnostics,
+                    );
+                    None
+                }
+            };
+            let Some(pair) = pair else { break };
+            let mut lowerer = lower::Lowerer::new(start);
             let item = lowerer.block(pair);
             diagnostics.append(&mut lowerer.diagnostics);
             assembler.add(item, &mut diagnostics);
+            match lowerer.tail {
+                Some(tail) => {
+                    start = tail;
+                    rule = Rule::block_entry;
+                }
+                None => break,
+            }
         }
     }
     let document = assembler.finish(&mut diagnostics);

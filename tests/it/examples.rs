@@ -128,7 +128,7 @@ fn apec_2014_numbers_its_paragraphs_as_the_statement_intends() {
         .flat_map(|s| &s.blocks)
         .filter_map(|b| match b {
             Block::NumberedParagraph(p) => p.number.value,
-            Block::Paragraph(_) => None,
+            Block::Paragraph(_) | Block::Unparsed(_) => None,
         })
         .collect();
     assert_eq!(numbers, (1..=31).collect::<Vec<_>>());
@@ -144,7 +144,7 @@ fn world_sme_2018_has_four_roman_parts() {
         .flat_map(|s| &s.blocks)
         .filter_map(|b| match b {
             Block::NumberedParagraph(p) => Some((p.number.style, p.number.value)),
-            Block::Paragraph(_) => None,
+            Block::Paragraph(_) | Block::Unparsed(_) => None,
         })
         .collect();
     assert_eq!(
@@ -216,6 +216,7 @@ fn collect_document(document: &Document, out: &mut Counter) {
                         collect_paragraph(p.label.as_ref(), &p.content, out);
                         collect_subparagraphs(&p.subparagraphs, out);
                     }
+                    Block::Unparsed(u) => out.add(&u.text),
                 }
             }
         }

@@ -295,6 +295,7 @@ fn expected_paragraphs(version: &Version, references: &Names, out: &mut Vec<Stri
                     out.push(flatten(&inline_text(&p.content, references)));
                     subparagraphs(&p.subparagraphs, references, out);
                 }
+                Block::Unparsed(_) => {}
             }
         }
     }
@@ -637,7 +638,7 @@ fn side_by_side_each_paragraph_starts_level_with_its_translation() {
         .flat_map(|s| &s.blocks)
         .filter_map(|b| match b {
             Block::NumberedParagraph(p) => Some(p.number.written.clone()),
-            Block::Paragraph(_) => None,
+            Block::Paragraph(_) | Block::Unparsed(_) => None,
         });
     let mut checked = 0;
     for number in numbers {

@@ -28,10 +28,10 @@
 use jiff::ToSpan;
 
 use crate::check::dates::DAYS_AFTER_MEETING;
-use crate::check::{Context, Rule};
+use crate::check::{Check, Context};
 use crate::diagnostic::{Diagnostic, Severity};
 
-pub const RULE: Rule = Rule {
+pub const CHECK: Check = Check {
     code: "dates::adopted-outside-meeting",
     default_severity: Severity::Error,
     summary: "an adoption date before the meeting or long after it",
@@ -72,7 +72,7 @@ fn run(cx: &Context, out: &mut Vec<Diagnostic>) {
         return;
     };
     out.push(
-        Diagnostic::error(RULE.code, problem)
+        Diagnostic::error(CHECK.code, problem)
             .primary(adopted.span, "adoption date")
             .secondary(meeting.span, "the meeting")
             .help(format!(

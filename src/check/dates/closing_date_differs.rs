@@ -22,10 +22,10 @@
 //! Correct the wrong one of the two dates, or leave out the closing's `date`: it defaults to
 //! `adopted`.
 
-use crate::check::{Context, Rule};
+use crate::check::{Check, Context};
 use crate::diagnostic::{Diagnostic, Severity};
 
-pub const RULE: Rule = Rule {
+pub const CHECK: Check = Check {
     code: "dates::closing-date-differs",
     default_severity: Severity::Error,
     summary: "a closing date that differs from the adoption date",
@@ -46,7 +46,7 @@ fn run(cx: &Context, out: &mut Vec<Diagnostic>) {
         }
         out.push(
             Diagnostic::error(
-                RULE.code,
+                CHECK.code,
                 format!(
                     "the closing is dated {}, but the declaration is adopted on {}",
                     date.value, adopted.value

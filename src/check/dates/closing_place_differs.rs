@@ -22,11 +22,11 @@
 //!
 //! Correct the wrong one of the two places, or leave out the closing's `place`.
 
-use crate::check::series::same_or_part;
-use crate::check::{Context, Rule};
+use crate::analysis::series::same_or_part;
+use crate::check::{Check, Context};
 use crate::diagnostic::{Diagnostic, Severity};
 
-pub const RULE: Rule = Rule {
+pub const CHECK: Check = Check {
     code: "dates::closing-place-differs",
     default_severity: Severity::Error,
     summary: "a closing place that is not the meeting's place",
@@ -35,15 +35,12 @@ pub const RULE: Rule = Rule {
 };
 
 fn run(cx: &Context, out: &mut Vec<Diagnostic>) {
-    for (index, version) in cx.document.versions.iter().enumerate() {
-        let Some(closing) = version.closing.as_ref().and_then(|c| c.place.as_ref()) else {
+    for info in &cx.analysis.versions {
+        let Some(closing) = info.version.closing.as_ref().and_then(|c| c.place.as_ref()) else {
             continue;
         };
-        let place = match version.header.as_ref().filter(|_| index > 0) {
-            Some(translation) => translation.place.as_ref(),
-            None => cx.document.header.place.as_ref(),
-        };
-        let Some(place) = place else {
+        // A translation that states no place of its own names it in no words to compare.
+        let Some(place) = info.meta.own_place() else {
             continue;
         };
         if same_or_part(&closing.value, &place.value) {
@@ -51,7 +48,7 @@ fn run(cx: &Context, out: &mut Vec<Diagnostic>) {
         }
         out.push(
             Diagnostic::error(
-                RULE.code,
+                CHECK.code,
                 format!(
                     "the closing gives the place {}, but the meeting is held in {}",
                     closing.value, place.value

@@ -24,11 +24,11 @@
 use jiff::ToSpan;
 
 use crate::ast::DateRange;
-use crate::check::{Context, Rule};
+use crate::check::{Check, Context};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::source::Spanned;
 
-pub const RULE: Rule = Rule {
+pub const CHECK: Check = Check {
     code: "dates::meeting-too-long",
     default_severity: Severity::Warning,
     summary: "meeting dates that span more than two weeks",
@@ -63,7 +63,7 @@ fn check(dates: &Spanned<DateRange>, which: &str, out: &mut Vec<Diagnostic>) {
     let days = (end - start).get_days() + 1;
     out.push(
         Diagnostic::warning(
-            RULE.code,
+            CHECK.code,
             format!("{which} runs for {days} days, from {start} to {end}"),
         )
         .primary(dates.span, format!("{days} days"))

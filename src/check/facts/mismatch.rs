@@ -34,12 +34,13 @@
 //!
 //! Correct the words, or correct the data if the words are right; they must say the same.
 
+use crate::analysis::facts::{describe, verb, Data};
 use crate::ast::Inline;
-use crate::check::facts::{compare, data, describe, verb, Data, Reading};
-use crate::check::{Context, Rule};
+use crate::check::facts::{compare, Reading};
+use crate::check::{Check, Context};
 use crate::diagnostic::{Diagnostic, Severity};
 
-pub const RULE: Rule = Rule {
+pub const CHECK: Check = Check {
     code: "facts::mismatch",
     default_severity: Severity::Error,
     summary: "a marked fact whose words disagree with its data",
@@ -48,25 +49,40 @@ pub const RULE: Rule = Rule {
 };
 
 fn run(cx: &Context, out: &mut Vec<Diagnostic>) {
-    for (index, version) in cx.document.versions.iter().enumerate() {
-        let language = version
-            .header
-            .as_ref()
-            .filter(|_| index > 0)
-            .map(|h| h.language.value.as_str());
-        version.for_each_inline(&mut |inline| {
+    for info in &cx.analysis.versions {
+        let language = (info.index > 0).then_some(info.meta.language);
+        info.version.for_each_inline(&mut |inline| {
             let Inline::Fact { text, key, .. } = inline else {
                 return;
             };
-            let Data::Stated { value, span } = data(cx.document, index, &key.value) else {
+            let Data::Stated {
+                value,
+                span,
+                derived,
+            } = cx.analysis.fact(info.index, &key.value)
+            else {
                 return;
             };
             let what = describe(&key.value);
             let words = text.value.as_str();
-            let diagnostic = match compare(words, &value, language, cx.registry) {
+            let reading = compare(words, &value, language, cx.registry);
+            // Words that say what another fact gives (the members the annex lists, the host the
+            // rotation gives) agree with the text; the check of that fact reports the
+            // disagreement, and tells which of the two to correct.
+            if matches!(reading, Reading::Disagrees(_))
+                && derived.iter().any(|d| {
+                    matches!(
+                        compare(words, &d.value, language, cx.registry),
+                        Reading::Agrees
+                    )
+                })
+            {
+                return;
+            }
+            let mut diagnostic = match reading {
                 Reading::Agrees | Reading::Unchecked => return,
                 Reading::Disagrees(said) => Diagnostic::error(
-                    RULE.code,
+                    CHECK.code,
                     format!(
                         "the text says {said}, but {what} {} {}",
                         verb(&key.value),
@@ -80,7 +96,7 @@ fn run(cx: &Context, out: &mut Vec<Diagnostic>) {
                     value.show()
                 )),
                 Reading::Unreadable(kind) => Diagnostic::error(
-                    RULE.code,
+                    CHECK.code,
                     format!("the words `{words}` do not read as {what}"),
                 )
                 .primary(text.span, format!("expected {kind}"))
@@ -90,6 +106,9 @@ fn run(cx: &Context, out: &mut Vec<Diagnostic>) {
                     value.show()
                 )),
             };
+            for d in &derived {
+                diagnostic = diagnostic.note(format!("{} {}", d.source, d.value.show()));
+            }
             out.push(diagnostic);
         });
     }

@@ -24,12 +24,12 @@
 //! State the data where it belongs (plenary says where), or remove the mark and keep the words
 //! as plain text.
 
+use crate::analysis::facts::{describe, Data};
 use crate::ast::Inline;
-use crate::check::facts::{data, describe, Data};
-use crate::check::{Context, Rule};
+use crate::check::{Check, Context};
 use crate::diagnostic::{Diagnostic, Severity};
 
-pub const RULE: Rule = Rule {
+pub const CHECK: Check = Check {
     code: "facts::no-data",
     default_severity: Severity::Error,
     summary: "a marked fact tied to data the declaration does not state",
@@ -38,17 +38,17 @@ pub const RULE: Rule = Rule {
 };
 
 fn run(cx: &Context, out: &mut Vec<Diagnostic>) {
-    for (index, version) in cx.document.versions.iter().enumerate() {
-        version.for_each_inline(&mut |inline| {
+    for info in &cx.analysis.versions {
+        info.version.for_each_inline(&mut |inline| {
             let Inline::Fact { text, key, .. } = inline else {
                 return;
             };
-            let Data::Absent { missing, help } = data(cx.document, index, &key.value) else {
+            let Data::Absent { missing, help } = cx.analysis.fact(info.index, &key.value) else {
                 return;
             };
             out.push(
                 Diagnostic::error(
-                    RULE.code,
+                    CHECK.code,
                     format!(
                         "`{}` is marked as {}, but {missing}",
                         text.value,

@@ -23,11 +23,10 @@
 //! Write the member's full name: "Republic of the Congo" or "Democratic Republic of the
 //! Congo"; the message lists the names the registry knows.
 
-use crate::check::members::{annexes, listed};
-use crate::check::{Context, Rule};
+use crate::check::{Check, Context};
 use crate::diagnostic::{Diagnostic, Severity};
 
-pub const RULE: Rule = Rule {
+pub const CHECK: Check = Check {
     code: "members::ambiguous",
     default_severity: Severity::Warning,
     summary: "a member name that several members go by",
@@ -36,25 +35,21 @@ pub const RULE: Rule = Rule {
 };
 
 fn run(cx: &Context, out: &mut Vec<Diagnostic>) {
-    for (language, annex) in annexes(cx) {
-        for listed in listed(cx, annex) {
+    for info in &cx.analysis.annexes {
+        let language = info.language;
+        for listed in &info.listed {
             let name = &listed.member.name;
             let Some(entities) = cx.registry.ambiguous(name) else {
                 continue;
             };
-            let mut names: Vec<String> = entities
+            let names: Vec<String> = entities
                 .iter()
                 .map(|e| format!("`{}`", e.preferred(language)))
                 .collect();
-            let last = names.pop().unwrap_or_default();
-            let choices = if names.is_empty() {
-                last
-            } else {
-                format!("{} or {last}", names.join(", "))
-            };
+            let choices = crate::numbers::join_words(&names, "or");
             out.push(
                 Diagnostic::warning(
-                    RULE.code,
+                    CHECK.code,
                     format!("`{name}` names more than one member: {choices}"),
                 )
                 .primary(listed.member.span, "which member is this?")

@@ -22,11 +22,15 @@
 //! Add the members that are missing, or remove the ones listed by mistake, or correct the total
 //! in parentheses to the number of names listed.
 
-use crate::check::members::{annexes, members};
-use crate::check::{Context, Rule};
+use crate::analysis::members::AnnexInfo;
+use crate::ast::{FactKey, Inline};
+use crate::check::facts::read_count;
+use crate::check::members::members;
+use crate::check::{Check, Context};
 use crate::diagnostic::{Diagnostic, Severity};
+use crate::source::Span;
 
-pub const RULE: Rule = Rule {
+pub const CHECK: Check = Check {
     code: "members::count-mismatch",
     default_severity: Severity::Error,
     summary: "the annex's stated total is not the number of members it lists",
@@ -35,42 +39,77 @@ pub const RULE: Rule = Rule {
 };
 
 fn run(cx: &Context, out: &mut Vec<Diagnostic>) {
-    for (_, annex) in annexes(cx) {
-        let Some(stated) = &annex.stated_count else {
+    for info in &cx.analysis.annexes {
+        let annex = info.annex;
+        // A line that does not read as a member may be one: the count is not known.
+        let (Some(stated), true) = (&annex.stated_count, info.complete) else {
             continue;
         };
-        let listed = annex.all_members().count();
-        let total = stated.value as usize;
-        if listed == total {
+        if info.agrees(stated.value) {
             continue;
         }
-        let help = match listed.cmp(&total) {
-            std::cmp::Ordering::Less if total - listed == 1 => {
+        let listed = info.distinct;
+        let total = stated.value as usize;
+        // Prose that repeats the total sides with one of the two numbers, which tells which
+        // one to correct.
+        let prose = prose_counts(cx, info);
+        let with_total = prose.iter().find(|(n, _)| *n == total);
+        let with_list = prose.iter().find(|(n, _)| *n == listed);
+        let help = match (listed.cmp(&total), with_total, with_list) {
+            (_, None, Some(_)) => {
+                format!("correct the total to {listed}, the number of members listed and the number the text says")
+            }
+            (std::cmp::Ordering::Less, Some(_), _) => format!(
+                "the text also says {total}: add the {} missing, or correct the total and the text to {listed}",
+                members(total - listed)
+            ),
+            (std::cmp::Ordering::Less, None, _) if total - listed == 1 => {
                 format!("add the missing member, or correct the total to {listed}")
             }
-            std::cmp::Ordering::Less => format!(
+            (std::cmp::Ordering::Less, None, _) => format!(
                 "add the {} missing members, or correct the total to {listed}",
                 total - listed
+            ),
+            (_, Some(_), _) => format!(
+                "the text also says {total}: remove what is listed by mistake, or correct the total and the text to {listed}"
             ),
             _ => format!("remove what is listed by mistake, or correct the total to {listed}"),
         };
         let mut diagnostic = Diagnostic::error(
-            RULE.code,
+            CHECK.code,
             format!(
                 "the annex lists {}, but its title states {total}",
                 members(listed)
             ),
         )
-        .primary(stated.span, format!("{listed} listed"))
-        .help(help);
+        .primary(stated.span, format!("{listed} listed"));
+        if let Some((n, span)) = with_total.or(with_list) {
+            diagnostic = diagnostic.secondary(*span, format!("the text says {n}"));
+        }
+        diagnostic = diagnostic.help(help);
         if !annex.groups.is_empty() {
-            let groups: Vec<String> = annex
+            let groups: Vec<String> = info
                 .groups
                 .iter()
-                .map(|group| format!("{} {}", group.name.value, group.members.len()))
+                .map(|group| format!("{} {}", group.group.name.value, group.distinct))
                 .collect();
             diagnostic = diagnostic.note(format!("the groups list {}", groups.join(", ")));
         }
         out.push(diagnostic);
     }
+}
+
+/// The numbers that the marked facts `{... = members}` of the annex's version say.
+fn prose_counts(cx: &Context, info: &AnnexInfo) -> Vec<(usize, Span)> {
+    let mut counts = Vec::new();
+    cx.document.versions[info.version].for_each_inline(&mut |inline| {
+        if let Inline::Fact { text, key, .. } = inline {
+            if key.value == FactKey::Members {
+                if let Some(n) = read_count(&text.value) {
+                    counts.push((n as usize, text.span));
+                }
+            }
+        }
+    });
+    counts
 }

@@ -21,14 +21,11 @@
 //!
 //! Remove one of the two lines. If another member was meant, write its name instead.
 
-use std::collections::HashMap;
-
-use crate::check::members::annexes;
-use crate::check::{Context, Rule};
+use crate::check::{Check, Context};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::registry::fold;
 
-pub const RULE: Rule = Rule {
+pub const CHECK: Check = Check {
     code: "members::duplicate",
     default_severity: Severity::Error,
     summary: "the same member listed twice in an annex",
@@ -37,16 +34,19 @@ pub const RULE: Rule = Rule {
 };
 
 fn run(cx: &Context, out: &mut Vec<Diagnostic>) {
-    for (_, annex) in annexes(cx) {
-        let mut first = HashMap::new();
-        for member in annex.all_members() {
-            let Some(earlier) = first.get(&fold(&member.name)) else {
-                first.insert(fold(&member.name), member);
+    for info in &cx.analysis.annexes {
+        for listed in &info.listed {
+            let Some(earlier) = listed.repeats.map(|i| info.listed[i].member) else {
                 continue;
             };
+            let member = listed.member;
+            // Another name of the same member is `members::duplicate-under-another-name`.
+            if fold(&earlier.name) != fold(&member.name) {
+                continue;
+            }
             out.push(
                 Diagnostic::error(
-                    RULE.code,
+                    CHECK.code,
                     format!("`{}` is listed twice in the annex", member.name),
                 )
                 .primary(member.span, "listed again here")

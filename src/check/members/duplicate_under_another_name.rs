@@ -21,14 +21,11 @@
 //!
 //! Keep one line, with the registry's spelling, and remove the other.
 
-use std::collections::HashMap;
-
-use crate::check::members::{annexes, listed};
-use crate::check::{Context, Rule};
+use crate::check::{Check, Context};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::registry::fold;
 
-pub const RULE: Rule = Rule {
+pub const CHECK: Check = Check {
     code: "members::duplicate-under-another-name",
     default_severity: Severity::Error,
     summary: "the same member listed twice in an annex under two different names",
@@ -37,25 +34,22 @@ pub const RULE: Rule = Rule {
 };
 
 fn run(cx: &Context, out: &mut Vec<Diagnostic>) {
-    for (language, annex) in annexes(cx) {
-        let mut first = HashMap::new();
-        for listed in listed(cx, annex) {
-            let Some(found) = listed.found else {
+    for info in &cx.analysis.annexes {
+        for listed in &info.listed {
+            let (Some(earlier), Some(found)) =
+                (listed.repeats.map(|i| info.listed[i].member), listed.found)
+            else {
                 continue;
             };
             let member = listed.member;
-            let Some(earlier) = first.get(found.entity.id.as_str()).copied() else {
-                first.insert(found.entity.id.as_str(), member);
-                continue;
-            };
             // The same spelling twice is `members::duplicate`.
             if fold(&earlier.name) == fold(&member.name) {
                 continue;
             }
-            let preferred = found.entity.preferred(language);
+            let preferred = found.entity.preferred(info.language);
             out.push(
                 Diagnostic::error(
-                    RULE.code,
+                    CHECK.code,
                     format!(
                         "`{}` and `{}` are the same member, listed twice",
                         earlier.name, member.name

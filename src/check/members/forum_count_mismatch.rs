@@ -26,11 +26,11 @@
 //! the forum or the date in the header. If the annex lists only the members that attended, not
 //! the whole forum, set this check to "off" in `plenary.toml`.
 
-use crate::check::members::{forum_on_date, members};
-use crate::check::{Context, Rule};
+use crate::check::members::{fitting_forum, members};
+use crate::check::{Check, Context};
 use crate::diagnostic::{Diagnostic, Severity};
 
-pub const RULE: Rule = Rule {
+pub const CHECK: Check = Check {
     code: "members::forum-count-mismatch",
     default_severity: Severity::Error,
     summary: "the annex's stated total is not the forum's membership on the day of the meeting",
@@ -39,23 +39,21 @@ pub const RULE: Rule = Rule {
 };
 
 fn run(cx: &Context, out: &mut Vec<Diagnostic>) {
-    let Some(on) = forum_on_date(cx) else {
+    let (Some(on), Some(annex)) = (fitting_forum(cx), cx.analysis.annex_of(0)) else {
         return;
     };
-    let Some(annex) = cx.document.versions.first().and_then(|v| v.annex.as_ref()) else {
-        return;
-    };
+    let annex = annex.annex;
     let Some(stated) = &annex.stated_count else {
         return;
     };
-    let actual = cx.registry.members_on(on.forum, on.date).len();
+    let actual = on.members.len();
     if stated.value as usize == actual {
         return;
     }
     let forum = on.forum.prose();
     out.push(
         Diagnostic::error(
-            RULE.code,
+            CHECK.code,
             format!(
                 "the annex states {}, but {forum} had {} on {}",
                 members(stated.value as usize),

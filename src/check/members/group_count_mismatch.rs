@@ -21,11 +21,11 @@
 //! Add the member that is missing from the group, remove the one listed by mistake, or correct
 //! the count in parentheses.
 
-use crate::check::members::{annexes, members};
-use crate::check::{Context, Rule};
+use crate::check::members::members;
+use crate::check::{Check, Context};
 use crate::diagnostic::{Diagnostic, Severity};
 
-pub const RULE: Rule = Rule {
+pub const CHECK: Check = Check {
     code: "members::group-count-mismatch",
     default_severity: Severity::Error,
     summary: "an annex group's stated count is not the number of members under it",
@@ -34,19 +34,19 @@ pub const RULE: Rule = Rule {
 };
 
 fn run(cx: &Context, out: &mut Vec<Diagnostic>) {
-    for (_, annex) in annexes(cx) {
-        for group in &annex.groups {
-            let Some(stated) = &group.stated_count else {
+    for info in &cx.analysis.annexes {
+        for group in &info.groups {
+            let (Some(stated), true) = (&group.group.stated_count, group.complete) else {
                 continue;
             };
-            let listed = group.members.len();
-            if listed == stated.value as usize {
+            if group.agrees(stated.value) {
                 continue;
             }
-            let name = &group.name.value;
+            let listed = group.distinct;
+            let name = &group.group.name.value;
             out.push(
                 Diagnostic::error(
-                    RULE.code,
+                    CHECK.code,
                     format!(
                         "the group `{name}` lists {}, but states {}",
                         members(listed),
@@ -54,7 +54,7 @@ fn run(cx: &Context, out: &mut Vec<Diagnostic>) {
                     ),
                 )
                 .primary(stated.span, format!("{listed} listed"))
-                .secondary(group.name.span, "in this group")
+                .secondary(group.group.name.span, "in this group")
                 .help(format!(
                     "list every member of `{name}` under it, or correct its count to {listed}"
                 )),

@@ -25,11 +25,10 @@
 //!
 //! Correct the count that is wrong: the total in the annex's title, or the count of a group.
 
-use crate::check::members::annexes;
-use crate::check::{Context, Rule};
+use crate::check::{Check, Context};
 use crate::diagnostic::{Diagnostic, Severity};
 
-pub const RULE: Rule = Rule {
+pub const CHECK: Check = Check {
     code: "members::groups-do-not-add-up",
     default_severity: Severity::Error,
     summary: "the annex groups' counts do not add up to the annex's total",
@@ -38,7 +37,8 @@ pub const RULE: Rule = Rule {
 };
 
 fn run(cx: &Context, out: &mut Vec<Diagnostic>) {
-    for (_, annex) in annexes(cx) {
+    for info in &cx.analysis.annexes {
+        let annex = info.annex;
         let Some(total) = &annex.stated_count else {
             continue;
         };
@@ -55,10 +55,10 @@ fn run(cx: &Context, out: &mut Vec<Diagnostic>) {
             continue;
         };
         let sum = annex.members.len() + counts.iter().map(|c| c.value as usize).sum::<usize>();
-        let listed = annex.all_members().count();
         // When the group counts add up to what is listed, `members::count-mismatch` already
         // reports the same two numbers.
-        if sum == total.value as usize || sum == listed {
+        let sum_agrees = u32::try_from(sum).is_ok_and(|sum| info.agrees(sum));
+        if sum == total.value as usize || (info.complete && sum_agrees) {
             continue;
         }
         let mut parts: Vec<String> = annex
@@ -71,7 +71,7 @@ fn run(cx: &Context, out: &mut Vec<Diagnostic>) {
             parts.insert(0, format!("{} before the first group", annex.members.len()));
         }
         let mut diagnostic = Diagnostic::error(
-            RULE.code,
+            CHECK.code,
             format!(
                 "the groups' counts add up to {sum} ({}), but the annex states {}",
                 parts.join(" + "),

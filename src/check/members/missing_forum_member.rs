@@ -30,11 +30,11 @@
 //! not the whole forum, set this check to "off" in `plenary.toml`
 //! (`"members::missing-forum-member" = "off"` under `[levels]`).
 
-use crate::check::members::{forum_on_date, listed, members};
-use crate::check::{Context, Rule};
+use crate::check::members::{fitting_forum, members};
+use crate::check::{Check, Context};
 use crate::diagnostic::{Diagnostic, Severity};
 
-pub const RULE: Rule = Rule {
+pub const CHECK: Check = Check {
     code: "members::missing-forum-member",
     default_severity: Severity::Error,
     summary: "a member of the forum on the day of the meeting that the annex does not list",
@@ -43,25 +43,22 @@ pub const RULE: Rule = Rule {
 };
 
 fn run(cx: &Context, out: &mut Vec<Diagnostic>) {
-    let Some(on) = forum_on_date(cx) else {
+    let (Some(on), Some(info)) = (fitting_forum(cx), cx.analysis.annex_of(0)) else {
         return;
     };
-    let Some(original) = cx.document.versions.first() else {
+    // A line of the annex that does not read may be the member that seems missing.
+    if !info.complete {
         return;
-    };
-    let Some(annex) = &original.annex else {
-        return;
-    };
-    let language = cx.document.language_of(original);
-    let listed = listed(cx, annex);
-    let mut missing: Vec<&str> = cx
-        .registry
-        .members_on(on.forum, on.date)
-        .into_iter()
+    }
+    let (annex, language) = (info.annex, info.language);
+    let mut missing: Vec<&str> = on
+        .members
+        .iter()
         .filter(|id| {
-            !listed
+            !info
+                .listed
                 .iter()
-                .any(|l| l.found.is_some_and(|f| f.entity.id == *id))
+                .any(|l| l.found.is_some_and(|f| f.entity.id == **id))
         })
         .filter_map(|id| cx.registry.entity(id))
         .map(|entity| entity.preferred(language))
@@ -78,7 +75,7 @@ fn run(cx: &Context, out: &mut Vec<Diagnostic>) {
         .join(", ");
     out.push(
         Diagnostic::error(
-            RULE.code,
+            CHECK.code,
             format!(
                 "the annex does not list {} that {forum} had on {}: {names}",
                 members(missing.len()),

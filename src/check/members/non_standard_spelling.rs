@@ -22,12 +22,11 @@
 //!
 //! Write the registry's spelling, which the message gives.
 
-use crate::check::members::{annexes, listed};
-use crate::check::{Context, Rule};
+use crate::check::{Check, Context};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::registry::Spelling;
 
-pub const RULE: Rule = Rule {
+pub const CHECK: Check = Check {
     code: "members::non-standard-spelling",
     default_severity: Severity::Warning,
     summary: "a member named by an informal spelling instead of the registry's",
@@ -36,8 +35,9 @@ pub const RULE: Rule = Rule {
 };
 
 fn run(cx: &Context, out: &mut Vec<Diagnostic>) {
-    for (language, annex) in annexes(cx) {
-        for listed in listed(cx, annex) {
+    for info in &cx.analysis.annexes {
+        let language = info.language;
+        for listed in &info.listed {
             let Some(found) = listed.found else {
                 continue;
             };
@@ -48,7 +48,7 @@ fn run(cx: &Context, out: &mut Vec<Diagnostic>) {
             let preferred = found.entity.preferred(language);
             out.push(
                 Diagnostic::warning(
-                    RULE.code,
+                    CHECK.code,
                     format!("`{name}` is not how declarations name {preferred}"),
                 )
                 .primary(listed.member.span, format!("write `{preferred}`"))

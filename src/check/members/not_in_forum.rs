@@ -26,11 +26,11 @@
 //!
 //! Remove the member from the annex, or correct the header's `forum:` or date if they are wrong.
 
-use crate::check::members::{forum_on_date, listed};
-use crate::check::{Context, Rule};
+use crate::check::members::fitting_forum;
+use crate::check::{Check, Context};
 use crate::diagnostic::{Diagnostic, Severity};
 
-pub const RULE: Rule = Rule {
+pub const CHECK: Check = Check {
     code: "members::not-in-forum",
     default_severity: Severity::Error,
     summary: "an annex member that was not a member of the forum on the day of the meeting",
@@ -39,20 +39,16 @@ pub const RULE: Rule = Rule {
 };
 
 fn run(cx: &Context, out: &mut Vec<Diagnostic>) {
-    let Some(on) = forum_on_date(cx) else {
+    let (Some(on), Some(annex)) = (fitting_forum(cx), cx.analysis.annex_of(0)) else {
         return;
     };
-    let Some(annex) = cx.document.versions.first().and_then(|v| v.annex.as_ref()) else {
-        return;
-    };
-    let members = cx.registry.members_on(on.forum, on.date);
     let forum = on.forum.prose();
-    for listed in listed(cx, annex) {
+    for listed in &annex.listed {
         let Some(found) = listed.found else {
             continue;
         };
         let id = found.entity.id.as_str();
-        if members.contains(id) {
+        if on.members.contains(id) {
             continue;
         }
         let name = &listed.member.name;
@@ -84,7 +80,7 @@ fn run(cx: &Context, out: &mut Vec<Diagnostic>) {
         };
         out.push(
             Diagnostic::error(
-                RULE.code,
+                CHECK.code,
                 format!("`{name}` was not a member of {forum} on {}", on.date),
             )
             .primary(listed.member.span, format!("not a member of {forum} then"))

@@ -22,11 +22,10 @@
 //! right and the registry does not have it, such as a project's own secretariat, add it to
 //! `plenary.toml` as a `[[member]]` (see docs/configuration.md).
 
-use crate::check::members::{annexes, listed};
-use crate::check::{Context, Rule};
+use crate::check::{Check, Context};
 use crate::diagnostic::{Diagnostic, Severity};
 
-pub const RULE: Rule = Rule {
+pub const CHECK: Check = Check {
     code: "members::unknown",
     default_severity: Severity::Warning,
     summary: "a member name the registry of members does not know",
@@ -35,8 +34,8 @@ pub const RULE: Rule = Rule {
 };
 
 fn run(cx: &Context, out: &mut Vec<Diagnostic>) {
-    for (_, annex) in annexes(cx) {
-        for listed in listed(cx, annex) {
+    for info in &cx.analysis.annexes {
+        for listed in &info.listed {
             let name = &listed.member.name;
             // An ambiguous name is known: `members::ambiguous` asks which member it is.
             if listed.found.is_some() || cx.registry.ambiguous(name).is_some() {
@@ -48,7 +47,7 @@ fn run(cx: &Context, out: &mut Vec<Diagnostic>) {
                 )
             };
             let diagnostic = Diagnostic::warning(
-                RULE.code,
+                CHECK.code,
                 format!("`{name}` is not in the registry of members"),
             )
             .primary(listed.member.span, "unknown member");

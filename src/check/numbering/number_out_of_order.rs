@@ -23,11 +23,11 @@
 //! Give the paragraph the number that follows the one before it (plenary says which), and check
 //! that the paragraphs stand in the order meant.
 
-use crate::check::numbering::{in_style, paragraph_findings, written, Finding};
-use crate::check::{Context, Rule};
+use crate::analysis::numbering::{in_style, Finding};
+use crate::check::{Check, Context};
 use crate::diagnostic::{Diagnostic, Severity};
 
-pub const RULE: Rule = Rule {
+pub const CHECK: Check = Check {
     code: "numbering::number-out-of-order",
     default_severity: Severity::Error,
     summary: "a paragraph number that does not follow the one before it",
@@ -36,26 +36,26 @@ pub const RULE: Rule = Rule {
 };
 
 fn run(cx: &Context, out: &mut Vec<Diagnostic>) {
-    for finding in paragraph_findings(cx) {
+    for &finding in &cx.analysis.numbering {
         let Finding::OutOfOrder {
-            paragraph,
+            number,
             expected,
             previous,
         } = finding
         else {
             continue;
         };
-        let expected = in_style(paragraph, expected);
+        let expected = in_style(number, expected);
         let mut diagnostic = Diagnostic::error(
-            RULE.code,
+            CHECK.code,
             format!(
                 "paragraph {} stands where paragraph {expected} is expected",
-                written(paragraph)
+                number.written
             ),
         )
-        .primary(paragraph.number.span, format!("{expected} expected here"));
+        .primary(number.span, format!("{expected} expected here"));
         if let Some(previous) = previous {
-            diagnostic = diagnostic.secondary(previous.number.span, "the paragraph before");
+            diagnostic = diagnostic.secondary(previous.span, "the paragraph before");
         }
         out.push(diagnostic.help(format!(
             "number this paragraph {expected}, or move it to where its number belongs"

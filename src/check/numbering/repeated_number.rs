@@ -22,11 +22,11 @@
 //! Renumber the second paragraph and those after it. If the numbers are meant to start again
 //! in each section, write `numbering: per section` in the header.
 
-use crate::check::numbering::{in_style, paragraph_findings, per_section, written, Finding};
-use crate::check::{Context, Rule};
+use crate::analysis::numbering::{in_style, per_section, Finding};
+use crate::check::{Check, Context};
 use crate::diagnostic::{Diagnostic, Severity};
 
-pub const RULE: Rule = Rule {
+pub const CHECK: Check = Check {
     code: "numbering::repeated-number",
     default_severity: Severity::Error,
     summary: "a paragraph number used by two paragraphs",
@@ -35,10 +35,10 @@ pub const RULE: Rule = Rule {
 };
 
 fn run(cx: &Context, out: &mut Vec<Diagnostic>) {
-    let per_section = per_section(cx);
-    for finding in paragraph_findings(cx) {
+    let per_section = per_section(cx.document);
+    for &finding in &cx.analysis.numbering {
         let Finding::Repeated {
-            paragraph,
+            number,
             expected,
             first,
         } = finding
@@ -46,22 +46,22 @@ fn run(cx: &Context, out: &mut Vec<Diagnostic>) {
             continue;
         };
         let mut diagnostic = Diagnostic::error(
-            RULE.code,
-            format!("paragraph number {} is used twice", written(paragraph)),
+            CHECK.code,
+            format!("paragraph number {} is used twice", number.written),
         )
         .primary(
-            paragraph.number.span,
+            number.span,
             format!(
                 "used again here, where {} is expected",
-                in_style(paragraph, expected)
+                in_style(number, expected)
             ),
         )
-        .secondary(first.number.span, "first used here")
+        .secondary(first.span, "first used here")
         .help(format!(
             "number this paragraph {} and renumber the ones after it",
-            in_style(paragraph, expected)
+            in_style(number, expected)
         ));
-        if paragraph.number.value == Some(1) && !per_section {
+        if number.value == Some(1) && !per_section {
             diagnostic = diagnostic.note(
                 "numbers run on across sections; if they start again in each section, write `numbering: per section` in the header",
             );

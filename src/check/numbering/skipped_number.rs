@@ -23,11 +23,11 @@
 //! Renumber the paragraph and those after it so the numbers run without a gap, or restore the
 //! paragraph that is missing.
 
-use crate::check::numbering::{in_style, paragraph_findings, written, Finding};
-use crate::check::{Context, Rule};
+use crate::analysis::numbering::{in_style, Finding};
+use crate::check::{Check, Context};
 use crate::diagnostic::{Diagnostic, Severity};
 
-pub const RULE: Rule = Rule {
+pub const CHECK: Check = Check {
     code: "numbering::skipped-number",
     default_severity: Severity::Error,
     summary: "a paragraph number that jumps over one or more numbers",
@@ -36,40 +36,40 @@ pub const RULE: Rule = Rule {
 };
 
 fn run(cx: &Context, out: &mut Vec<Diagnostic>) {
-    for finding in paragraph_findings(cx) {
+    for &finding in &cx.analysis.numbering {
         let Finding::Skipped {
-            paragraph,
+            number,
             expected,
             previous,
         } = finding
         else {
             continue;
         };
-        let value = paragraph.number.value.unwrap_or(expected);
+        let value = number.value.unwrap_or(expected);
         let missing = if value == expected.saturating_add(1) {
-            format!("paragraph {} is missing", in_style(paragraph, expected))
+            format!("paragraph {} is missing", in_style(number, expected))
         } else {
             format!(
                 "paragraphs {} to {} are missing",
-                in_style(paragraph, expected),
-                in_style(paragraph, value - 1)
+                in_style(number, expected),
+                in_style(number, value - 1)
             )
         };
         let after = match previous {
-            Some(p) => format!("from {} to {}", written(p), written(paragraph)),
-            None => format!("from the start to {}", written(paragraph)),
+            Some(p) => format!("from {} to {}", p.written, number.written),
+            None => format!("from the start to {}", number.written),
         };
         let mut diagnostic =
-            Diagnostic::error(RULE.code, format!("{missing}: the numbers jump {after}")).primary(
-                paragraph.number.span,
-                format!("{} expected here", in_style(paragraph, expected)),
+            Diagnostic::error(CHECK.code, format!("{missing}: the numbers jump {after}")).primary(
+                number.span,
+                format!("{} expected here", in_style(number, expected)),
             );
         if let Some(previous) = previous {
-            diagnostic = diagnostic.secondary(previous.number.span, "the paragraph before");
+            diagnostic = diagnostic.secondary(previous.span, "the paragraph before");
         }
         out.push(diagnostic.help(format!(
             "number this paragraph {} and renumber the ones after it, or restore the missing paragraph",
-            in_style(paragraph, expected)
+            in_style(number, expected)
         )));
     }
 }

@@ -24,11 +24,11 @@
 
 use crate::ast::{Block, Subparagraph};
 use crate::check::numbering::roman;
-use crate::check::{Context, Rule};
+use crate::check::{Check, Context};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::numbers::parse_roman;
 
-pub const RULE: Rule = Rule {
+pub const CHECK: Check = Check {
     code: "numbering::subparagraph-out-of-sequence",
     default_severity: Severity::Error,
     summary: "sub-paragraph markers that do not run (a), (b), (c) at their depth",
@@ -38,15 +38,12 @@ pub const RULE: Rule = Rule {
 
 fn run(cx: &Context, out: &mut Vec<Diagnostic>) {
     for version in &cx.document.versions {
-        let preamble = version.preamble.iter().map(|p| &p.subparagraphs);
+        let preamble = version.preamble.iter().map(|p| p.subparagraphs.as_slice());
         let sections = version
             .sections
             .iter()
             .flat_map(|s| &s.blocks)
-            .map(|b| match b {
-                Block::NumberedParagraph(p) => &p.subparagraphs,
-                Block::Paragraph(p) => &p.subparagraphs,
-            });
+            .map(Block::subparagraphs);
         for list in preamble.chain(sections) {
             check_list(list, out);
         }
@@ -145,7 +142,7 @@ fn check_list(list: &[Subparagraph], out: &mut Vec<Diagnostic>) {
                 position = written.saturating_add(1);
             }
             let mut diagnostic = Diagnostic::error(
-                RULE.code,
+                CHECK.code,
                 format!(
                     "sub-paragraph ({}) stands where ({expected}) is expected",
                     subparagraph.marker.value

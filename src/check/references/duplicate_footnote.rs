@@ -22,11 +22,11 @@
 
 use std::collections::HashMap;
 
-use crate::check::{Context, Rule};
+use crate::check::{Check, Context};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::source::Span;
 
-pub const RULE: Rule = Rule {
+pub const CHECK: Check = Check {
     code: "references::duplicate-footnote",
     default_severity: Severity::Error,
     summary: "two footnote texts with the same name",
@@ -45,7 +45,7 @@ fn run(cx: &Context, out: &mut Vec<Diagnostic>) {
             };
             out.push(
                 Diagnostic::error(
-                    RULE.code,
+                    CHECK.code,
                     format!("the footnote `[^{id}]` has two texts"),
                 )
                 .primary(footnote.id.span, "second text")

@@ -24,11 +24,11 @@
 
 use std::collections::HashMap;
 
-use crate::check::{Context, Rule};
+use crate::check::{Check, Context};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::source::Span;
 
-pub const RULE: Rule = Rule {
+pub const CHECK: Check = Check {
     code: "references::duplicate-label",
     default_severity: Severity::Error,
     summary: "one label `{#name}` on two paragraphs",
@@ -37,16 +37,17 @@ pub const RULE: Rule = Rule {
 };
 
 fn run(cx: &Context, out: &mut Vec<Diagnostic>) {
-    for version in &cx.document.versions {
+    for info in &cx.analysis.versions {
         let mut first: HashMap<&str, Span> = HashMap::new();
-        for label in version.labels() {
+        let labels = cx.analysis.labels.definitions.iter();
+        for label in labels.filter(|d| d.version == info.index).map(|d| d.name) {
             let Some(&earlier) = first.get(label.value.as_str()) else {
                 first.insert(&label.value, label.span);
                 continue;
             };
             out.push(
                 Diagnostic::error(
-                    RULE.code,
+                    CHECK.code,
                     format!("the label `{{#{}}}` stands on two places", label.value),
                 )
                 .primary(label.span, "used again here")

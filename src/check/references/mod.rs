@@ -3,6 +3,7 @@
 pub mod duplicate_footnote;
 pub mod duplicate_label;
 pub mod undefined_footnote;
+pub mod unnumbered_target;
 pub mod unresolved;
 pub mod unused_footnote;
 pub mod unused_label;

@@ -19,10 +19,10 @@
 //! remove the marker.
 
 use crate::check::references::footnote_markers;
-use crate::check::{Context, Rule};
+use crate::check::{Check, Context};
 use crate::diagnostic::{Diagnostic, Severity};
 
-pub const RULE: Rule = Rule {
+pub const CHECK: Check = Check {
     code: "references::undefined-footnote",
     default_severity: Severity::Error,
     summary: "a footnote marker `[^1]` without its footnote text",
@@ -38,7 +38,7 @@ fn run(cx: &Context, out: &mut Vec<Diagnostic>) {
             }
             out.push(
                 Diagnostic::error(
-                    RULE.code,
+                    CHECK.code,
                     format!("the footnote marker `[^{id}]` has no footnote text"),
                 )
                 .primary(span, format!("no `[^{id}]: ...` block for this marker"))

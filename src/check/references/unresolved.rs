@@ -22,11 +22,11 @@
 //! closest one), or put the label `{#name}` at the start of the paragraph meant.
 
 use crate::ast::Inline;
-use crate::check::{Context, Rule};
+use crate::check::{Check, Context};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::suggest::suggest;
 
-pub const RULE: Rule = Rule {
+pub const CHECK: Check = Check {
     code: "references::unresolved",
     default_severity: Severity::Error,
     summary: "a reference `{@name}` to a label that does not exist",
@@ -35,17 +35,17 @@ pub const RULE: Rule = Rule {
 };
 
 fn run(cx: &Context, out: &mut Vec<Diagnostic>) {
-    let labels = cx.document.label_names();
+    let labels = cx.analysis.labels.names();
     for version in &cx.document.versions {
         version.for_each_inline(&mut |inline| {
             let Inline::Reference { name, span } = inline else {
                 return;
             };
-            if labels.contains(&name.as_str()) {
+            if cx.analysis.labels.exists(name) {
                 return;
             }
             let mut diagnostic = Diagnostic::error(
-                RULE.code,
+                CHECK.code,
                 format!("the reference `{{@{name}}}` points at no label"),
             )
             .primary(*span, "no paragraph carries this label");

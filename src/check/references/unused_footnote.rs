@@ -19,11 +19,12 @@
 //!
 //! Put the marker `[^1]` where the note belongs, or delete the note.
 
+use crate::ast::{Block, Version};
 use crate::check::references::footnote_markers;
-use crate::check::{Context, Rule};
+use crate::check::{Check, Context};
 use crate::diagnostic::{Diagnostic, Severity};
 
-pub const RULE: Rule = Rule {
+pub const CHECK: Check = Check {
     code: "references::unused-footnote",
     default_severity: Severity::Warning,
     summary: "a footnote text that no marker calls",
@@ -36,12 +37,12 @@ fn run(cx: &Context, out: &mut Vec<Diagnostic>) {
         let markers = footnote_markers(version);
         for footnote in &version.footnotes {
             let id = &footnote.id.value;
-            if markers.iter().any(|(marker, _)| marker == id) {
+            if markers.iter().any(|(marker, _)| marker == id) || unread_markers(version, id) {
                 continue;
             }
             out.push(
                 Diagnostic::warning(
-                    RULE.code,
+                    CHECK.code,
                     format!("no marker `[^{id}]` calls this footnote"),
                 )
                 .primary(footnote.id.span, "never called")
@@ -51,4 +52,13 @@ fn run(cx: &Context, out: &mut Vec<Diagnostic>) {
             );
         }
     }
+}
+
+/// Whether a block of the version that did not read calls the footnote.
+fn unread_markers(version: &Version, id: &str) -> bool {
+    version
+        .sections
+        .iter()
+        .flat_map(|s| &s.blocks)
+        .any(|b| matches!(b, Block::Unparsed(u) if u.footnote_refs.iter().any(|r| r == id)))
 }

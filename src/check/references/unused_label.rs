@@ -24,11 +24,11 @@
 use std::collections::HashSet;
 
 use crate::check::references::references;
-use crate::check::{Context, Rule};
+use crate::check::{Check, Context};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::suggest::suggest;
 
-pub const RULE: Rule = Rule {
+pub const CHECK: Check = Check {
     code: "references::unused-label",
     default_severity: Severity::Warning,
     summary: "a label `{#name}` that no reference points at",
@@ -37,7 +37,7 @@ pub const RULE: Rule = Rule {
 };
 
 fn run(cx: &Context, out: &mut Vec<Diagnostic>) {
-    let labels = cx.document.label_names();
+    let labels = cx.analysis.labels.names();
     // A misspelt reference is reported by `references::unresolved` with the label it most
     // likely means; that label counts as used, so that one slip is reported once.
     let used: HashSet<String> = references(&cx.document.versions)
@@ -47,22 +47,20 @@ fn run(cx: &Context, out: &mut Vec<Diagnostic>) {
             false => suggest(&name, labels.iter().copied()).map_or(name, str::to_string),
         })
         .collect();
-    for version in &cx.document.versions {
-        for label in version.labels() {
-            if used.contains(&label.value) {
-                continue;
-            }
-            out.push(
-                Diagnostic::warning(
-                    RULE.code,
-                    format!("no reference points at the label `{{#{}}}`", label.value),
-                )
-                .primary(label.span, "never referred to")
-                .help(format!(
-                    "cite this place with `{{@{}}}` where the text mentions it, or remove the label",
-                    label.value
-                )),
-            );
+    for label in cx.analysis.labels.definitions.iter().map(|d| d.name) {
+        if used.contains(&label.value) {
+            continue;
         }
+        out.push(
+            Diagnostic::warning(
+                CHECK.code,
+                format!("no reference points at the label `{{#{}}}`", label.value),
+            )
+            .primary(label.span, "never referred to")
+            .help(format!(
+                "cite this place with `{{@{}}}` where the text mentions it, or remove the label",
+                label.value
+            )),
+        );
     }
 }

@@ -23,11 +23,11 @@
 //! header's `edition`.
 
 use crate::check::series::ordinal_like;
-use crate::check::{Context, Rule};
+use crate::check::{Check, Context};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::numbers::ordinal_digits;
 
-pub const RULE: Rule = Rule {
+pub const CHECK: Check = Check {
     code: "series::next-edition",
     default_severity: Severity::Error,
     summary: "a next meeting whose edition is not this edition plus one",
@@ -37,16 +37,14 @@ pub const RULE: Rule = Rule {
 
 fn run(cx: &Context, out: &mut Vec<Diagnostic>) {
     let document = cx.document;
-    let (Some(this), Some(next)) = (
+    let (Some(this), Some(next), Some(expected)) = (
         document.header.edition.as_ref(),
         document
             .next_meeting
             .as_ref()
             .and_then(|n| n.edition.as_ref()),
+        cx.analysis.series.expected_edition,
     ) else {
-        return;
-    };
-    let Some(expected) = this.value.value.checked_add(1) else {
         return;
     };
     if next.value.value == expected {
@@ -55,7 +53,7 @@ fn run(cx: &Context, out: &mut Vec<Diagnostic>) {
     let written = cx.source.slice(next.span);
     out.push(
         Diagnostic::error(
-            RULE.code,
+            CHECK.code,
             format!(
                 "the next meeting is given as the {}, but this meeting is the {}, so the next one is the {}",
                 ordinal_digits(next.value.value),

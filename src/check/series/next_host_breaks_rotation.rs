@@ -32,12 +32,11 @@
 //! Name a next host that the rotation allows (plenary says which), or correct `rotation` if
 //! the members agreed another order.
 
-use crate::ast::Rotation;
-use crate::check::series::{annex, group_of, same_name};
-use crate::check::{Context, Rule};
+use crate::analysis::series::{same_name, Turn};
+use crate::check::{Check, Context};
 use crate::diagnostic::{Diagnostic, Severity};
 
-pub const RULE: Rule = Rule {
+pub const CHECK: Check = Check {
     code: "series::next-host-breaks-rotation",
     default_severity: Severity::Error,
     summary: "a next host that the rotation does not allow",
@@ -46,74 +45,54 @@ pub const RULE: Rule = Rule {
 };
 
 fn run(cx: &Context, out: &mut Vec<Diagnostic>) {
-    let document = cx.document;
-    let header = &document.header;
+    let header = &cx.document.header;
     let (Some(rotation), Some(host), Some(next)) = (
         header.rotation.as_ref(),
         header.host.as_ref(),
-        document.next_meeting.as_ref().and_then(|n| n.host.as_ref()),
+        cx.document
+            .next_meeting
+            .as_ref()
+            .and_then(|n| n.host.as_ref()),
     ) else {
         return;
     };
-    match &rotation.value {
-        Rotation::Sequence(hosts) => {
-            let Some(position) = hosts.iter().position(|h| same_name(&h.value, &host.value)) else {
-                out.push(
-                    Diagnostic::error(
-                        RULE.code,
-                        format!(
-                            "this meeting's host {} is not in the rotation sequence",
-                            host.value
-                        ),
-                    )
-                    .primary(host.span, "not in the sequence")
-                    .secondary(rotation.span, "the sequence of hosts")
-                    .help("add the host to `rotation: sequence ...` in its turn, or correct the host's name"),
-                );
-                return;
-            };
-            let expected = &hosts[(position + 1) % hosts.len()];
-            if same_name(&expected.value, &next.value) {
-                return;
-            }
-            out.push(
-                Diagnostic::error(
-                    RULE.code,
-                    format!(
-                        "the next host is {}, but the rotation sequence gives {} after {}",
-                        next.value, expected.value, host.value
-                    ),
-                )
-                .primary(next.span, format!("expected {}", expected.value))
-                .secondary(expected.span, format!("next after {} in the rotation", host.value))
-                .help(format!(
-                    "write `host: {}` under `next meeting:`, or correct the sequence if the members agreed another order",
-                    expected.value
-                )),
-            );
-        }
-        Rotation::Alternate(groups) => {
-            let Some(annex) = annex(document) else {
-                return;
-            };
-            // A group the annex does not have is reported by `series::unknown-rotation-group`;
-            // the turn cannot be worked out without it.
-            let known = |name: &str| annex.groups.iter().any(|g| same_name(&g.name.value, name));
-            if !groups.iter().all(|g| known(&g.value)) {
-                return;
-            }
-            let (Some(this_group), Some(next_group)) =
-                (group_of(annex, &host.value), group_of(annex, &next.value))
-            else {
-                return;
-            };
-            let Some(position) = groups.iter().position(|g| same_name(&g.value, this_group)) else {
-                return;
-            };
-            let expected = &groups[(position + 1) % groups.len()];
-            if same_name(&expected.value, next_group) {
-                return;
-            }
+    match &cx.analysis.series.turn {
+        Turn::HostNotInSequence => out.push(
+            Diagnostic::error(
+                CHECK.code,
+                format!(
+                    "this meeting's host {} is not in the rotation sequence",
+                    host.value
+                ),
+            )
+            .primary(host.span, "not in the sequence")
+            .secondary(rotation.span, "the sequence of hosts")
+            .help("add the host to `rotation: sequence ...` in its turn, or correct the host's name"),
+        ),
+        Turn::Expected {
+            host: expected,
+            kept: false,
+            groups: None,
+        } => out.push(
+            Diagnostic::error(
+                CHECK.code,
+                format!(
+                    "the next host is {}, but the rotation sequence gives {} after {}",
+                    next.value, expected.value, host.value
+                ),
+            )
+            .primary(next.span, format!("expected {}", expected.value))
+            .secondary(expected.span, format!("next after {} in the rotation", host.value))
+            .help(format!(
+                "write `host: {}` under `next meeting:`, or correct the sequence if the members agreed another order",
+                expected.value
+            )),
+        ),
+        Turn::Expected {
+            host: expected,
+            kept: false,
+            groups: Some((this_group, next_group)),
+        } => {
             let next_is = if same_name(next_group, &next.value) {
                 format!("the next host is {}", next.value)
             } else {
@@ -121,7 +100,7 @@ fn run(cx: &Context, out: &mut Vec<Diagnostic>) {
             };
             out.push(
                 Diagnostic::error(
-                    RULE.code,
+                    CHECK.code,
                     format!(
                         "{next_is}, but the rotation alternates and this meeting's host {} is in {this_group}, so the next host must be in {}",
                         host.value, expected.value
@@ -136,5 +115,6 @@ fn run(cx: &Context, out: &mut Vec<Diagnostic>) {
                 )),
             );
         }
+        _ => {}
     }
 }

@@ -21,11 +21,10 @@
 //!
 //! Correct the next meeting's year or dates (usually the year).
 
-use crate::check::series::{next_year, this_year};
-use crate::check::{Context, Rule};
+use crate::check::{Check, Context};
 use crate::diagnostic::{Diagnostic, Severity};
 
-pub const RULE: Rule = Rule {
+pub const CHECK: Check = Check {
     code: "series::next-meeting-not-after",
     default_severity: Severity::Error,
     summary: "a next meeting that is not after this one",
@@ -43,7 +42,7 @@ fn run(cx: &Context, out: &mut Vec<Diagnostic>) {
         if next.value.start <= this.value.end {
             out.push(
                 Diagnostic::error(
-                    RULE.code,
+                    CHECK.code,
                     format!(
                         "the next meeting starts on {}, which is not after this meeting ends on {}",
                         next.value.start, this.value.end
@@ -56,15 +55,15 @@ fn run(cx: &Context, out: &mut Vec<Diagnostic>) {
         }
         return;
     }
-    let (Some((this, this_span)), Some((next, next_span))) =
-        (this_year(document), next_year(document))
+    let series = &cx.analysis.series;
+    let (Some((this, this_span)), Some((next, next_span))) = (series.this_year, series.next_year)
     else {
         return;
     };
     if next < this {
         out.push(
             Diagnostic::error(
-                RULE.code,
+                CHECK.code,
                 format!("the next meeting is in {next}, before this meeting's year {this}"),
             )
             .primary(next_span, "before this meeting")

@@ -25,11 +25,10 @@
 //! series now meets at another interval.
 
 use crate::ast::Periodicity;
-use crate::check::series::{next_year, this_year};
-use crate::check::{Context, Rule};
+use crate::check::{Check, Context};
 use crate::diagnostic::{Diagnostic, Severity};
 
-pub const RULE: Rule = Rule {
+pub const CHECK: Check = Check {
     code: "series::next-year",
     default_severity: Severity::Error,
     summary: "a next meeting whose year is not this year plus the periodicity",
@@ -38,16 +37,16 @@ pub const RULE: Rule = Rule {
 };
 
 fn run(cx: &Context, out: &mut Vec<Diagnostic>) {
-    let document = cx.document;
-    let (Some((this, this_span)), Some((next, next_span)), Some(periodicity)) = (
-        this_year(document),
-        next_year(document),
-        document.header.periodicity.as_ref(),
+    let series = &cx.analysis.series;
+    let (Some((this, this_span)), Some((next, next_span)), Some(expected), Some(periodicity)) = (
+        series.this_year,
+        series.next_year,
+        series.expected_year,
+        cx.document.header.periodicity.as_ref(),
     ) else {
         return;
     };
     let Periodicity::EveryYears(years) = periodicity.value;
-    let expected = i32::from(this) + years as i32;
     // A next meeting that is not after this one is reported by `series::next-meeting-not-after`.
     if i32::from(next) == expected || next < this {
         return;
@@ -58,7 +57,7 @@ fn run(cx: &Context, out: &mut Vec<Diagnostic>) {
     };
     out.push(
         Diagnostic::error(
-            RULE.code,
+            CHECK.code,
             format!(
                 "the next meeting is in {next}, but a series that meets {every} meets next in {expected}"
             ),

@@ -19,10 +19,10 @@
 //!
 //! Correct the one that is wrong, or leave out `year`: the `dates` state it.
 
-use crate::check::{Context, Rule};
+use crate::check::{Check, Context};
 use crate::diagnostic::{Diagnostic, Severity};
 
-pub const RULE: Rule = Rule {
+pub const CHECK: Check = Check {
     code: "series::next-year-and-dates-differ",
     default_severity: Severity::Error,
     summary: "a next meeting whose year is not the year of its dates",
@@ -43,7 +43,7 @@ fn run(cx: &Context, out: &mut Vec<Diagnostic>) {
     }
     out.push(
         Diagnostic::error(
-            RULE.code,
+            CHECK.code,
             format!(
                 "the next meeting's year is {}, but its dates are in {dates_year}",
                 year.value

@@ -22,13 +22,12 @@
 //!
 //! Write the group's name, or the member's name, exactly as the annex has it.
 
-use crate::ast::Rotation;
-use crate::check::series::{annex, group_of};
-use crate::check::{Context, Rule};
+use crate::analysis::series::Turn;
+use crate::check::{Check, Context};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::suggest::suggest;
 
-pub const RULE: Rule = Rule {
+pub const CHECK: Check = Check {
     code: "series::unknown-next-host",
     default_severity: Severity::Error,
     summary: "a next host that is neither a group nor a member of the annex",
@@ -37,27 +36,24 @@ pub const RULE: Rule = Rule {
 };
 
 fn run(cx: &Context, out: &mut Vec<Diagnostic>) {
-    let document = cx.document;
-    let (Some(rotation), Some(host), Some(annex)) = (
-        document.header.rotation.as_ref(),
-        document.next_meeting.as_ref().and_then(|n| n.host.as_ref()),
-        annex(document),
+    let (Turn::NextHostUnknown, Some(host), Some(annex)) = (
+        &cx.analysis.series.turn,
+        cx.document
+            .next_meeting
+            .as_ref()
+            .and_then(|n| n.host.as_ref()),
+        cx.analysis.annex_of(0),
     ) else {
         return;
     };
-    if !matches!(rotation.value, Rotation::Alternate(_)) || annex.groups.is_empty() {
-        return;
-    }
-    if group_of(annex, &host.value).is_some() {
-        return;
-    }
+    let annex = annex.annex;
     let names = annex
         .groups
         .iter()
         .map(|g| g.name.value.as_str())
         .chain(annex.all_members().map(|m| m.name.as_str()));
     let diagnostic = Diagnostic::error(
-        RULE.code,
+        CHECK.code,
         format!(
             "the next host {} is neither a group of the annex nor one of its members",
             host.value

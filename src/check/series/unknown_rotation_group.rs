@@ -22,13 +22,13 @@
 //!
 //! Write the group names exactly as the annex's `group:` lines have them.
 
+use crate::analysis::series::same_name;
 use crate::ast::Rotation;
-use crate::check::series::{annex, same_name};
-use crate::check::{Context, Rule};
+use crate::check::{Check, Context};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::suggest::suggest;
 
-pub const RULE: Rule = Rule {
+pub const CHECK: Check = Check {
     code: "series::unknown-rotation-group",
     default_severity: Severity::Error,
     summary: "a rotation group that the member annex does not have",
@@ -44,7 +44,7 @@ fn run(cx: &Context, out: &mut Vec<Diagnostic>) {
     let Rotation::Alternate(groups) = &rotation.value else {
         return;
     };
-    let annex = annex(document);
+    let annex = cx.analysis.annex_of(0).map(|a| a.annex);
     let names: Vec<&str> = annex
         .iter()
         .flat_map(|a| &a.groups)
@@ -55,7 +55,7 @@ fn run(cx: &Context, out: &mut Vec<Diagnostic>) {
             continue;
         }
         let mut diagnostic = Diagnostic::error(
-            RULE.code,
+            CHECK.code,
             format!(
                 "the rotation names the group {}, which the annex does not have",
                 group.value

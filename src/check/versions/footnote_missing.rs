@@ -24,11 +24,11 @@
 //!
 //! Add the footnote, and its marker, to the version that lacks it, under the same name.
 
-use crate::check::versions::{translations, version_line};
-use crate::check::{Context, Rule};
+use crate::check::versions::version_line;
+use crate::check::{Check, Context};
 use crate::diagnostic::{Diagnostic, Severity};
 
-pub const RULE: Rule = Rule {
+pub const CHECK: Check = Check {
     code: "versions::footnote-missing",
     default_severity: Severity::Error,
     summary: "a footnote that one language version has and another lacks",
@@ -37,10 +37,9 @@ pub const RULE: Rule = Rule {
 };
 
 fn run(cx: &Context, out: &mut Vec<Diagnostic>) {
-    let Some(original) = cx.document.versions.first() else {
-        return;
-    };
-    for (version, language) in translations(&cx.document.versions) {
+    let original = cx.analysis.original().version;
+    for info in cx.analysis.translations() {
+        let (version, language) = (info.version, info.meta.language);
         for footnote in &original.footnotes {
             let id = &footnote.id.value;
             if version.footnotes.iter().any(|f| &f.id.value == id) {
@@ -48,7 +47,7 @@ fn run(cx: &Context, out: &mut Vec<Diagnostic>) {
             }
             out.push(
                 Diagnostic::error(
-                    RULE.code,
+                    CHECK.code,
                     format!("the footnote `[^{id}]` of the original is missing from the {language} version"),
                 )
                 .primary(footnote.id.span, format!("no counterpart in the {language} version"))
@@ -65,7 +64,7 @@ fn run(cx: &Context, out: &mut Vec<Diagnostic>) {
             }
             out.push(
                 Diagnostic::error(
-                    RULE.code,
+                    CHECK.code,
                     format!("the footnote `[^{id}]` of the {language} version has no counterpart in the original"),
                 )
                 .primary(footnote.id.span, "not in the original")

@@ -25,11 +25,10 @@
 //! Put the label on the paragraph that translates the original's, or remove it from the
 //! translation: references in the translation use the original's labels.
 
-use crate::check::versions::{translations, units};
-use crate::check::{Context, Rule};
+use crate::check::{Check, Context};
 use crate::diagnostic::{Diagnostic, Severity};
 
-pub const RULE: Rule = Rule {
+pub const CHECK: Check = Check {
     code: "versions::label-moved",
     default_severity: Severity::Error,
     summary: "a label on another paragraph in a language version than in the original",
@@ -38,13 +37,10 @@ pub const RULE: Rule = Rule {
 };
 
 fn run(cx: &Context, out: &mut Vec<Diagnostic>) {
-    let Some(original) = cx.document.versions.first() else {
-        return;
-    };
-    let numbering = cx.document.header.numbering.as_ref().map(|n| n.value);
-    let original_units = units(original, numbering, cx.source);
-    for (version, language) in translations(&cx.document.versions) {
-        for unit in units(version, numbering, cx.source) {
+    let original_units = &cx.analysis.original().units;
+    for version in cx.analysis.translations() {
+        let language = version.meta.language;
+        for unit in &version.units {
             let Some(label) = unit.label else {
                 continue;
             };
@@ -59,7 +55,7 @@ fn run(cx: &Context, out: &mut Vec<Diagnostic>) {
             }
             out.push(
                 Diagnostic::error(
-                    RULE.code,
+                    CHECK.code,
                     format!(
                         "the label `{{#{}}}` stands on {} in the {language} version, but on {} in the original",
                         label.value, unit.name, counterpart.name

@@ -24,11 +24,11 @@
 //! Add the missing version after a `version: fr` line, or correct the `languages:` list so it
 //! names the original's language first and then each version's.
 
-use crate::check::versions::{translations, version_line};
-use crate::check::{Context, Rule};
+use crate::check::versions::version_line;
+use crate::check::{Check, Context};
 use crate::diagnostic::{Diagnostic, Severity};
 
-pub const RULE: Rule = Rule {
+pub const CHECK: Check = Check {
     code: "versions::languages-differ",
     default_severity: Severity::Error,
     summary: "a `languages:` list that does not match the language versions",
@@ -38,8 +38,10 @@ pub const RULE: Rule = Rule {
 
 fn run(cx: &Context, out: &mut Vec<Diagnostic>) {
     let languages = &cx.document.header.languages;
-    let versions: Vec<(&str, crate::source::Span)> = translations(&cx.document.versions)
-        .map(|(version, language)| (language, version_line(version)))
+    let versions: Vec<(&str, crate::source::Span)> = cx
+        .analysis
+        .translations()
+        .map(|v| (v.meta.language, version_line(v.version)))
         .collect();
     // A file without a `languages:` line states nothing to compare.
     let Some((_, listed_translations)) = languages.split_first() else {
@@ -51,7 +53,7 @@ fn run(cx: &Context, out: &mut Vec<Diagnostic>) {
         }
         out.push(
             Diagnostic::error(
-                RULE.code,
+                CHECK.code,
                 format!(
                     "the header lists the language `{}`, but the file has no `version: {}` block",
                     language.value, language.value
@@ -70,7 +72,7 @@ fn run(cx: &Context, out: &mut Vec<Diagnostic>) {
         }
         let original = languages.first().map(|l| l.value.as_str());
         let mut diagnostic = Diagnostic::error(
-            RULE.code,
+            CHECK.code,
             match original == Some(*language) {
                 true => format!(
                     "the `version: {language}` block is in the original's language, `{language}`"

@@ -27,10 +27,10 @@
 //! `{欧洲 = next host}`).
 
 use crate::check::versions::{fact_keys, for_each_counterpart};
-use crate::check::{Context, Rule};
+use crate::check::{Check, Context};
 use crate::diagnostic::{Diagnostic, Severity};
 
-pub const RULE: Rule = Rule {
+pub const CHECK: Check = Check {
     code: "versions::marked-facts-differ",
     default_severity: Severity::Error,
     summary: "a paragraph that marks other facts in a language version than in the original",
@@ -61,7 +61,7 @@ fn run(cx: &Context, out: &mut Vec<Diagnostic>) {
             ));
         }
         out.push(
-            Diagnostic::error(RULE.code, format!("{}: {}", unit.name, parts.join("; ")))
+            Diagnostic::error(CHECK.code, format!("{}: {}", unit.name, parts.join("; ")))
                 .primary(unit.span, format!("the {language} version"))
                 .secondary(counterpart.span, "the original")
                 .help("mark the same facts, `{words = fact}`, in both versions of the paragraph"),

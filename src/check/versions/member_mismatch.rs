@@ -26,11 +26,11 @@
 //! Add the member that is missing to the version that lacks it, or remove the one listed by
 //! mistake, so that every version lists the same members.
 
-use crate::check::members::{listed, Listed};
-use crate::check::{Context, Rule};
+use crate::analysis::members::Listed;
+use crate::check::{Check, Context};
 use crate::diagnostic::{Diagnostic, Severity};
 
-pub const RULE: Rule = Rule {
+pub const CHECK: Check = Check {
     code: "versions::member-mismatch",
     default_severity: Severity::Error,
     summary: "a language version's annex lists other members than the original's",
@@ -39,27 +39,24 @@ pub const RULE: Rule = Rule {
 };
 
 fn run(cx: &Context, out: &mut Vec<Diagnostic>) {
-    let Some((original, translations)) = cx.document.versions.split_first() else {
+    let Some(original) = cx.analysis.annex_of(0) else {
         return;
     };
-    let Some(original_annex) = &original.annex else {
-        return;
-    };
-    let original_language = cx.document.language_of(original);
-    let original_listed = listed(cx, original_annex);
-    for version in translations {
+    let (original_annex, original_language) = (original.annex, original.language);
+    let original_listed = &original.listed;
+    for version in cx.analysis.translations() {
         // A version without an annex is a matter of the versions' structure, not of members.
-        let Some(annex) = &version.annex else {
+        let Some(info) = cx.analysis.annex_of(version.index) else {
             continue;
         };
-        let language = cx.document.language_of(version);
-        let version_listed = listed(cx, annex);
+        let (annex, language) = (info.annex, info.language);
+        let version_listed = &info.listed;
         // Names the registry does not know cannot be matched; `members::unknown` reports them.
-        for missing in not_in(&original_listed, &version_listed) {
+        for missing in not_in(original_listed, version_listed) {
             let entity = missing.found.expect("known").entity;
             out.push(
                 Diagnostic::error(
-                    RULE.code,
+                    CHECK.code,
                     format!(
                         "the {language} annex does not list {} ({}), which the {original_language} annex lists",
                         entity.preferred(language),
@@ -75,11 +72,11 @@ fn run(cx: &Context, out: &mut Vec<Diagnostic>) {
                 )),
             );
         }
-        for extra in not_in(&version_listed, &original_listed) {
+        for extra in not_in(version_listed, original_listed) {
             let entity = extra.found.expect("known").entity;
             out.push(
                 Diagnostic::error(
-                    RULE.code,
+                    CHECK.code,
                     format!(
                         "the {language} annex lists {} ({}), which the {original_language} annex does not",
                         extra.member.name,

@@ -14,118 +14,14 @@ pub mod paragraph_missing;
 pub mod section_missing;
 pub mod subparagraphs_differ;
 
-use std::collections::HashMap;
-
-use crate::ast::{
-    walk_inlines, Block, FactKey, Inline, NumberStyle, Numbering, Subparagraph, Version,
-};
-use crate::check::facts::describe;
+use crate::analysis::align::{Place, Unit};
+use crate::analysis::facts::describe;
+use crate::analysis::VersionInfo;
+use crate::ast::{walk_inlines, FactKey, Inline, Subparagraph, Version};
 use crate::check::Context;
-use crate::source::{Source, Span, Spanned};
+use crate::source::{Source, Span};
 
-/// Where a paragraph stands, the same in every version.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum Place {
-    Preamble(usize),
-    /// A numbered paragraph; `section` is set only when numbers restart in each section.
-    Numbered {
-        section: Option<usize>,
-        /// Roman part numbers and Arabic paragraph numbers are two sequences.
-        roman: bool,
-        value: u32,
-    },
-    /// The `index`th unnumbered paragraph of the `section`th section.
-    Unnumbered {
-        section: usize,
-        index: usize,
-    },
-}
-
-/// One paragraph of a version, with where it stands.
-pub struct Unit<'a> {
-    pub place: Place,
-    pub content: &'a [Inline],
-    pub subparagraphs: &'a [Subparagraph],
-    /// The label at the start of the paragraph.
-    pub label: Option<&'a Spanned<String>>,
-    /// The first line of the paragraph, to point at.
-    pub span: Span,
-    /// The paragraph as a message names it: "paragraph 16", "preamble paragraph 1".
-    pub name: String,
-}
-
-/// The paragraphs of a version, in reading order.
-pub fn units<'a>(
-    version: &'a Version,
-    numbering: Option<Numbering>,
-    source: &Source,
-) -> Vec<Unit<'a>> {
-    let per_section = numbering == Some(Numbering::PerSection);
-    let mut out = Vec::new();
-    for (index, p) in version.preamble.iter().enumerate() {
-        out.push(Unit {
-            place: Place::Preamble(index),
-            content: &p.content,
-            subparagraphs: &p.subparagraphs,
-            label: p.label.as_ref(),
-            span: first_line(source, p.span),
-            name: format!("preamble paragraph {}", index + 1),
-        });
-    }
-    for (section, s) in version.sections.iter().enumerate() {
-        let mut unnumbered = 0;
-        for block in &s.blocks {
-            match block {
-                Block::NumberedParagraph(p) => {
-                    let Some(value) = p.number.value else {
-                        continue;
-                    };
-                    out.push(Unit {
-                        place: Place::Numbered {
-                            section: per_section.then_some(section),
-                            roman: p.number.style == NumberStyle::Roman,
-                            value,
-                        },
-                        content: &p.content,
-                        subparagraphs: &p.subparagraphs,
-                        label: p.label.as_ref(),
-                        span: p.number.span,
-                        name: format!("paragraph {}", p.number.written),
-                    });
-                }
-                Block::Paragraph(p) => {
-                    unnumbered += 1;
-                    out.push(Unit {
-                        place: Place::Unnumbered {
-                            section,
-                            index: unnumbered - 1,
-                        },
-                        content: &p.content,
-                        subparagraphs: &p.subparagraphs,
-                        label: p.label.as_ref(),
-                        span: first_line(source, p.span),
-                        name: format!(
-                            "unnumbered paragraph {unnumbered} of section {}",
-                            section + 1
-                        ),
-                    });
-                }
-            }
-        }
-    }
-    out
-}
-
-/// The units of a version by where they stand, to find a paragraph's counterpart.
-pub fn by_place<'u, 'a>(units: &'u [Unit<'a>]) -> HashMap<Place, &'u Unit<'a>> {
-    let mut map = HashMap::new();
-    for unit in units {
-        map.entry(unit.place).or_insert(unit);
-    }
-    map
-}
-
-/// The part of `span` on its first line, so that a label on a long paragraph stays short.
+/// The part of `span` on its first line, so that a label on a long heading stays short.
 pub fn first_line(source: &Source, span: Span) -> Span {
     let text = source.slice(span);
     let end = text.find('\n').unwrap_or(text.len());
@@ -133,34 +29,30 @@ pub fn first_line(source: &Source, span: Span) -> Span {
     Span::new(span.start as usize, span.start as usize + line.len())
 }
 
-/// Calls `f` with each paragraph of each translation that has a counterpart at the same place
-/// in the original, the counterpart, and the translation's language. A paragraph without a
-/// counterpart is `versions::paragraph-missing`'s to report.
+/// Calls `f` with each paragraph of each translation that is tied to a paragraph of the
+/// original, the original's paragraph, and the translation's language. Paragraphs whose words
+/// did not read are left out: what they hold is not known. A paragraph without a counterpart is
+/// `versions::paragraph-missing`'s to report.
 pub fn for_each_counterpart<'a>(
     cx: &Context<'a>,
     mut f: impl FnMut(&Unit<'a>, &Unit<'a>, &'a str),
 ) {
-    let Some(original) = cx.document.versions.first() else {
-        return;
-    };
-    let numbering = cx.document.header.numbering.as_ref().map(|n| n.value);
-    let original_units = units(original, numbering, cx.source);
-    let original_places = by_place(&original_units);
-    for (version, language) in translations(&cx.document.versions) {
-        for unit in units(version, numbering, cx.source) {
-            if let Some(&counterpart) = original_places.get(&unit.place) {
-                f(&unit, counterpart, language);
+    let original = cx.analysis.original();
+    for version in cx.analysis.translations() {
+        for unit in &version.units {
+            let Some(counterpart) = unit.counterpart.and_then(|i| original.units.get(i)) else {
+                continue;
+            };
+            if unit.is_read() && counterpart.is_read() {
+                f(unit, counterpart, version.meta.language);
             }
         }
     }
 }
 
-/// The translations, each with its index and language tag; the original is version 0.
-pub fn translations(versions: &[Version]) -> impl Iterator<Item = (&Version, &str)> {
-    versions
-        .iter()
-        .skip(1)
-        .filter_map(|v| Some((v, v.header.as_ref()?.language.value.as_str())))
+/// Whether a version has a paragraph at `place`.
+pub fn has_place(version: &VersionInfo, place: Place) -> bool {
+    version.units.iter().any(|u| u.place == place)
 }
 
 /// The span of a translation's `version:` line, to point at when it lacks something.

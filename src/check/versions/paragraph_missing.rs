@@ -25,13 +25,13 @@
 //! Add the missing paragraph to the version that lacks it, with the same number, or remove the
 //! paragraph that has no counterpart.
 
-use std::collections::HashMap;
-
-use crate::check::versions::{by_place, translations, units, version_line, Place, Unit};
-use crate::check::{Context, Rule};
+use crate::analysis::align::Unit;
+use crate::analysis::VersionInfo;
+use crate::check::versions::{has_place, version_line};
+use crate::check::{Check, Context};
 use crate::diagnostic::{Diagnostic, Severity};
 
-pub const RULE: Rule = Rule {
+pub const CHECK: Check = Check {
     code: "versions::paragraph-missing",
     default_severity: Severity::Error,
     summary: "a paragraph that one language version has and another lacks",
@@ -40,30 +40,32 @@ pub const RULE: Rule = Rule {
 };
 
 fn run(cx: &Context, out: &mut Vec<Diagnostic>) {
-    let Some(original) = cx.document.versions.first() else {
-        return;
-    };
-    let numbering = cx.document.header.numbering.as_ref().map(|n| n.value);
-    let original_units = units(original, numbering, cx.source);
-    let original_places = by_place(&original_units);
-    for (version, language) in translations(&cx.document.versions) {
-        let version_units = units(version, numbering, cx.source);
-        let version_places = by_place(&version_units);
-        for (index, unit) in original_units.iter().enumerate() {
-            if version_places.contains_key(&unit.place) {
+    let original = cx.analysis.original();
+    for version in cx.analysis.translations() {
+        // A block that did not read may be the paragraph that seems missing: the structure of
+        // the two versions is not known well enough to say.
+        if original.has_unparsed || version.has_unparsed {
+            continue;
+        }
+        let language = version.meta.language;
+        for (index, unit) in original.units.iter().enumerate() {
+            if has_place(version, unit.place) {
                 continue;
             }
-            let (after, label) = neighbour(&original_units[..index], &version_places)
+            let (after, label) = neighbour(&original.units[..index], version)
                 .map(|u| {
                     (
                         u.span,
                         format!("the {language} version goes on from {} here", u.name),
                     )
                 })
-                .unwrap_or((version_line(version), format!("the {language} version")));
+                .unwrap_or((
+                    version_line(version.version),
+                    format!("the {language} version"),
+                ));
             out.push(
                 Diagnostic::error(
-                    RULE.code,
+                    CHECK.code,
                     format!(
                         "{} of the original is missing from the {language} version",
                         unit.name
@@ -80,19 +82,19 @@ fn run(cx: &Context, out: &mut Vec<Diagnostic>) {
                 )),
             );
         }
-        for (index, unit) in version_units.iter().enumerate() {
-            if original_places.contains_key(&unit.place) {
+        for (index, unit) in version.units.iter().enumerate() {
+            if has_place(original, unit.place) {
                 continue;
             }
             let mut diagnostic = Diagnostic::error(
-                RULE.code,
+                CHECK.code,
                 format!(
                     "{} of the {language} version has no counterpart in the original",
                     unit.name
                 ),
             )
             .primary(unit.span, "not in the original");
-            if let Some(before) = neighbour(&version_units[..index], &original_places) {
+            if let Some(before) = neighbour(&version.units[..index], original) {
                 diagnostic = diagnostic.secondary(
                     before.span,
                     format!("the original goes on from {} here", before.name),
@@ -105,11 +107,11 @@ fn run(cx: &Context, out: &mut Vec<Diagnostic>) {
     }
 }
 
-/// The counterpart in `other` of the last of `before` that `other` has: where the missing
-/// paragraph belongs.
-fn neighbour<'a>(before: &[Unit], other: &HashMap<Place, &'a Unit<'a>>) -> Option<&'a Unit<'a>> {
+/// The paragraph of `other` at the place of the last of `before` that `other` has: where the
+/// missing paragraph belongs.
+fn neighbour<'v, 'a>(before: &[Unit], other: &'v VersionInfo<'a>) -> Option<&'v Unit<'a>> {
     before
         .iter()
         .rev()
-        .find_map(|b| other.get(&b.place).copied())
+        .find_map(|b| other.units.iter().find(|u| u.place == b.place))
 }

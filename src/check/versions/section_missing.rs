@@ -26,12 +26,12 @@
 //! extra one.
 
 use crate::ast::{plain_text, Version};
-use crate::check::versions::{first_line, translations, version_line};
-use crate::check::{Context, Rule};
+use crate::check::versions::{first_line, version_line};
+use crate::check::{Check, Context};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::source::Span;
 
-pub const RULE: Rule = Rule {
+pub const CHECK: Check = Check {
     code: "versions::section-missing",
     default_severity: Severity::Error,
     summary: "a heading that one language version has and another lacks",
@@ -58,17 +58,15 @@ fn headings_count(count: usize) -> String {
 }
 
 fn run(cx: &Context, out: &mut Vec<Diagnostic>) {
-    let Some(original) = cx.document.versions.first() else {
-        return;
-    };
-    let original_headings = headings(original);
-    for (version, language) in translations(&cx.document.versions) {
+    let original_headings = headings(cx.analysis.original().version);
+    for info in cx.analysis.translations() {
+        let (version, language) = (info.version, info.meta.language);
         let version_headings = headings(version);
         let shared = original_headings.len().min(version_headings.len());
         for (span, text) in &original_headings[shared..] {
             out.push(
                 Diagnostic::error(
-                    RULE.code,
+                    CHECK.code,
                     format!(
                         "the heading \"{text}\" has no counterpart in the {language} version: it has {}, the original {}",
                         headings_count(version_headings.len()),
@@ -86,7 +84,7 @@ fn run(cx: &Context, out: &mut Vec<Diagnostic>) {
         for (span, text) in &version_headings[shared..] {
             out.push(
                 Diagnostic::error(
-                    RULE.code,
+                    CHECK.code,
                     format!(
                         "the heading \"{text}\" of the {language} version has no counterpart in the original: it has {}, the {language} version {}",
                         headings_count(original_headings.len()),

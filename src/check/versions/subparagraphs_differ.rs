@@ -28,10 +28,10 @@
 //! original.
 
 use crate::check::versions::{for_each_counterpart, markers, show_markers};
-use crate::check::{Context, Rule};
+use crate::check::{Check, Context};
 use crate::diagnostic::{Diagnostic, Severity};
 
-pub const RULE: Rule = Rule {
+pub const CHECK: Check = Check {
     code: "versions::subparagraphs-differ",
     default_severity: Severity::Error,
     summary: "a paragraph whose sub-paragraphs differ between language versions",
@@ -48,7 +48,7 @@ fn run(cx: &Context, out: &mut Vec<Diagnostic>) {
         }
         out.push(
             Diagnostic::error(
-                RULE.code,
+                CHECK.code,
                 format!(
                     "{} has the sub-paragraphs {} in the original, but {} in the {language} version",
                     unit.name,

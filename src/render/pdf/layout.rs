@@ -337,6 +337,7 @@ impl<'d> Layout<'d, '_> {
                         flow.space_before = PARAGRAPH_SPACE;
                         (flow, 0.0)
                     }
+                    Block::Unparsed(_) => continue,
                 };
                 for label in block.label().into_iter().chain(original_label) {
                     add_anchor(&mut flow, voice.anchor("label", &label.value));
@@ -507,7 +508,7 @@ impl<'d> Layout<'d, '_> {
                 Block::NumberedParagraph(p) => {
                     Some(format!("{}{}", p.number.written, p.number.terminator))
                 }
-                Block::Paragraph(_) => None,
+                Block::Paragraph(_) | Block::Unparsed(_) => None,
             })
             .map(|n| self.shaper.width(&n, style))
             .fold(0.0, f32::max);

@@ -1,0 +1,112 @@
+//! Analysis: what a document means, worked out once and read by the checks, the print model
+//! and (next) the language server.
+//!
+//! [`analyze`] takes the syntax tree and the registry of members and works out, per language
+//! version, the header that applies to it ([`meta`]), its paragraphs and how each is tied to the
+//! original ([`align`]), how its paragraph numbers run ([`numbering`]), what every label names in
+//! every version ([`labels`]), the annex members with their registry entries and the forum's
+//! membership on the date ([`members`]), what the meeting series makes of the next meeting
+//! ([`series`]) and the data that marked facts are compared with ([`facts`]). Nothing here
+//! reports a problem: the checks read these answers and decide what is wrong, so that no two
+//! checks (and no two output formats) work out the same fact in two ways.
+
+pub mod align;
+pub mod facts;
+pub mod labels;
+pub mod members;
+pub mod meta;
+pub mod numbering;
+pub mod series;
+
+use crate::ast::{Document, Version};
+use crate::registry::Registry;
+
+/// What a document means.
+pub struct Analysis<'a> {
+    pub document: &'a Document,
+    /// The registry the document is read against: the built-in one with the project's members.
+    pub registry: &'a Registry,
+    /// Every language version, the original first.
+    pub versions: Vec<VersionInfo<'a>>,
+    /// What is wrong with the paragraph numbers of every version.
+    pub numbering: Vec<numbering::Finding<'a>>,
+    pub labels: labels::Labels<'a>,
+    /// The annex of each version that has one.
+    pub annexes: Vec<members::AnnexInfo<'a>>,
+    /// The forum of the meeting and its members on the date, if the registry knows the forum.
+    pub forum: Option<members::ForumOnDate<'a>>,
+    pub series: series::Series<'a>,
+}
+
+/// One language version and what it means.
+pub struct VersionInfo<'a> {
+    /// Its position in the document: 0 for the original.
+    pub index: usize,
+    pub version: &'a Version,
+    /// The header that applies to it: its own fields, else the original's.
+    pub meta: meta::Meta<'a>,
+    /// Its paragraphs in reading order, each with its place and its counterpart.
+    pub units: Vec<align::Unit<'a>>,
+    /// The version holds a block that did not read: its structure is not wholly known.
+    pub has_unparsed: bool,
+}
+
+impl<'a> Analysis<'a> {
+    /// The original version.
+    pub fn original(&self) -> &VersionInfo<'a> {
+        &self.versions[0]
+    }
+
+    /// The translations whose language is stated, with the original's paragraphs they are
+    /// tied to. A version whose language is not stated is text after the annex that the parser
+    /// read as a version of its own; it is not compared with the original.
+    pub fn translations(&self) -> impl Iterator<Item = &VersionInfo<'a>> {
+        self.versions
+            .iter()
+            .skip(1)
+            .filter(|v| !v.meta.language.is_empty())
+    }
+
+    /// The annex of the version at `index`, if it has one.
+    pub fn annex_of(&self, index: usize) -> Option<&members::AnnexInfo<'a>> {
+        self.annexes.iter().find(|a| a.version == index)
+    }
+}
+
+/// Works out what a document means. The document may have syntax errors: whatever did not
+/// read is taken as unknown, never as absent.
+pub fn analyze<'a>(document: &'a Document, registry: &'a Registry) -> Analysis<'a> {
+    let numbering = document.header.numbering.as_ref().map(|n| n.value);
+    let mut versions: Vec<VersionInfo<'a>> = document
+        .versions
+        .iter()
+        .enumerate()
+        .map(|(index, version)| VersionInfo {
+            index,
+            version,
+            meta: meta::Meta::of(document, index),
+            units: align::units(version, numbering),
+            has_unparsed: version
+                .sections
+                .iter()
+                .flat_map(|s| &s.blocks)
+                .any(|b| matches!(b, crate::ast::Block::Unparsed(_))),
+        })
+        .collect();
+    align::tie(&mut versions);
+    let annexes = members::annexes(&versions, registry);
+    let original_annex = annexes.iter().find(|a| a.version == 0);
+    let forum = members::forum_on_date(document, registry, original_annex);
+    let series = series::Series::of(document, original_annex);
+    let labels = labels::Labels::of(&versions);
+    Analysis {
+        document,
+        registry,
+        versions,
+        numbering: numbering::findings(document),
+        labels,
+        annexes,
+        forum,
+        series,
+    }
+}

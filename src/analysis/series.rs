@@ -1,0 +1,163 @@
+//! The meeting series: what this meeting's edition, year, host and the rotation make of the
+//! next meeting.
+//!
+//! These are derived facts: the next edition follows from this one, the next year from the
+//! periodicity, the next host from the rotation. The series checks compare the `next meeting:`
+//! block with them, and the fact checks accept prose that says what the series says, so that a
+//! slip in the block is reported once, by the check of the block.
+
+use crate::ast::{Document, Periodicity, Rotation};
+use crate::registry::fold;
+use crate::source::{Span, Spanned};
+
+use super::members::AnnexInfo;
+
+/// What the series makes of the next meeting.
+pub struct Series<'a> {
+    /// This meeting's year (its first day, else the adoption date) and where it is stated.
+    pub this_year: Option<(i16, Span)>,
+    /// The next meeting's year (its `year`, else the first of its `dates`).
+    pub next_year: Option<(i16, Span)>,
+    /// This meeting's edition plus one.
+    pub expected_edition: Option<u32>,
+    /// This year plus the periodicity.
+    pub expected_year: Option<i32>,
+    /// What the rotation makes of the next host.
+    pub turn: Turn<'a>,
+}
+
+/// The next host, as the rotation sees it.
+pub enum Turn<'a> {
+    /// The rotation gives the next host: a member of the sequence, or a group of the annex
+    /// the hosts alternate to.
+    Expected {
+        host: &'a Spanned<String>,
+        /// Whether the `next meeting:` block's host is the one expected.
+        kept: bool,
+        /// For an alternation: the groups of this meeting's host and of the next host.
+        groups: Option<(&'a str, &'a str)>,
+    },
+    /// This meeting's host is not in the rotation sequence.
+    HostNotInSequence,
+    /// The rotation alternates between groups of the annex, and the next host is neither a
+    /// group nor a member of the annex.
+    NextHostUnknown,
+    /// Nothing to work out: no rotation or no next host, a rotation group the annex does not
+    /// have, a host whose group is not known.
+    Unknown,
+}
+
+impl<'a> Series<'a> {
+    pub fn of(document: &'a Document, annex: Option<&AnnexInfo<'a>>) -> Series<'a> {
+        let header = &document.header;
+        let next = document.next_meeting.as_ref();
+        let this_year = header
+            .dates
+            .as_ref()
+            .map(|d| (d.value.start.year(), d.span))
+            .or_else(|| header.adopted.as_ref().map(|d| (d.value.year(), d.span)));
+        let next_year = next.and_then(|next| {
+            next.year
+                .as_ref()
+                .map(|y| (y.value, y.span))
+                .or_else(|| next.dates.as_ref().map(|d| (d.value.start.year(), d.span)))
+        });
+        let expected_year = this_year
+            .zip(header.periodicity.as_ref())
+            .map(|((year, _), p)| {
+                let Periodicity::EveryYears(years) = p.value;
+                i32::from(year) + years as i32
+            });
+        Series {
+            this_year,
+            next_year,
+            expected_edition: header
+                .edition
+                .as_ref()
+                .and_then(|e| e.value.value.checked_add(1)),
+            expected_year,
+            turn: turn(document, annex.map(|a| a.annex)),
+        }
+    }
+}
+
+fn turn<'a>(document: &'a Document, annex: Option<&'a crate::ast::Annex>) -> Turn<'a> {
+    let header = &document.header;
+    let (Some(rotation), Some(next)) = (
+        header.rotation.as_ref(),
+        document.next_meeting.as_ref().and_then(|n| n.host.as_ref()),
+    ) else {
+        return Turn::Unknown;
+    };
+    match &rotation.value {
+        Rotation::Sequence(hosts) => {
+            let Some(host) = header.host.as_ref() else {
+                return Turn::Unknown;
+            };
+            let Some(position) = hosts.iter().position(|h| same_name(&h.value, &host.value)) else {
+                return Turn::HostNotInSequence;
+            };
+            let expected = &hosts[(position + 1) % hosts.len()];
+            Turn::Expected {
+                host: expected,
+                kept: same_name(&expected.value, &next.value),
+                groups: None,
+            }
+        }
+        Rotation::Alternate(groups) => {
+            let Some(annex) = annex.filter(|a| !a.groups.is_empty()) else {
+                return Turn::Unknown;
+            };
+            let Some(next_group) = group_of(annex, &next.value) else {
+                return Turn::NextHostUnknown;
+            };
+            // A group the annex does not have is reported by `series::unknown-rotation-group`;
+            // the turn cannot be worked out without it.
+            let known = |name: &str| annex.groups.iter().any(|g| same_name(&g.name.value, name));
+            if !groups.iter().all(|g| known(&g.value)) {
+                return Turn::Unknown;
+            }
+            let Some(this_group) = header.host.as_ref().and_then(|h| group_of(annex, &h.value))
+            else {
+                return Turn::Unknown;
+            };
+            let Some(position) = groups.iter().position(|g| same_name(&g.value, this_group)) else {
+                return Turn::Unknown;
+            };
+            let expected = &groups[(position + 1) % groups.len()];
+            Turn::Expected {
+                host: expected,
+                kept: same_name(&expected.value, next_group),
+                groups: Some((this_group, next_group)),
+            }
+        }
+    }
+}
+
+/// Two names are the same if they differ only as the registry's comparison ignores: case,
+/// spacing, punctuation, Unicode normalisation.
+pub fn same_name(a: &str, b: &str) -> bool {
+    fold(a) == fold(b)
+}
+
+/// Whether `words` name `value` or one of its parts: `Beijing` for `Beijing, China`, `北京` for
+/// `中国 北京`. Parts are separated by commas; in a name written in Chinese, whose parts are
+/// separated by spaces, by spaces too.
+pub fn same_or_part(words: &str, value: &str) -> bool {
+    let cjk = !value.is_ascii() && !value.contains([',', '，']);
+    same_name(words, value)
+        || value
+            .split(|c: char| c == ',' || c == '，' || (cjk && c.is_whitespace()))
+            .any(|part| same_name(words, part))
+}
+
+/// The name of the annex group that lists `member`, or the group itself if `member` names one.
+pub fn group_of<'a>(annex: &'a crate::ast::Annex, member: &str) -> Option<&'a str> {
+    annex
+        .groups
+        .iter()
+        .find(|g| {
+            same_name(&g.name.value, member) || g.members.iter().any(|m| same_name(&m.name, member))
+        })
+        .map(|g| g.name.value.as_str())
+}
