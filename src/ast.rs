@@ -159,7 +159,7 @@ impl Document {
 impl Version {
     /// Calls `f` on every inline node of this version's text, in reading order, nested ones
     /// after the node that holds them: headings, paragraphs, sub-paragraphs, footnotes.
-    pub fn for_each_inline(&self, f: &mut dyn FnMut(&Inline)) {
+    pub fn for_each_inline<'a>(&'a self, f: &mut dyn FnMut(&'a Inline)) {
         for paragraph in &self.preamble {
             walk_inlines(&paragraph.content, f);
             walk_subparagraphs(&paragraph.subparagraphs, f);
@@ -179,7 +179,7 @@ impl Version {
     }
 }
 
-fn walk_subparagraphs(subparagraphs: &[Subparagraph], f: &mut dyn FnMut(&Inline)) {
+fn walk_subparagraphs<'a>(subparagraphs: &'a [Subparagraph], f: &mut dyn FnMut(&'a Inline)) {
     for subparagraph in subparagraphs {
         walk_inlines(&subparagraph.content, f);
         walk_subparagraphs(&subparagraph.children, f);
@@ -187,7 +187,7 @@ fn walk_subparagraphs(subparagraphs: &[Subparagraph], f: &mut dyn FnMut(&Inline)
 }
 
 /// Calls `f` on each node of `content` and, after it, on the nodes inside it.
-pub fn walk_inlines(content: &[Inline], f: &mut dyn FnMut(&Inline)) {
+pub fn walk_inlines<'a>(content: &'a [Inline], f: &mut dyn FnMut(&'a Inline)) {
     for inline in content {
         f(inline);
         match inline {

@@ -2,16 +2,18 @@
 //! into a folder.
 //!
 //! A [`Plan`] says what a run asks for (formats, destination, options) and is checked before
-//! anything is read; [`build`] then renders one checked document in each format. Each format has
-//! one renderer of the shape [`Renderer`]; [`Format::renderer`] is the one place that dispatches
-//! on the format, so a new output is one arm there. A file is written
+//! anything is read; [`build`] then makes the print model of one analysed document once and
+//! renders it in each format. Each format has one renderer of the shape [`Renderer`];
+//! [`Format::renderer`] is the one place that dispatches on the format, so a new output is one
+//! arm there. A file is written
 //! atomically: into a temporary file in the target folder, then renamed over the target, so a
 //! failed or interrupted build never leaves a half-written or clobbered output.
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
-use crate::ast::Document;
+use crate::analysis::Analysis;
+use crate::render::print::Print;
 use crate::render::{self, Options, RenderError, Renderer};
 
 /// An output format.
@@ -120,30 +122,30 @@ pub enum Output {
     Printed(Vec<u8>),
 }
 
-/// Builds one checked document from `source` in every format of the plan; `draft` marks a
+/// Builds one analysed document from `source` in every format of the plan; `draft` marks a
 /// document with errors. Each output is written whole or not at all; the result says, format
-/// by format, what was written or why not. A document that a renderer refuses (a language
-/// version it does not have) is refused once, not once per format.
+/// by format, what was written or why not. A document that the print model refuses (a
+/// language version it does not have) is refused once, not once per format.
 pub fn build(
     plan: &Plan,
     source: &Path,
-    document: &Document,
+    analysis: &Analysis,
     draft: bool,
 ) -> Vec<Result<Output, BuildError>> {
     let options = Options {
         draft,
         ..plan.options.clone()
     };
+    let print = match Print::new(analysis, &options) {
+        Ok(print) => print,
+        Err(error) => return vec![Err(BuildError::Render(error))],
+    };
     let mut results = Vec::new();
     for &format in &plan.formats {
-        let bytes = match render(format, document, &options) {
+        let bytes = match render(format, &print, &options) {
             Ok(bytes) => bytes,
             Err(error) => {
-                let refused = matches!(error, BuildError::Render(_));
                 results.push(Err(error));
-                if refused {
-                    break;
-                }
                 continue;
             }
         };
@@ -197,13 +199,9 @@ impl std::fmt::Display for BuildError {
 
 impl std::error::Error for BuildError {}
 
-/// Renders a document in one format.
-pub fn render(
-    format: Format,
-    document: &Document,
-    options: &Options,
-) -> Result<Vec<u8>, BuildError> {
-    format.renderer()(document, options).map_err(BuildError::Render)
+/// Renders a print model in one format.
+pub fn render(format: Format, print: &Print, options: &Options) -> Result<Vec<u8>, BuildError> {
+    format.renderer()(print, options).map_err(BuildError::Render)
 }
 
 /// Where the output of `source` in `format` goes: `NAME.EXT` beside the source or in `folder`;

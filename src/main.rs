@@ -31,7 +31,9 @@ fn main() -> ExitCode {
         width: terminal_width(),
     };
     let status = match cli.command {
-        Command::Check { files, options } => check_files(&files, &options, style).0,
+        Command::Check { files, options } => {
+            check_files(&files, &options, style, |_, _, _| SUCCESS)
+        }
         Command::Build {
             files,
             options: check_options,
@@ -56,7 +58,6 @@ fn main() -> ExitCode {
                     source_date_epoch: std::env::var("SOURCE_DATE_EPOCH")
                         .ok()
                         .and_then(|s| s.parse().ok()),
-                    ..PdfOptions::default()
                 },
             };
             let targets = Targets {
@@ -78,18 +79,19 @@ fn main() -> ExitCode {
 }
 
 /// Checks each file and prints its diagnostics and the summary line, as `plenary check` does.
-/// Returns the exit status and what each file gave (`None` for one that could not be read, or
-/// whose configuration could not be).
+/// `then` is called with each file that could be read, its diagnostics and its analysis (the
+/// build prints from it), and may raise the exit status. Returns the exit status.
 fn check_files(
     files: &[PathBuf],
     options: &CheckOptions,
     style: Style,
-) -> (u8, Vec<(PathBuf, Option<Checked>)>) {
-    let mut results = Vec::new();
+    mut then: impl FnMut(&Path, &Checked, Option<&plenary::Analysis>) -> u8,
+) -> u8 {
     let mut tally = Tally {
         status: SUCCESS,
         errors: 0,
         warnings: 0,
+        unread: 0,
         style,
     };
     let mut configs = Configs {
@@ -106,8 +108,7 @@ fn check_files(
                     stderr.lock(),
                     "error: `-` is given twice, but standard input can be read only once"
                 );
-                tally.status = TROUBLE;
-                results.push((path.clone(), None));
+                tally.unreadable();
                 continue;
             }
             stdin_read = true;
@@ -116,8 +117,7 @@ fn check_files(
             Ok(read) => read,
             Err(message) => {
                 let _ = writeln!(stderr.lock(), "error: {message}");
-                tally.status = TROUBLE;
-                results.push((path.clone(), None));
+                tally.unreadable();
                 continue;
             }
         };
@@ -129,22 +129,22 @@ fn check_files(
         let Some(config) = configs.for_folder(folder, &mut tally) else {
             // The configuration could not be read; checking without it would not be what the
             // project asked for.
-            results.push((path.clone(), None));
+            tally.unreadable();
             continue;
         };
-        let checked = plenary::check_bytes_with(&name, &bytes, config);
-        tally.report(&checked.diagnostics, &checked.source);
-        results.push((path.clone(), Some(checked)));
+        let (checked, status) =
+            plenary::check_bytes_then(&name, &bytes, config, |checked, analysis| {
+                tally.report(&checked.diagnostics, &checked.source);
+                then(path, checked, analysis)
+            });
+        drop(checked);
+        tally.status = tally.status.max(status);
     }
     if options.deny_warnings && tally.warnings > 0 && tally.status == SUCCESS {
         tally.status = FOUND_ERRORS;
     }
-    let _ = writeln!(
-        stderr.lock(),
-        "{}",
-        summary(files.len(), tally.errors, tally.warnings)
-    );
-    (tally.status, results)
+    let _ = writeln!(stderr.lock(), "{}", tally.summary(files.len()));
+    tally.status
 }
 
 /// What a run of `plenary check` has found so far.
@@ -152,6 +152,8 @@ struct Tally {
     status: u8,
     errors: usize,
     warnings: usize,
+    /// Files that could not be read, or whose configuration could not be.
+    unread: usize,
     style: Style,
 }
 
@@ -166,6 +168,30 @@ impl Tally {
         if errors > 0 && self.status == SUCCESS {
             self.status = FOUND_ERRORS;
         }
+    }
+
+    /// Counts a file that could not be checked.
+    fn unreadable(&mut self) {
+        self.unread += 1;
+        self.status = TROUBLE;
+    }
+
+    /// `checked 3 files: 2 errors, 1 warning`, and how many files could not be read.
+    fn summary(&self, files: usize) -> String {
+        let counts = format!(
+            "{}, {}",
+            plural(self.errors, "error"),
+            plural(self.warnings, "warning")
+        );
+        if self.unread == 0 {
+            return format!("checked {}: {counts}", plural(files, "file"));
+        }
+        format!(
+            "checked {} of {}, {} could not be read: {counts}",
+            files - self.unread,
+            plural(files, "file"),
+            self.unread
+        )
     }
 }
 
@@ -226,8 +252,6 @@ fn load_config(path: &Path, tally: &mut Tally) -> Option<Config> {
     }
 }
 
-/// Checks the files as `plenary check` does, then writes each one without errors (or, with
-/// `allow_errors`, each one as a draft) in every format asked for.
 /// What `plenary build` is asked to write.
 struct Targets<'a> {
     formats: &'a [Target],
@@ -250,26 +274,15 @@ fn build(files: &[PathBuf], check_options: &CheckOptions, targets: Targets, styl
             return TROUBLE;
         }
     };
-    let (checked_status, results) = check_files(files, check_options, style);
-    let mut status = if checked_status == TROUBLE {
-        TROUBLE
-    } else {
-        SUCCESS
-    };
-    for (path, checked) in &results {
-        let Some(checked) = checked else { continue };
+    let status = check_files(files, check_options, style, |path, checked, analysis| {
         // With `--deny-warnings` a warning stops the build as an error does.
         let has_errors = checked.error_count() > 0
             || (check_options.deny_warnings && checked.warning_count() > 0);
-        let Some(document) = checked
-            .document
-            .as_ref()
-            .filter(|_| allow_errors || !has_errors)
-        else {
-            status = status.max(FOUND_ERRORS);
-            continue;
+        let Some(analysis) = analysis.filter(|_| allow_errors || !has_errors) else {
+            return FOUND_ERRORS;
         };
-        for output in build::build(&plan, path, document, has_errors) {
+        let mut status = SUCCESS;
+        for output in build::build(&plan, path, analysis, has_errors) {
             let shown = match output {
                 Ok(Output::Written(target)) => {
                     eprintln!("wrote {}", target.display());
@@ -286,6 +299,11 @@ fn build(files: &[PathBuf], check_options: &CheckOptions, targets: Targets, styl
                 status = TROUBLE;
             }
         }
+        status
+    });
+    // A file with errors built as a draft (`--allow-errors`) is a success once it is written.
+    if allow_errors && status == FOUND_ERRORS {
+        return SUCCESS;
     }
     status
 }
@@ -379,15 +397,6 @@ fn read(path: &Path) -> Result<(String, Vec<u8>), String> {
         format!("cannot read `{name}`: {why}")
     })?;
     Ok((name, bytes))
-}
-
-fn summary(files: usize, errors: usize, warnings: usize) -> String {
-    format!(
-        "checked {}: {}, {}",
-        plural(files, "file"),
-        plural(errors, "error"),
-        plural(warnings, "warning")
-    )
 }
 
 fn use_color(choice: Color) -> bool {

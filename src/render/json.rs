@@ -7,9 +7,8 @@
 use schemars::JsonSchema;
 use serde::Serialize;
 
-use crate::ast;
-use crate::registry::Registry;
-use crate::render::{self, anchor, Options, References, RenderError};
+use crate::render::print::{self, Print};
+use crate::render::{Options, RenderError};
 
 /// The version of this format. It changes when a field changes meaning or goes away; new
 /// optional fields may appear without a change.
@@ -202,6 +201,9 @@ pub struct Subparagraph {
 pub struct Footnote {
     /// The footnote's name as in `[^1]`.
     pub id: String,
+    /// The number every output prints: footnotes are numbered in the order the text first
+    /// calls them.
+    pub number: u32,
     /// The anchor of its text in the HTML output: `fn-1`.
     pub anchor: String,
     pub content: Vec<Inline>,
@@ -240,8 +242,9 @@ pub struct Member {
     /// The name as the annex lists it.
     pub name: String,
     /// The registry's id for the member: the ISO 3166-1 alpha-2 code of a country or economy
-    /// (`CN`), a kebab-case word for an organisation (`european-commission`); `null` for a name
-    /// the built-in registry does not know or that names more than one member ("Korea").
+    /// (`CN`), a kebab-case word for an organisation (`european-commission`), the name itself
+    /// for a member a project adds in `plenary.toml`; `null` for a name the registry does not
+    /// know or that names more than one member ("Korea").
     pub registry_id: Option<String>,
     /// The ISO 3166-1 alpha-3 code (`CHN`); `null` for an organisation, and for a name the
     /// registry does not know or that names more than one member.
@@ -255,6 +258,8 @@ pub struct Closing {
     /// `YYYY-MM-DD`; the date of adoption unless the closing states another.
     #[schemars(extend("format" = "date"))]
     pub date: Option<String>,
+    /// The place and date as printed, in this language's style: `Beijing, 31 October 2007`.
+    pub line: Option<String>,
     pub by: Option<String>,
 }
 
@@ -278,6 +283,9 @@ pub enum Inline {
     FootnoteRef {
         /// The footnote's name.
         id: String,
+        /// The footnote's number; absent for a marker whose footnote has no text (only in a
+        /// draft).
+        number: Option<u32>,
         /// The anchor of the footnote's text in the HTML output.
         anchor: String,
     },
@@ -328,251 +336,162 @@ pub fn schema() -> String {
     text
 }
 
-/// Renders a document as pretty-printed JSON.
-pub fn json(document: &ast::Document, options: &Options) -> Result<Vec<u8>, RenderError> {
-    let model = declaration(document, options)?;
-    let mut bytes = serde_json::to_vec_pretty(&model).expect("the model serializes");
+/// Renders the print model as pretty-printed JSON: every text, or the one `--lang` asks for.
+pub fn json(print: &Print, _options: &Options) -> Result<Vec<u8>, RenderError> {
+    let mut bytes = serde_json::to_vec_pretty(&declaration(print)).expect("the model serializes");
     bytes.push(b'\n');
     Ok(bytes)
 }
 
-/// The output model of a document.
-pub fn declaration(
-    document: &ast::Document,
-    options: &Options,
-) -> Result<Declaration, RenderError> {
-    let header = &document.header;
-    let text =
-        |field: &Option<crate::source::Spanned<String>>| field.as_ref().map(|f| f.value.clone());
-    let versions = render::versions(document, options)?
-        .into_iter()
-        .map(|v| version(document, v))
-        .collect();
-    Ok(Declaration {
+/// The JSON model of a print model.
+pub fn declaration(print: &Print) -> Declaration {
+    let facts = &print.facts;
+    Declaration {
         format: FORMAT,
-        draft: options.draft,
-        title: text(&header.title),
-        series: text(&header.series),
-        forum: text(&header.forum),
-        edition: header.edition.as_ref().map(|e| e.value.value),
-        host: text(&header.host),
-        place: text(&header.place),
-        dates: header.dates.as_ref().map(|d| dates(d.value)),
-        adopted: header.adopted.as_ref().map(|d| d.value.to_string()),
-        theme: text(&header.theme),
-        // The language of every version, so that a file whose header names no languages
-        // still says which language its text is in.
-        languages: document
-            .versions
-            .iter()
-            .map(|v| document.language_of(v).to_string())
-            .collect(),
-        periodicity: header.periodicity.as_ref().map(|p| match p.value {
-            ast::Periodicity::EveryYears(years) => Periodicity { every_years: years },
+        draft: print.draft,
+        title: facts.title.clone(),
+        series: facts.series.clone(),
+        forum: facts.forum.clone(),
+        edition: facts.edition,
+        host: facts.host.clone(),
+        place: facts.place.clone(),
+        dates: facts.dates.map(dates),
+        adopted: facts.adopted.map(|d| d.to_string()),
+        theme: facts.theme.clone(),
+        languages: print.languages.clone(),
+        periodicity: facts
+            .periodicity
+            .map(|years| Periodicity { every_years: years }),
+        rotation: facts.rotation.as_ref().map(|(kind, hosts)| Rotation {
+            kind: match kind {
+                print::RotationKind::Alternate => RotationKind::Alternate,
+                print::RotationKind::Sequence => RotationKind::Sequence,
+            },
+            hosts: hosts.clone(),
         }),
-        rotation: header.rotation.as_ref().map(|r| {
-            let (kind, hosts) = match &r.value {
-                ast::Rotation::Alternate(hosts) => (RotationKind::Alternate, hosts),
-                ast::Rotation::Sequence(hosts) => (RotationKind::Sequence, hosts),
-            };
-            Rotation {
-                kind,
-                hosts: hosts.iter().map(|h| h.value.clone()).collect(),
-            }
-        }),
-        numbering: match header.numbering.as_ref().map(|n| n.value) {
-            Some(ast::Numbering::PerSection) => Numbering::PerSection,
-            _ => Numbering::Continuous,
+        numbering: match facts.numbering {
+            crate::ast::Numbering::PerSection => Numbering::PerSection,
+            crate::ast::Numbering::Continuous => Numbering::Continuous,
         },
-        next_meeting: document.next_meeting.as_ref().map(|next| NextMeeting {
-            edition: next.edition.as_ref().map(|e| e.value.value),
-            host: text(&next.host),
-            place: text(&next.place),
-            year: next.year.as_ref().map(|y| y.value),
-            dates: next.dates.as_ref().map(|d| dates(d.value)),
+        next_meeting: facts.next_meeting.as_ref().map(|next| NextMeeting {
+            edition: next.edition,
+            host: next.host.clone(),
+            place: next.place.clone(),
+            year: next.year,
+            dates: next.dates.map(dates),
         }),
-        versions,
-    })
+        versions: print.texts.iter().map(version).collect(),
+    }
 }
 
-fn dates(range: ast::DateRange) -> Dates {
+fn dates(range: crate::ast::DateRange) -> Dates {
     Dates {
         start: range.start.to_string(),
         end: range.end.to_string(),
     }
 }
 
-/// What the JSON of one version needs to resolve as it goes.
-struct Cx<'a> {
-    document: &'a ast::Document,
-    language: &'a str,
-    references: References,
-}
-
-fn version(document: &ast::Document, version: &ast::Version) -> Version {
-    let cx = Cx {
-        document,
-        language: document.language_of(version),
-        references: References::of(document, version),
-    };
-    let own = version.header.as_ref();
-    let own_text = |field: Option<&crate::source::Spanned<String>>| field.map(|f| f.value.clone());
+fn version(text: &print::Text) -> Version {
     Version {
-        language: document.language_of(version).to_string(),
-        original: version.header.is_none(),
-        title: render::title(document, version).map(str::to_string),
-        series: own_text(
-            own.and_then(|h| h.series.as_ref())
-                .or(document.header.series.as_ref()),
-        ),
-        place: own_text(
-            own.and_then(|h| h.place.as_ref())
-                .or(document.header.place.as_ref()),
-        ),
-        theme: own_text(
-            own.and_then(|h| h.theme.as_ref())
-                .or(document.header.theme.as_ref()),
-        ),
-        place_and_date: render::place_and_date(document, version),
-        preamble: version.preamble.iter().map(|p| paragraph(&cx, p)).collect(),
-        sections: version
+        language: text.language.clone(),
+        original: text.original,
+        title: text.title.clone(),
+        series: text.series.clone(),
+        place: text.place.clone(),
+        theme: text.theme.clone(),
+        place_and_date: text.place_and_date.clone(),
+        preamble: text.preamble.iter().map(paragraph).collect(),
+        sections: text
             .sections
             .iter()
-            .enumerate()
-            .map(|(index, s)| section(&cx, index, s))
+            .map(|s| Section {
+                id: s.anchor.clone(),
+                heading: s.heading.as_ref().map(|h| Heading {
+                    level: h.level,
+                    label: h.label.clone(),
+                    content: inlines(&h.content),
+                    text: h.text.clone(),
+                }),
+                paragraphs: s.paragraphs.iter().map(paragraph).collect(),
+            })
             .collect(),
-        footnotes: version
+        footnotes: text
             .footnotes
             .iter()
-            .map(|f| {
-                let content = inlines(&cx, &f.content);
-                Footnote {
-                    id: f.id.value.clone(),
-                    anchor: anchor::footnote(&f.id.value),
-                    text: plain(&cx, &content),
-                    content,
-                }
+            .map(|f| Footnote {
+                id: f.id.clone(),
+                number: count(f.number),
+                anchor: f.anchor.clone(),
+                content: inlines(&f.content),
+                text: f.text.clone(),
             })
             .collect(),
-        annex: version.annex.as_ref().map(annex),
-        closing: version.closing.as_ref().map(|c| Closing {
-            place: c.place.as_ref().map(|p| p.value.clone()),
-            date: c
-                .date
-                .as_ref()
-                .map(|d| d.value)
-                .or(document.header.adopted.as_ref().map(|d| d.value))
-                .map(|d| d.to_string()),
-            by: c.by.as_ref().map(|b| b.value.clone()),
+        annex: text.annex.as_ref().map(annex),
+        closing: text.closing.as_ref().map(|c| Closing {
+            place: c.place.clone(),
+            date: c.date.map(|d| d.to_string()),
+            line: c.line.clone(),
+            by: c.by.clone(),
         }),
     }
 }
 
-fn section(cx: &Cx, index: usize, section: &ast::Section) -> Section {
-    Section {
-        id: anchor::section(index),
-        heading: section.heading.as_ref().map(|h| {
-            let content = inlines(cx, &h.content);
-            Heading {
-                level: h.level,
-                label: h.label.as_ref().map(|l| l.value.clone()),
-                text: plain(cx, &content),
-                content,
-            }
-        }),
-        paragraphs: section
-            .blocks
-            .iter()
-            .filter_map(|block| match block {
-                ast::Block::NumberedParagraph(p) => Some(numbered_paragraph(cx, index, p)),
-                ast::Block::Paragraph(p) => Some(paragraph(cx, p)),
-                ast::Block::Unparsed(_) => None,
-            })
-            .collect(),
-    }
-}
-
-fn numbered_paragraph(cx: &Cx, section: usize, p: &ast::NumberedParagraph) -> Paragraph {
-    let id = anchor::paragraph(cx.document, section, &p.number);
-    let content = inlines(cx, &p.content);
+fn paragraph(p: &print::Paragraph) -> Paragraph {
     Paragraph {
-        number: Some(Number {
-            value: p.number.value,
-            written: p.number.written.clone(),
-            style: match p.number.style {
-                ast::NumberStyle::Arabic => NumberStyle::Arabic,
-                ast::NumberStyle::Roman => NumberStyle::Roman,
+        id: p.anchor.clone(),
+        number: p.number.as_ref().map(|n| Number {
+            value: n.value,
+            written: n.written.clone(),
+            style: match n.style {
+                crate::ast::NumberStyle::Arabic => NumberStyle::Arabic,
+                crate::ast::NumberStyle::Roman => NumberStyle::Roman,
             },
-            terminator: p.number.terminator.to_string(),
+            terminator: n.terminator.to_string(),
         }),
-        label: p.label.as_ref().map(|l| l.value.clone()),
-        text: plain(cx, &content),
-        content,
-        subparagraphs: subparagraphs(cx, Some(&id), &p.subparagraphs),
-        id: Some(id),
+        label: p.label.clone(),
+        content: inlines(&p.content),
+        text: p.text.clone(),
+        subparagraphs: subparagraphs(&p.subparagraphs),
     }
 }
 
-fn paragraph(cx: &Cx, p: &ast::Paragraph) -> Paragraph {
-    let content = inlines(cx, &p.content);
-    Paragraph {
-        id: None,
-        number: None,
-        label: p.label.as_ref().map(|l| l.value.clone()),
-        text: plain(cx, &content),
-        content,
-        subparagraphs: subparagraphs(cx, None, &p.subparagraphs),
-    }
-}
-
-fn subparagraphs(cx: &Cx, parent: Option<&str>, list: &[ast::Subparagraph]) -> Vec<Subparagraph> {
+fn subparagraphs(list: &[print::Subparagraph]) -> Vec<Subparagraph> {
     list.iter()
-        .map(|s| {
-            let id = parent.map(|parent| anchor::subparagraph(parent, &s.marker.value));
-            let content = inlines(cx, &s.content);
-            Subparagraph {
-                marker: s.marker.value.clone(),
-                label: s.label.as_ref().map(|l| l.value.clone()),
-                text: plain(cx, &content),
-                content,
-                subparagraphs: subparagraphs(cx, id.as_deref(), &s.children),
-                id,
-            }
+        .map(|s| Subparagraph {
+            id: s.anchor.clone(),
+            marker: s.marker.clone(),
+            label: s.label.clone(),
+            content: inlines(&s.content),
+            text: s.text.clone(),
+            subparagraphs: subparagraphs(&s.subparagraphs),
         })
         .collect()
 }
 
-fn annex(annex: &ast::Annex) -> Annex {
-    let members = |list: &[ast::Member]| {
+fn annex(annex: &print::Annex) -> Annex {
+    let members = |list: &[print::Member]| {
         list.iter()
-            .map(|m| {
-                // The same lookup as the member checks: any spelling in any language.
-                let entity = Registry::builtin()
-                    .lookup(&m.name)
-                    .map(|found| found.entity);
-                Member {
-                    name: m.name.clone(),
-                    registry_id: entity.map(|e| e.id.clone()),
-                    alpha3: entity.and_then(|e| e.alpha3.clone()),
-                }
+            .map(|m| Member {
+                name: m.name.clone(),
+                registry_id: m.registry_id.clone(),
+                alpha3: m.alpha3.clone(),
             })
             .collect::<Vec<_>>()
     };
     Annex {
-        id: anchor::ANNEX.to_string(),
-        label: annex.label.as_ref().map(|l| l.value.clone()),
-        title: annex.title.value.clone(),
-        stated_count: annex.stated_count.as_ref().map(|c| c.value),
-        count: count(annex.all_members().count()),
+        id: annex.anchor.clone(),
+        label: annex.label.clone(),
+        title: annex.title.clone(),
+        stated_count: annex.stated_count,
+        count: count(annex.count),
         members: members(&annex.members),
         groups: annex
             .groups
             .iter()
-            .enumerate()
-            .map(|(index, g)| Group {
-                id: anchor::group(index),
-                name: g.name.value.clone(),
-                stated_count: g.stated_count.as_ref().map(|c| c.value),
+            .map(|g| Group {
+                id: g.anchor.clone(),
+                name: g.name.clone(),
+                stated_count: g.stated_count,
                 count: count(g.members.len()),
                 members: members(&g.members),
             })
@@ -584,111 +503,49 @@ fn count(n: usize) -> u32 {
     u32::try_from(n).unwrap_or(u32::MAX)
 }
 
-/// The output model of inline content: soft breaks become spaces, and neighbouring words join.
-fn inlines(cx: &Cx, content: &[ast::Inline]) -> Vec<Inline> {
-    let mut out: Vec<Inline> = Vec::new();
-    let push_text = |out: &mut Vec<Inline>, text: &str| {
-        if let Some(Inline::Text { text: last }) = out.last_mut() {
-            last.push_str(text);
-        } else {
-            out.push(Inline::Text {
-                text: text.to_string(),
-            });
-        }
-    };
-    for inline in content {
-        match inline {
-            ast::Inline::Text { text, .. } => push_text(&mut out, text),
-            ast::Inline::SoftBreak { .. } => push_text(&mut out, " "),
-            ast::Inline::Emphasis { content, .. } => out.push(Inline::Emphasis {
-                content: inlines(cx, content),
-            }),
-            ast::Inline::Strong { content, .. } => out.push(Inline::Strong {
-                content: inlines(cx, content),
-            }),
-            ast::Inline::Quote { content, .. } => out.push(Inline::Quote {
-                content: inlines(cx, content),
-            }),
-            ast::Inline::FootnoteRef { id, .. } => out.push(Inline::FootnoteRef {
-                id: id.clone(),
-                anchor: anchor::footnote(id),
-            }),
-            ast::Inline::Link {
-                content, target, ..
-            } => out.push(Inline::Link {
-                target: target.clone(),
-                safe: render::is_safe_link(target),
-                content: inlines(cx, content),
-            }),
-            ast::Inline::Reference { name, .. } => out.push(Inline::Reference {
-                label: name.clone(),
-                text: cx.references.get(name).map(str::to_string),
-                anchor: cx.references.anchor(name).map(str::to_string),
-            }),
-            ast::Inline::Fact { text, key, .. } => out.push(Inline::Fact {
-                text: text.value.clone(),
-                fact: fact_name(&key.value),
-            }),
-        }
-    }
-    out
-}
-
-/// A fact as the drafter names it: `members`, `group Asia`, `next host`.
-fn fact_name(key: &ast::FactKey) -> String {
-    let meeting = |fact: ast::MeetingFact| match fact {
-        ast::MeetingFact::Edition => "edition",
-        ast::MeetingFact::Host => "host",
-        ast::MeetingFact::Place => "place",
-        ast::MeetingFact::Dates => "dates",
-        ast::MeetingFact::Year => "year",
-        ast::MeetingFact::Adopted => "adopted",
-        ast::MeetingFact::Series => "series",
-        ast::MeetingFact::Theme => "theme",
-        ast::MeetingFact::Forum => "forum",
-    };
-    match key {
-        ast::FactKey::Members => "members".to_string(),
-        ast::FactKey::Group(name) => format!("group {name}"),
-        ast::FactKey::Meeting(fact) => meeting(*fact).to_string(),
-        ast::FactKey::Next(fact) => format!("next {}", meeting(*fact)),
-    }
-}
-
-/// The plain text of output inlines: what a reader sees, without the marks of emphasis.
-fn plain(cx: &Cx, content: &[Inline]) -> String {
-    let mut out = String::new();
-    for inline in content {
-        match inline {
-            Inline::Text { text } | Inline::Fact { text, .. } => out.push_str(text),
-            Inline::Emphasis { content } | Inline::Strong { content } => {
-                out.push_str(&plain(cx, content))
-            }
-            Inline::Quote { content } => {
-                let (open, close) = render::quotation_marks(cx.language);
-                out.push_str(open);
-                out.push_str(&plain(cx, content));
-                out.push_str(close);
-            }
-            Inline::FootnoteRef { .. } => {}
-            Inline::Link {
-                target, content, ..
-            } => {
-                if content.is_empty() {
-                    out.push_str(target)
-                } else {
-                    out.push_str(&plain(cx, content))
-                }
-            }
-            Inline::Reference { label, text, .. } => match text {
-                Some(text) => out.push_str(text),
-                None => {
-                    out.push_str("{@");
-                    out.push_str(label);
-                    out.push('}');
-                }
+fn inlines(content: &[print::Inline]) -> Vec<Inline> {
+    content
+        .iter()
+        .map(|inline| match inline {
+            print::Inline::Text(text) => Inline::Text { text: text.clone() },
+            print::Inline::Emphasis(content) => Inline::Emphasis {
+                content: inlines(content),
             },
-        }
-    }
-    out
+            print::Inline::Strong(content) => Inline::Strong {
+                content: inlines(content),
+            },
+            print::Inline::Quote { content, .. } => Inline::Quote {
+                content: inlines(content),
+            },
+            print::Inline::FootnoteRef {
+                id, number, target, ..
+            } => Inline::FootnoteRef {
+                id: id.clone(),
+                number: number.map(count),
+                anchor: target.clone(),
+            },
+            print::Inline::Link {
+                target,
+                safe,
+                content,
+            } => Inline::Link {
+                target: target.clone(),
+                safe: *safe,
+                // The address itself prints as the link's words: an empty content says so.
+                content: match content.as_slice() {
+                    [print::Inline::Text(words)] if words == target => Vec::new(),
+                    _ => inlines(content),
+                },
+            },
+            print::Inline::Reference { label, target } => Inline::Reference {
+                label: label.clone(),
+                text: target.as_ref().map(|t| t.text.clone()),
+                anchor: target.as_ref().map(|t| t.anchor.clone()),
+            },
+            print::Inline::Fact { text, fact } => Inline::Fact {
+                text: text.clone(),
+                fact: fact.clone(),
+            },
+        })
+        .collect()
 }

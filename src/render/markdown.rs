@@ -4,39 +4,34 @@
 //! `1.` at the start of a line prints as written and never as Markdown. Paragraph numbers keep
 //! their drafted value: `7\.` is not an ordered list, which a Markdown reader would renumber.
 
-use crate::ast::{self, Block, Document, Inline, Subparagraph, Version};
-use crate::render::{self, Options, References, RenderError};
+use crate::render::print::{
+    Annex, Closing, Footnote, Inline, Paragraph, Print, Subparagraph, Text,
+};
+use crate::render::{self, Options, RenderError};
 
-/// Renders the version `options` asks for (the original by default) as Markdown.
-pub fn markdown(document: &Document, options: &Options) -> Result<Vec<u8>, RenderError> {
-    let version = render::version(document, options)?;
-    let cx = Cx {
-        language: document.language_of(version),
-        references: References::of(document, version),
-    };
+/// Renders the first text of the print model (the version `--lang` asks for, else the
+/// original) as Markdown.
+pub fn markdown(print: &Print, _options: &Options) -> Result<Vec<u8>, RenderError> {
+    let text = print.first();
     let mut out = String::new();
-    if options.draft {
+    if print.draft {
         out.push_str(&format!("> **{}**\n\n", escape(render::DRAFT_NOTICE)));
     }
-    if let Some(title) = render::title(document, version) {
+    if let Some(title) = &text.title {
         out.push_str(&format!("# {}\n\n", escape(title)));
     }
-    if let Some(line) = render::place_and_date(document, version) {
-        out.push_str(&format!("*{}*\n\n", escape(&line)));
+    if let Some(line) = &text.place_and_date {
+        out.push_str(&format!("*{}*\n\n", escape(line)));
     }
-    text(&cx, version, &mut out);
-    if let Some(annex) = &version.annex {
+    body(text, &mut out);
+    if let Some(annex) = &text.annex {
         self::annex(annex, &mut out);
     }
-    if let Some(closing) = &version.closing {
-        self::closing(&cx, document, closing, &mut out);
+    if let Some(closing) = &text.closing {
+        self::closing(closing, &mut out);
     }
-    for footnote in &version.footnotes {
-        out.push_str(&format!(
-            "[^{}]: {}\n\n",
-            footnote.id.value,
-            cx.inlines(&footnote.content)
-        ));
+    for footnote in &text.footnotes {
+        self::footnote(footnote, &mut out);
     }
     // One newline at the end, as text files have.
     let trimmed = out.trim_end().len();
@@ -45,167 +40,127 @@ pub fn markdown(document: &Document, options: &Options) -> Result<Vec<u8>, Rende
     Ok(out.into_bytes())
 }
 
-/// What the Markdown of one version needs as it goes.
-struct Cx<'a> {
-    language: &'a str,
-    references: References,
-}
-
 /// The preamble, the sections and their paragraphs.
-fn text(cx: &Cx, version: &Version, out: &mut String) {
-    for p in &version.preamble {
-        paragraph(cx, p, out);
+fn body(text: &Text, out: &mut String) {
+    for p in &text.preamble {
+        paragraph(p, out);
     }
-    for section in &version.sections {
+    for section in &text.sections {
         if let Some(heading) = &section.heading {
             let marks = if heading.level >= 3 { "###" } else { "##" };
-            out.push_str(&format!("{marks} {}\n\n", cx.inlines(&heading.content)));
+            out.push_str(&format!("{marks} {}\n\n", inlines(&heading.content)));
         }
-        for block in &section.blocks {
-            match block {
-                Block::NumberedParagraph(p) => numbered_paragraph(cx, p, out),
-                Block::Paragraph(p) => paragraph(cx, p, out),
-                Block::Unparsed(u) => {
-                    out.push_str(&escape_line_start(&escape(&u.text)));
-                    out.push_str("\n\n");
-                }
-            }
+        for p in &section.paragraphs {
+            paragraph(p, out);
         }
     }
 }
 
-fn numbered_paragraph(cx: &Cx, p: &ast::NumberedParagraph, out: &mut String) {
-    let line = format!(
-        "{}{}{}{}",
-        p.number.written,
-        p.number.terminator,
-        render::after_number(p.number.terminator),
-        cx.inlines(&p.content)
-    );
-    out.push_str(&escape_line_start(line.trim_end()));
-    out.push_str("\n\n");
-    subparagraphs(cx, &p.subparagraphs, 0, out);
-}
-
-fn paragraph(cx: &Cx, p: &ast::Paragraph, out: &mut String) {
-    let line = cx.inlines(&p.content);
+/// A paragraph, with its number as drafted (escaped, so that no reader renumbers it as a list).
+fn paragraph(p: &Paragraph, out: &mut String) {
+    let line = match &p.number {
+        Some(number) => format!(
+            "{}{}{}",
+            number.printed(),
+            number.separator(),
+            inlines(&p.content)
+        ),
+        None => inlines(&p.content),
+    };
     if !line.trim().is_empty() {
         out.push_str(&escape_line_start(line.trim()));
         out.push_str("\n\n");
     }
-    subparagraphs(cx, &p.subparagraphs, 0, out);
+    subparagraphs(&p.subparagraphs, 0, out);
 }
 
 /// Sub-paragraphs as a list, nested as drafted; each item keeps its marker `(a)`.
-fn subparagraphs(cx: &Cx, list: &[Subparagraph], depth: usize, out: &mut String) {
+fn subparagraphs(list: &[Subparagraph], depth: usize, out: &mut String) {
     for s in list {
-        let line = format!("({}) {}", s.marker.value, cx.inlines(&s.content));
+        let line = format!("({}) {}", s.marker, inlines(&s.content));
         out.push_str(&"  ".repeat(depth));
         out.push_str("- ");
         out.push_str(line.trim_end());
         out.push('\n');
-        subparagraphs(cx, &s.children, depth + 1, out);
+        subparagraphs(&s.subparagraphs, depth + 1, out);
     }
     if depth == 0 && !list.is_empty() {
         out.push('\n');
     }
 }
 
-fn annex(annex: &ast::Annex, out: &mut String) {
-    let count = |stated: &Option<crate::source::Spanned<u32>>| stated.as_ref().map(|c| c.value);
-    member_list(
-        "##",
-        &annex.title.value,
-        count(&annex.stated_count),
-        &annex.members,
-        out,
-    );
-    for group in &annex.groups {
-        member_list(
-            "###",
-            &group.name.value,
-            count(&group.stated_count),
-            &group.members,
-            out,
-        );
-    }
-}
-
-/// A heading with its stated count, then one member per list item.
-fn member_list(
-    marks: &str,
-    title: &str,
-    count: Option<u32>,
-    members: &[ast::Member],
-    out: &mut String,
-) {
-    out.push_str(&format!(
-        "{marks} {}\n\n",
-        escape(&render::with_count(title, count))
-    ));
-    for member in members {
-        out.push_str("- ");
-        out.push_str(&escape_line_start(&escape(&member.name)));
-        out.push('\n');
-    }
-    if !members.is_empty() {
-        out.push('\n');
+/// The annex's title and groups as headings with their counts, one member per list item.
+fn annex(annex: &Annex, out: &mut String) {
+    let lists = std::iter::once(("##", &annex.heading, &annex.members))
+        .chain(annex.groups.iter().map(|g| ("###", &g.heading, &g.members)));
+    for (marks, heading, members) in lists {
+        out.push_str(&format!("{marks} {}\n\n", escape(heading)));
+        for member in members {
+            out.push_str("- ");
+            out.push_str(&escape_line_start(&escape(&member.name)));
+            out.push('\n');
+        }
+        if !members.is_empty() {
+            out.push('\n');
+        }
     }
 }
 
 /// The closing block: place and date on one line, then who adopts it.
-fn closing(cx: &Cx, document: &Document, closing: &ast::Closing, out: &mut String) {
-    let line = render::closing_line(document, closing, cx.language);
-    if let Some(line) = line {
-        out.push_str(&format!("*{}*\n\n", escape(&line)));
+fn closing(closing: &Closing, out: &mut String) {
+    if let Some(line) = &closing.line {
+        out.push_str(&format!("*{}*\n\n", escape(line)));
     }
     if let Some(by) = &closing.by {
-        out.push_str(&format!("**{}**\n\n", escape(&by.value)));
+        out.push_str(&format!("**{}**\n\n", escape(by)));
     }
 }
 
-impl Cx<'_> {
-    /// Inline content as Markdown, on one line.
-    fn inlines(&self, content: &[Inline]) -> String {
-        let mut out = String::new();
-        for inline in content {
-            match inline {
-                Inline::Text { text, .. } => out.push_str(&escape(text)),
-                Inline::SoftBreak { .. } => out.push(' '),
-                Inline::Emphasis { content, .. } => {
-                    out.push_str(&format!("*{}*", self.inlines(content)))
+/// A footnote, by its number: `[^1]: ...`.
+fn footnote(footnote: &Footnote, out: &mut String) {
+    out.push_str(&format!(
+        "[^{}]: {}\n\n",
+        footnote.number,
+        inlines(&footnote.content)
+    ));
+}
+
+/// Inline content as Markdown, on one line.
+fn inlines(content: &[Inline]) -> String {
+    let mut out = String::new();
+    for inline in content {
+        match inline {
+            Inline::Text(text) | Inline::Fact { text, .. } => out.push_str(&escape(text)),
+            Inline::Emphasis(content) => out.push_str(&format!("*{}*", inlines(content))),
+            Inline::Strong(content) => out.push_str(&format!("**{}**", inlines(content))),
+            Inline::Quote {
+                open,
+                close,
+                content,
+            } => out.push_str(&format!("{open}{}{close}", inlines(content))),
+            Inline::FootnoteRef { number, id, .. } => match number {
+                Some(number) => out.push_str(&format!("[^{number}]")),
+                None => out.push_str(&escape(&format!("[^{id}]"))),
+            },
+            Inline::Link {
+                content,
+                target,
+                safe,
+            } => {
+                let words = inlines(content);
+                if *safe {
+                    out.push_str(&format!("[{words}](<{}>)", link_destination(target)));
+                } else {
+                    out.push_str(&words);
                 }
-                Inline::Strong { content, .. } => {
-                    out.push_str(&format!("**{}**", self.inlines(content)))
-                }
-                Inline::Quote { content, .. } => {
-                    let (open, close) = render::quotation_marks(self.language);
-                    out.push_str(&format!("{open}{}{close}", self.inlines(content)));
-                }
-                Inline::FootnoteRef { id, .. } => out.push_str(&format!("[^{id}]")),
-                Inline::Link {
-                    content, target, ..
-                } => {
-                    let words = if content.is_empty() {
-                        escape(target)
-                    } else {
-                        self.inlines(content)
-                    };
-                    if render::is_safe_link(target) {
-                        out.push_str(&format!("[{words}](<{}>)", link_destination(target)));
-                    } else {
-                        out.push_str(&words);
-                    }
-                }
-                Inline::Reference { name, .. } => match self.references.get(name) {
-                    Some(target) => out.push_str(&escape(target)),
-                    None => out.push_str(&escape(&format!("{{@{name}}}"))),
-                },
-                Inline::Fact { text, .. } => out.push_str(&escape(&text.value)),
             }
+            Inline::Reference { label, target } => match target {
+                Some(target) => out.push_str(&escape(&target.text)),
+                None => out.push_str(&escape(&Inline::unresolved(label))),
+            },
         }
-        out
     }
+    out
 }
 
 /// Escapes text for CommonMark: every character that could start markup gets a backslash, so

@@ -1,15 +1,15 @@
-//! Rendering: the checked syntax tree to the forms people read. One renderer per file, each a
-//! plain function from the tree to bytes; this module holds what every renderer shares, so that
-//! a reference or a date reads the same in every output.
+//! Rendering: the analysed document to the forms people read. [`print`] builds the print
+//! model, what every output prints; each renderer is then a plain function from that model to
+//! bytes, one per file. This module holds the options, the anchors and the dates of every
+//! language that the print model uses.
 
 pub mod html;
 pub mod json;
 pub mod markdown;
 pub mod pdf;
+pub mod print;
 
-use std::collections::HashMap;
-
-use crate::ast::{Block, DateRange, Document, Numbering, ParagraphNumber, Subparagraph, Version};
+use crate::ast::{DateRange, Numbering};
 
 /// What every renderer is asked to print.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -44,126 +44,7 @@ impl std::fmt::Display for RenderError {
 impl std::error::Error for RenderError {}
 
 /// The shape every renderer has, so that the build can dispatch on the format.
-pub type Renderer = fn(&Document, &Options) -> Result<Vec<u8>, RenderError>;
-
-/// The versions `options` asks for: the one named by `language`, or every version.
-pub fn versions<'a>(
-    document: &'a Document,
-    options: &Options,
-) -> Result<Vec<&'a Version>, RenderError> {
-    let Some(language) = &options.language else {
-        return Ok(document.versions.iter().collect());
-    };
-    match document
-        .versions
-        .iter()
-        .find(|v| document.language_of(v) == language)
-    {
-        Some(version) => Ok(vec![version]),
-        None => {
-            let have: Vec<&str> = document
-                .versions
-                .iter()
-                .map(|v| document.language_of(v))
-                .collect();
-            Err(RenderError {
-                message: format!(
-                    "the declaration has no `{language}` version; its versions are: {}",
-                    have.join(", ")
-                ),
-            })
-        }
-    }
-}
-
-/// The one version `options` asks for: the one named by `language`, else the original.
-pub fn version<'a>(document: &'a Document, options: &Options) -> Result<&'a Version, RenderError> {
-    let versions = versions(document, options)?;
-    versions.first().copied().ok_or_else(|| RenderError {
-        message: "the declaration has no text to print".to_string(),
-    })
-}
-
-/// The title of a version: its own, else the original's.
-pub fn title<'a>(document: &'a Document, version: &'a Version) -> Option<&'a str> {
-    version
-        .header
-        .as_ref()
-        .and_then(|h| h.title.as_ref())
-        .or(document.header.title.as_ref())
-        .map(|t| t.value.as_str())
-}
-
-/// The line under the title: the place and the dates of the meeting, in the version's words.
-pub fn place_and_date(document: &Document, version: &Version) -> Option<String> {
-    let language = document.language_of(version);
-    let place = version
-        .header
-        .as_ref()
-        .and_then(|h| h.place.as_ref())
-        .or(document.header.place.as_ref())
-        .map(|p| p.value.clone());
-    let when = match (&document.header.dates, &document.header.adopted) {
-        (Some(dates), _) => Some(date_range(dates.value, language)),
-        (None, Some(adopted)) => Some(date(adopted.value, language)),
-        (None, None) => None,
-    };
-    join_place_and_date(place, when, language)
-}
-
-/// `Beijing, 24 June 2018`, or `北京，2018年6月24日` with the Chinese comma; either part alone.
-fn join_place_and_date(
-    place: Option<String>,
-    date: Option<String>,
-    language: &str,
-) -> Option<String> {
-    match (place, date) {
-        (Some(place), Some(date)) if is_chinese(language) => Some(format!("{place}\u{ff0c}{date}")),
-        (Some(place), Some(date)) => Some(format!("{place}, {date}")),
-        (place, date) => place.or(date),
-    }
-}
-
-/// A title with its stated count, as the annex gives it: `Asia (16)`.
-pub fn with_count(title: &str, count: Option<u32>) -> String {
-    match count {
-        Some(count) => format!("{title} ({count})"),
-        None => title.to_string(),
-    }
-}
-
-/// The closing's line of place and date (`Beijing, 24 June 2018`); the date is the date of
-/// adoption unless the closing states another.
-pub fn closing_line(
-    document: &Document,
-    closing: &crate::ast::Closing,
-    language: &str,
-) -> Option<String> {
-    let date = closing
-        .date
-        .as_ref()
-        .or(document.header.adopted.as_ref())
-        .map(|d| date(d.value, language));
-    let place = closing.place.as_ref().map(|p| p.value.clone());
-    join_place_and_date(place, date, language)
-}
-
-/// What stands between a paragraph number and its text: a space after `7.`, nothing after the
-/// Chinese `7、`, whose mark already spaces it.
-pub fn after_number(terminator: char) -> &'static str {
-    if terminator == '\u{3001}' {
-        ""
-    } else {
-        " "
-    }
-}
-
-/// The quotation marks of a language, opening and closing.
-pub fn quotation_marks(_language: &str) -> (&'static str, &'static str) {
-    // English and Chinese both print a quotation between curved double marks; a language with
-    // other marks (French guillemets) gets its own arm here.
-    ("\u{201c}", "\u{201d}")
-}
+pub type Renderer = fn(&print::Print, &Options) -> Result<Vec<u8>, RenderError>;
 
 /// Whether a link target may be printed as a link: only web and mail addresses, so that a
 /// `javascript:` or `data:` address in the source can never run in a reader's browser.
@@ -184,13 +65,13 @@ pub mod anchor {
         format!("s-{}", index + 1)
     }
 
-    /// A numbered paragraph: `p-14`; with numbers restarting in each section, `s-2-p-3`.
-    pub fn paragraph(document: &Document, section: usize, number: &ParagraphNumber) -> String {
-        let numbering = document.header.numbering.as_ref().map(|n| n.value);
+    /// A numbered paragraph, by its number as written: `p-14`; with numbers restarting in
+    /// each section, `s-2-p-3`.
+    pub fn paragraph(numbering: Option<Numbering>, section: usize, written: &str) -> String {
         if numbering == Some(Numbering::PerSection) {
-            format!("{}-p-{}", self::section(section), number.written)
+            format!("{}-p-{written}", self::section(section))
         } else {
-            format!("p-{}", number.written)
+            format!("p-{written}")
         }
     }
 
@@ -228,121 +109,6 @@ pub mod anchor {
         } else {
             format!("fnref-{id}-{occurrence}")
         }
-    }
-}
-
-/// What a reference `{@name}` prints as, for every label of a version: the number of the
-/// paragraph (`14`), of the sub-paragraph (`14 (a)`), or the words of the heading or annex title.
-///
-/// A translation is tied paragraph by paragraph to the original, so the labels of the original
-/// are looked up in the translation by position: a reference in the Chinese text to `rotation`
-/// prints the number of the Chinese paragraph at the same place.
-#[derive(Debug, Default)]
-pub struct References {
-    targets: HashMap<String, Target>,
-}
-
-/// What a label names: the words a reference prints, and the anchor it links to.
-#[derive(Debug, Clone, PartialEq, Eq)]
-struct Target {
-    text: String,
-    anchor: String,
-}
-
-impl References {
-    /// The reference targets of `version`, with the original's labels placed by position.
-    pub fn of(document: &Document, version: &Version) -> References {
-        let mut targets = HashMap::new();
-        let original = document.versions.first();
-        for source in original.into_iter().chain(std::iter::once(version)) {
-            collect_targets(document, source, version, &mut targets);
-        }
-        References { targets }
-    }
-
-    /// What the reference `{@name}` prints as, or `None` for a label that does not exist (which
-    /// the check `references::unresolved` reports).
-    pub fn get(&self, name: &str) -> Option<&str> {
-        self.targets.get(name).map(|t| t.text.as_str())
-    }
-
-    /// The anchor (see [`anchor`]) of the part that `{@name}` names, for a link to it.
-    pub fn anchor(&self, name: &str) -> Option<&str> {
-        self.targets.get(name).map(|t| t.anchor.as_str())
-    }
-}
-
-/// Records what each label of `labelled` names, printed as the matching item of `printed`.
-fn collect_targets(
-    document: &Document,
-    labelled: &Version,
-    printed: &Version,
-    out: &mut HashMap<String, Target>,
-) {
-    let mut insert = |label: &str, text: String, anchor: String| {
-        out.insert(label.to_string(), Target { text, anchor });
-    };
-    for (index, (section, printed_section)) in
-        labelled.sections.iter().zip(&printed.sections).enumerate()
-    {
-        if let (Some(heading), Some(printed_heading)) = (&section.heading, &printed_section.heading)
-        {
-            if let Some(label) = &heading.label {
-                insert(
-                    &label.value,
-                    crate::ast::plain_text(&printed_heading.content),
-                    anchor::section(index),
-                );
-            }
-        }
-        for (block, printed_block) in section.blocks.iter().zip(&printed_section.blocks) {
-            let (Block::NumberedParagraph(paragraph), Block::NumberedParagraph(printed)) =
-                (block, printed_block)
-            else {
-                continue;
-            };
-            let number = &printed.number.written;
-            let id = anchor::paragraph(document, index, &printed.number);
-            if let Some(label) = &paragraph.label {
-                insert(&label.value, number.clone(), id.clone());
-            }
-            collect_subparagraph_targets(
-                &paragraph.subparagraphs,
-                &printed.subparagraphs,
-                (number, &id),
-                &mut insert,
-            );
-        }
-    }
-    if let (Some(annex), Some(printed_annex)) = (&labelled.annex, &printed.annex) {
-        if let Some(label) = &annex.label {
-            insert(
-                &label.value,
-                printed_annex.title.value.clone(),
-                anchor::ANNEX.to_string(),
-            );
-        }
-    }
-}
-
-fn collect_subparagraph_targets(
-    labelled: &[Subparagraph],
-    printed: &[Subparagraph],
-    (prefix, parent): (&str, &str),
-    insert: &mut dyn FnMut(&str, String, String),
-) {
-    for (subparagraph, printed) in labelled.iter().zip(printed) {
-        let number = format!("{prefix} ({})", printed.marker.value);
-        let id = anchor::subparagraph(parent, &printed.marker.value);
-        if let Some(label) = &subparagraph.label {
-            insert(&label.value, number.clone(), id.clone());
-        }
-        collect_subparagraph_targets(
-            &subparagraph.children,
-            &printed.children,
-            (&number, &id),
-            insert,
-        );
     }
 }
 
@@ -452,24 +218,6 @@ mod tests {
     }
 
     #[test]
-    fn the_line_under_the_title_gives_place_and_dates_in_each_language() {
-        let source = crate::source::Source::new(
-            "t.decl",
-            "title: T\nplace: Beijing, China\ndates: 2007-10-30 to 2007-10-31\nlanguages: en, zh\n\n\
-             1. One.\n\nversion: zh\nplace: 中国 北京\n\n1、一。\n",
-        );
-        let document = crate::syntax::parse(&source).document;
-        assert_eq!(
-            place_and_date(&document, &document.versions[0]).as_deref(),
-            Some("Beijing, China, 30–31 October 2007")
-        );
-        assert_eq!(
-            place_and_date(&document, &document.versions[1]).as_deref(),
-            Some("中国 北京，2007年10月30日至31日")
-        );
-    }
-
-    #[test]
     fn dates_in_english_and_chinese() {
         assert_eq!(date(d(2007, 10, 31), "en"), "31 October 2007");
         assert_eq!(date(d(2007, 10, 31), "zh"), "2007年10月31日");
@@ -482,29 +230,5 @@ mod tests {
         assert_eq!(date_range(two_months, "zh"), "2014年8月30日至9月2日");
         let one_day = range(d(2018, 6, 23), d(2018, 6, 23));
         assert_eq!(date_range(one_day, "en"), "23 June 2018");
-    }
-
-    #[test]
-    fn references_print_the_number_of_the_matching_paragraph_in_each_version() {
-        let source = crate::source::Source::new(
-            "t.decl",
-            "title: T\nlanguages: en, zh\n\n## A\n\n7. {#rotation} Hosts alternate.\n\
-             (a) {#first} first\n\n8. As in {@rotation} and {@first}.\n\n\
-             annex: {#members} List of Members\n- China\n\n\
-             version: zh\n\n## 甲\n\n7、轮流。\n(a) 第一\n\n8、见{@rotation}。\n\nannex: 成员名单\n- 中国\n",
-        );
-        let document = crate::syntax::parse(&source).document;
-        let original = References::of(&document, &document.versions[0]);
-        assert_eq!(original.get("rotation"), Some("7"));
-        assert_eq!(original.get("first"), Some("7 (a)"));
-        assert_eq!(original.get("members"), Some("List of Members"));
-        assert_eq!(original.get("nowhere"), None);
-        assert_eq!(original.anchor("rotation"), Some("p-7"));
-        assert_eq!(original.anchor("first"), Some("p-7-a"));
-        assert_eq!(original.anchor("members"), Some("annex"));
-        let chinese = References::of(&document, &document.versions[1]);
-        assert_eq!(chinese.get("members"), Some("成员名单"));
-        assert_eq!(document.language_of(&document.versions[1]), "zh");
-        assert_eq!(document.language_of(&document.versions[0]), "en");
     }
 }

@@ -87,13 +87,14 @@ fn every_example_builds_to_every_format_and_reads_back() {
         let document = load(name);
         for language in languages(&document) {
             let options = options(&language);
-            let model = json::declaration(&document, &options).expect("the version exists");
+            let model = json::declaration(&crate::print(&document, &options));
             let version = &model.versions[0];
             for format in Format::ALL {
                 if format == Format::Pdf && !cjk_font_installed() && language == "zh" {
                     continue;
                 }
-                let bytes = build::render(format, &document, &options).expect("it renders");
+                let bytes = build::render(format, &crate::print(&document, &options), &options)
+                    .expect("it renders");
                 let path = build::output_path(Path::new(name), Some(&dir.0), format, &options);
                 build::write_atomically(&path, &bytes).expect("it is written");
                 let what = format!("{name} ({language}) as {}", format.extension());
@@ -133,9 +134,10 @@ fn the_parallel_page_puts_each_paragraph_beside_its_translation() {
         parallel: true,
         ..Options::default()
     };
-    let page = build::render(Format::Html, &document, &options).expect("it renders");
+    let page = build::render(Format::Html, &crate::print(&document, &options), &options)
+        .expect("it renders");
     let page = String::from_utf8(page).expect("UTF-8");
-    let model = json::declaration(&document, &Options::default()).expect("a model");
+    let model = json::declaration(&crate::print(&document, &Options::default()));
     let [english, chinese] = &model.versions[..] else {
         panic!("the ASEM declaration has two versions");
     };
@@ -608,7 +610,7 @@ fn conforms(
 #[test]
 fn the_json_resolves_references_members_and_the_next_meeting() {
     let document = load("asem-sme-2007.decl");
-    let model = json::declaration(&document, &Options::default()).expect("a model");
+    let model = json::declaration(&crate::print(&document, &Options::default()));
     assert_eq!(model.format, 1);
     assert!(!model.draft);
     assert_eq!(model.languages, ["en", "zh"]);
@@ -684,7 +686,7 @@ fn a_member_the_registry_cannot_name_has_null_codes_in_json() {
                 1. Ministers met.\n\nannex: List of Members (4)\n\
                 - Atlantis\n- Korea\n- 肯尼亚\n- European Commission\n";
     let document = parse("codes.decl", text);
-    let model = json::declaration(&document, &Options::default()).expect("a model");
+    let model = json::declaration(&crate::print(&document, &Options::default()));
     let annex = model.versions[0].annex.as_ref().expect("the annex");
     let codes: Vec<_> = annex
         .members
@@ -739,7 +741,8 @@ fn hostile_text_in_every_field_comes_out_as_text_in_html() {
             ..options("zh")
         },
     ] {
-        let page = build::render(Format::Html, &document, &options).expect("it renders");
+        let page = build::render(Format::Html, &crate::print(&document, &options), &options)
+            .expect("it renders");
         let page = String::from_utf8(page).expect("UTF-8");
         let html = Html::parse_document(&page);
         assert!(html.errors.is_empty(), "parse errors: {:?}", html.errors);
@@ -785,7 +788,12 @@ fn hostile_text_in_every_field_comes_out_as_text_in_html() {
 fn hostile_text_in_every_field_comes_out_as_text_in_markdown() {
     let document = parse("hostile.decl", HOSTILE);
     for options in [Options::default(), options("zh")] {
-        let text = build::render(Format::Markdown, &document, &options).expect("it renders");
+        let text = build::render(
+            Format::Markdown,
+            &crate::print(&document, &options),
+            &options,
+        )
+        .expect("it renders");
         let text = String::from_utf8(text).expect("UTF-8");
         // `read_markdown` fails on any raw HTML and any link that is not web or mail.
         let (blocks, _, links) = read_markdown("the hostile declaration", &text);
@@ -800,7 +808,7 @@ fn hostile_text_in_every_field_comes_out_as_text_in_markdown() {
 #[test]
 fn hostile_text_is_plain_data_in_json() {
     let document = parse("hostile.decl", HOSTILE);
-    let model = json::declaration(&document, &Options::default()).expect("a model");
+    let model = json::declaration(&crate::print(&document, &Options::default()));
     let title = model.title.as_deref().unwrap_or_default();
     assert!(
         title.contains("<script>"),
@@ -836,19 +844,21 @@ fn a_draft_is_marked_in_every_format() {
     for format in Format::ALL {
         if format == Format::Pdf {
             let text = |options: &Options| {
-                let print = plenary::render::pdf::PdfOptions {
-                    draft: options.draft,
-                    ..Default::default()
-                };
-                plenary::render::pdf::pages(&document, &print)
+                plenary::render::pdf::pages(&crate::print(&document, options), &Default::default())
                     .expect("it lays out")
                     .dump()
             };
             assert!(text(&draft).contains("Draft") && !text(&Options::default()).contains("Draft"));
             continue;
         }
-        let clean = build::render(format, &document, &Options::default()).expect("it renders");
-        let marked = build::render(format, &document, &draft).expect("it renders");
+        let clean = build::render(
+            format,
+            &crate::print(&document, &Options::default()),
+            &Options::default(),
+        )
+        .expect("it renders");
+        let marked =
+            build::render(format, &crate::print(&document, &draft), &draft).expect("it renders");
         let (clean, marked) = (
             String::from_utf8(clean).unwrap(),
             String::from_utf8(marked).unwrap(),
@@ -876,10 +886,11 @@ fn a_draft_is_marked_in_every_format() {
 fn a_version_that_does_not_exist_is_a_clear_error() {
     let document = load("asem-sme-2007.decl");
     for format in Format::ALL {
-        let error = build::render(format, &document, &options("fr")).expect_err("no French");
+        let error = crate::try_print(&document, &options("fr")).expect_err("no French");
         assert_eq!(
             error.to_string(),
-            "the declaration has no `fr` version; its versions are: en, zh"
+            "the declaration has no `fr` version; its versions are: en, zh",
+            "{format:?}"
         );
     }
 }
@@ -891,9 +902,14 @@ fn a_label_named_like_an_anchor_does_not_repeat_an_id() {
         "title: T\n\n## {#s-1} Heading\n\n1. {#p-1} One, see {@annex} and {@p-1}.\n\n\
          annex: {#annex} Members\n- China\n",
     );
-    let page = build::render(Format::Html, &document, &Options::default()).expect("it renders");
+    let page = build::render(
+        Format::Html,
+        &crate::print(&document, &Options::default()),
+        &Options::default(),
+    )
+    .expect("it renders");
     let page = String::from_utf8(page).expect("UTF-8");
-    let model = json::declaration(&document, &Options::default()).expect("a model");
+    let model = json::declaration(&crate::print(&document, &Options::default()));
     // `check_html` fails on an id used twice and on a link that leads nowhere.
     check_html("labels named like anchors", &page, &model.versions[0], "");
     assert!(
@@ -920,23 +936,25 @@ fn every_ui_fixture_renders_as_a_draft_without_breaking_an_output() {
         let what = path.display().to_string();
         let bytes = std::fs::read(&path).expect("the fixture");
         let checked = plenary::check_bytes(&what, &bytes);
-        let Some(document) = &checked.document else {
-            continue;
-        };
         let draft = Options {
             draft: true,
             ..Options::default()
         };
-        let Ok(page) = build::render(Format::Html, document, &draft) else {
+        let Some(print) = checked
+            .document
+            .as_ref()
+            .and_then(|document| crate::try_print(document, &draft).ok())
+        else {
             continue;
         };
+        let page = build::render(Format::Html, &print, &draft).expect("HTML");
         let page = String::from_utf8(page).expect("UTF-8");
         let html = Html::parse_document(&page);
         assert!(html.errors.is_empty(), "{what}: {:?}", html.errors);
         assert_eq!(select(&html, ".draft").len(), 1, "{what}: the draft banner");
-        let markdown = build::render(Format::Markdown, document, &draft).expect("Markdown");
+        let markdown = build::render(Format::Markdown, &print, &draft).expect("Markdown");
         read_markdown(&what, &String::from_utf8(markdown).expect("UTF-8"));
-        let json = build::render(Format::Json, document, &draft).expect("JSON");
+        let json = build::render(Format::Json, &print, &draft).expect("JSON");
         let value: serde_json::Value = serde_json::from_slice(&json).expect("the JSON parses");
         assert_eq!(value["draft"], true, "{what}");
     }
@@ -946,10 +964,94 @@ fn every_ui_fixture_renders_as_a_draft_without_breaking_an_output() {
 /// CI one always is (`.ci/run` installs fonts-noto-cjk), so there the answer is never "no".
 fn cjk_font_installed() -> bool {
     let document = parse("cjk-probe.decl", "title: 宣言\n\n1. 部长们会面。\n");
-    let found = plenary::render::pdf::pages(&document, &Default::default()).is_ok();
+    let print = crate::print(&document, &Options::default());
+    let found = plenary::render::pdf::pages(&print, &Default::default()).is_ok();
     assert!(
         found || std::env::var_os("CI").is_none(),
         "CI must have a CJK font"
     );
     found
+}
+
+// ---------------------------------------------------------------------------------------------
+// Every format says the same (bugs found when the formats each worked the facts out anew)
+
+/// The text of every format of a declaration: Markdown, HTML, JSON, and the PDF's page model.
+fn every_format(document: &plenary::ast::Document, options: &Options) -> Vec<(Format, String)> {
+    let print = crate::print(document, options);
+    Format::ALL
+        .into_iter()
+        .map(|format| {
+            let text = match format {
+                Format::Pdf => plenary::render::pdf::pages(&print, &Default::default())
+                    .expect("it lays out")
+                    .dump(),
+                _ => String::from_utf8(build::render(format, &print, options).expect("it renders"))
+                    .expect("UTF-8"),
+            };
+            (format, text)
+        })
+        .collect()
+}
+
+#[test]
+fn the_pdf_prints_the_closing_date_when_the_closing_gives_only_a_place() {
+    let document = parse(
+        "closing.decl",
+        "title: Joint Statement\nplace: Beijing, China\nadopted: 2007-10-31\n\n\
+         1. Ministers met.\n\nclosing:\nplace: Beijing\nby: The Ministers\n",
+    );
+    for (format, text) in every_format(&document, &Options::default()) {
+        assert!(
+            text.contains("Beijing, 31 October 2007"),
+            "{format:?} lacks the closing's date:\n{text}"
+        );
+    }
+}
+
+#[test]
+fn the_pdf_title_block_shows_the_meeting_dates_as_the_other_formats_do() {
+    let document = parse(
+        "dates.decl",
+        "title: Joint Statement\nplace: Beijing, China\ndates: 2007-10-30 to 2007-10-31\n\
+         adopted: 2007-11-01\n\n1. Ministers met.\n",
+    );
+    for (format, text) in every_format(&document, &Options::default()) {
+        let line = if format == Format::Json {
+            "\"place_and_date\": \"Beijing, China, 30–31 October 2007\""
+        } else {
+            "Beijing, China, 30–31 October 2007"
+        };
+        assert!(
+            text.contains(line),
+            "{format:?} lacks the meeting's dates:\n{text}"
+        );
+        assert!(
+            !text.contains("1 November 2007"),
+            "{format:?} shows the adoption date under the title:\n{text}"
+        );
+    }
+}
+
+#[test]
+fn a_reference_to_an_unnumbered_paragraph_is_an_error_and_prints_alike_in_every_format() {
+    let text = "title: Joint Statement\nadopted: 2007-10-31\n\n\
+                {#intro} The Ministers met in Beijing.\n\n1. As {@intro} says, they met.\n";
+    let checked = plenary::check_bytes("intro.decl", text.as_bytes());
+    let codes: Vec<&str> = checked.diagnostics.iter().map(|d| d.code).collect();
+    assert_eq!(codes, ["references::unnumbered-target"]);
+    let document = checked.document.expect("text");
+    let draft = Options {
+        draft: true,
+        ..Options::default()
+    };
+    for (format, text) in every_format(&document, &draft) {
+        let printed = match format {
+            Format::Markdown => "As {@intro} says",
+            Format::Json => "\"text\": \"As {@intro} says, they met.\"",
+            Format::Html => "As <span class=\"unresolved\">{@intro}</span> says",
+            Format::Pdf => "As {@intro} says",
+        };
+        assert!(text.contains(printed), "{format:?}:\n{text}");
+    }
 }

@@ -215,11 +215,26 @@ fn parse_summary(line: &str) -> Option<(usize, usize, usize)> {
     let rest = line.strip_prefix("checked ")?;
     let (files, rest) = rest.split_once(": ")?;
     let (errors, warnings) = rest.split_once(", ")?;
-    Some((
-        count(files, "file")?,
-        count(errors, "error")?,
-        count(warnings, "warning")?,
-    ))
+    // `checked 2 of 3 files, 1 could not be read`: the total is what counts here.
+    let files = match files.split_once(" of ") {
+        Some((checked, rest)) => {
+            let (total, unread) = rest.split_once(", ")?;
+            let unread: usize = unread.strip_suffix(" could not be read")?.parse().ok()?;
+            let total = count(total, "file")?;
+            (checked.parse::<usize>().ok()? + unread == total).then_some(total)?
+        }
+        None => count(files, "file")?,
+    };
+    Some((files, count(errors, "error")?, count(warnings, "warning")?))
+}
+
+/// How many files the summary line says could not be read.
+fn unread_in_summary(run: &Run) -> usize {
+    let last = run.stderr.lines().last().unwrap_or_default();
+    last.split_once(", ")
+        .and_then(|(_, rest)| rest.split_once(" could not be read"))
+        .and_then(|(n, _)| n.parse().ok())
+        .unwrap_or(0)
 }
 
 fn assert_status(run: &Run, expected: i32) {
@@ -449,6 +464,7 @@ fn the_summary_is_the_last_line_even_after_an_unreadable_file() {
     assert_status(&run, TROUBLE);
     let (files, errors, warnings) = summary(&run);
     assert_eq!(files, 3);
+    assert_eq!(unread_in_summary(&run), 1, "{}", run.stderr);
     assert!(errors >= 3, "{}", run.stderr);
     assert_eq!(warnings, 0);
     let lines = run.stderr_lines();
@@ -456,6 +472,19 @@ fn the_summary_is_the_last_line_even_after_an_unreadable_file() {
         lines.iter().filter(|l| parse_summary(l).is_some()).count(),
         1,
         "exactly one summary line:\n{}",
+        run.stderr
+    );
+}
+
+#[test]
+fn an_unreadable_file_is_counted_as_such_in_the_summary() {
+    let dir = TempDir::new("summary-unreadable");
+    let run = check(&dir, &["gone.decl"]);
+    assert_status(&run, TROUBLE);
+    let last = run.stderr.lines().last().unwrap_or_default();
+    assert_eq!(
+        last, "checked 0 of 1 file, 1 could not be read: 0 errors, 0 warnings",
+        "{}",
         run.stderr
     );
 }
@@ -1195,6 +1224,97 @@ fn project_members_in_plenary_toml_are_known() {
         "[[member]]\nname = \"SME Secretariat\"\nzh = \"中小企业秘书处\"\n",
     );
     assert_clean(&check(&dir, &[&file]), 1);
+}
+
+#[test]
+fn a_member_added_in_plenary_toml_has_its_registry_id_in_the_json() {
+    let dir = TempDir::new("project-member-json");
+    let file = dir.write("member.decl", PROJECT_MEMBER);
+    dir.write(
+        "plenary.toml",
+        "[[member]]\nname = \"SME Secretariat\"\nzh = \"中小企业秘书处\"\n",
+    );
+    let run = build(&dir, &[&file, "--to", "json", "-o", "-"]);
+    assert_status(&run, OK);
+    let json: serde_json::Value = serde_json::from_str(&run.stdout).expect("JSON");
+    let members: Vec<&serde_json::Value> = json["versions"][0]["annex"]["members"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .chain(
+            json["versions"][0]["annex"]["groups"]
+                .as_array()
+                .into_iter()
+                .flatten()
+                .flat_map(|g| g["members"].as_array().into_iter().flatten()),
+        )
+        .collect();
+    let secretariat = members
+        .iter()
+        .find(|m| m["name"] == "SME Secretariat")
+        .expect("the project's member is listed");
+    assert_eq!(
+        secretariat["registry_id"], "SME Secretariat",
+        "{}",
+        run.stdout
+    );
+}
+
+#[test]
+fn explain_documents_every_code_with_its_default_severity() {
+    let dir = TempDir::new("explain-every-code");
+    let list = run(plenary(&dir, &["explain"]), None);
+    assert_status(&list, OK);
+    let codes: Vec<&str> = list
+        .stdout
+        .lines()
+        .filter_map(|line| line.split_whitespace().next())
+        .collect();
+    for area in [
+        "input::",
+        "syntax::",
+        "config::",
+        "numbering::",
+        "members::",
+    ] {
+        assert!(
+            codes.iter().any(|c| c.starts_with(area)),
+            "`plenary explain` lists no {area} code:\n{}",
+            list.stdout
+        );
+    }
+    for code in codes {
+        let explained = run(plenary(&dir, &["explain", code]), None);
+        assert_status(&explained, OK);
+        assert!(
+            explained.stdout.contains("Default severity: "),
+            "{code}: {}",
+            explained.stdout
+        );
+        for part in [
+            "## What it finds",
+            "## Why it matters",
+            "## Example",
+            "## How to fix",
+        ] {
+            assert!(explained.stdout.contains(part), "{code} lacks {part}");
+        }
+    }
+    // The README's own example.
+    let unclosed = run(plenary(&dir, &["explain", "syntax::unclosed"]), None);
+    assert_status(&unclosed, OK);
+    assert!(
+        unclosed.stdout.starts_with("# syntax::unclosed"),
+        "{}",
+        unclosed.stdout
+    );
+    let unknown = run(plenary(&dir, &["explain", "syntax::unclosd"]), None);
+    assert_status(&unknown, TROUBLE);
+    assert!(
+        unknown.stderr.contains("did you mean `syntax::unclosed`?"),
+        "{}",
+        unknown.stderr
+    );
 }
 
 #[test]

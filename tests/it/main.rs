@@ -4,8 +4,27 @@
 
 mod build;
 mod cli;
+mod consistency;
 mod docs;
 mod examples;
 mod mutations;
 mod pdf;
 mod ui;
+
+use plenary::render::print::Print;
+use plenary::render::Options;
+
+/// The print model of a document as a build makes it: analysed against the built-in registry,
+/// then printed with `options`.
+fn print(document: &plenary::ast::Document, options: &Options) -> Print {
+    try_print(document, options).expect("the version asked for exists")
+}
+
+/// The print model, or why it cannot be made (a language the document lacks).
+fn try_print(
+    document: &plenary::ast::Document,
+    options: &Options,
+) -> Result<Print, plenary::render::RenderError> {
+    let analysis = plenary::analysis::analyze(document, plenary::registry::Registry::builtin());
+    Print::new(&analysis, options)
+}

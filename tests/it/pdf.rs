@@ -9,10 +9,11 @@
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use plenary::ast::{Block, Document, Inline, Subparagraph, Version};
+use plenary::ast::{Block, Document, Inline};
 use plenary::render::pdf::model::{Item, LinkKind};
 use plenary::render::pdf::{Paper, PdfError, PdfOptions};
-use plenary::render::References;
+use plenary::render::print::Print;
+use plenary::render::Options;
 
 const EXAMPLES: [&str; 4] = [
     "asem-sme-2007.decl",
@@ -32,6 +33,11 @@ fn load(name: &str) -> Document {
     plenary::check_bytes(name, &bytes)
         .document
         .expect("examples are text")
+}
+
+/// The print model of an example, every version.
+fn model(name: &str) -> Print {
+    crate::print(&load(name), &Options::default())
 }
 
 /// Whether the PDF tools can run; outside CI a missing tool skips the test with a note.
@@ -148,12 +154,11 @@ fn pdftotext_gives_every_paragraph_in_reading_order() {
         return;
     }
     for name in EXAMPLES {
-        let document = load(name);
         let pdf = print("pdftotext", name, &[]);
         let (ok, text) = run("pdftotext", &["-enc", "UTF-8"], &pdf);
         assert!(ok, "pdftotext fails on {name}:\n{text}");
         let _ = std::fs::write(pdf.with_extension("txt"), &text);
-        check_reading_order(name, &document, &text);
+        check_reading_order(name, &model(name), &text);
     }
 }
 
@@ -184,12 +189,12 @@ fn the_chinese_version_prints_and_extracts_in_its_own_script() {
 
 #[test]
 fn the_english_asem_declaration_stays_small() {
-    let document = load("asem-sme-2007.decl");
-    let options = PdfOptions {
+    let english = Options {
         language: Some("en".into()),
-        ..PdfOptions::default()
+        ..Options::default()
     };
-    let pdf = plenary::render::pdf::pdf(&document, &options).expect("it prints");
+    let print = crate::print(&load("asem-sme-2007.decl"), &english);
+    let pdf = plenary::render::pdf::pdf(&print, &PdfOptions::default()).expect("it prints");
     assert!(
         pdf.len() < 150_000,
         "the English ASEM PDF is {} bytes",
@@ -199,38 +204,27 @@ fn the_english_asem_declaration_stays_small() {
 
 #[test]
 fn the_same_declaration_gives_the_same_bytes() {
-    let document = load("world-sme-2018.decl");
+    let print = model("world-sme-2018.decl");
     let options = PdfOptions::default();
-    let first = plenary::render::pdf::pdf(&document, &options).expect("it prints");
-    let second = plenary::render::pdf::pdf(&document, &options).expect("it prints");
+    let first = plenary::render::pdf::pdf(&print, &options).expect("it prints");
+    let second = plenary::render::pdf::pdf(&print, &options).expect("it prints");
     assert!(first == second, "two runs gave different bytes");
 }
 
 /// The text a reader should find for each paragraph of each version, in order.
-fn check_reading_order(name: &str, document: &Document, text: &str) {
+pub(crate) fn check_reading_order(name: &str, print: &Print, text: &str) {
     let mut footnotes = Vec::new();
     let mut paragraphs = Vec::new();
     let mut titles: Vec<String> = Vec::new();
-    for version in &document.versions {
-        let references = Names {
-            references: References::of(document, version),
-            footnotes: version
-                .footnotes
-                .iter()
-                .map(|f| f.id.value.clone())
-                .collect(),
-        };
-        expected_paragraphs(version, &references, &mut paragraphs);
-        for footnote in &version.footnotes {
-            let number = references.footnote_number(&footnote.id.value);
-            let text = inline_text(&footnote.content, &references);
-            footnotes.push(flatten(&format!("{number} {text}")));
+    for text in &print.texts {
+        paragraphs.extend(crate::consistency::printed_paragraphs(text));
+        for footnote in &text.footnotes {
+            let words = crate::consistency::with_markers(&footnote.content);
+            footnotes.push(flatten(&format!("{} {words}", footnote.number)));
         }
-        let header = version.header.as_ref().and_then(|h| h.title.as_ref());
-        if let Some(title) = header.or(document.header.title.as_ref()) {
-            titles.push(title.value.clone());
-        }
+        titles.extend(text.title.clone());
     }
+    let paragraphs: Vec<String> = paragraphs.iter().map(|p| flatten(p)).collect();
     // The running header, page numbers and footnotes stand between the lines of a paragraph
     // that crosses a page; they are taken out before the paragraphs are looked for.
     let mut body = String::new();
@@ -272,109 +266,9 @@ fn check_reading_order(name: &str, document: &Document, text: &str) {
     }
 }
 
-fn expected_paragraphs(version: &Version, references: &Names, out: &mut Vec<String>) {
-    for paragraph in &version.preamble {
-        out.push(flatten(&inline_text(&paragraph.content, references)));
-        subparagraphs(&paragraph.subparagraphs, references, out);
-    }
-    for section in &version.sections {
-        if let Some(heading) = &section.heading {
-            out.push(flatten(&inline_text(&heading.content, references)));
-        }
-        for block in &section.blocks {
-            match block {
-                Block::NumberedParagraph(p) => {
-                    let number = format!("{}{}", p.number.written, p.number.terminator);
-                    out.push(flatten(&format!(
-                        "{number} {}",
-                        inline_text(&p.content, references)
-                    )));
-                    subparagraphs(&p.subparagraphs, references, out);
-                }
-                Block::Paragraph(p) => {
-                    out.push(flatten(&inline_text(&p.content, references)));
-                    subparagraphs(&p.subparagraphs, references, out);
-                }
-                Block::Unparsed(_) => {}
-            }
-        }
-    }
-    if let Some(annex) = &version.annex {
-        out.push(flatten(&annex.title.value));
-        for member in annex.all_members() {
-            out.push(flatten(&member.name));
-        }
-    }
-}
-
-fn subparagraphs(list: &[Subparagraph], references: &Names, out: &mut Vec<String>) {
-    for sub in list {
-        out.push(flatten(&format!(
-            "({}) {}",
-            sub.marker.value,
-            inline_text(&sub.content, references)
-        )));
-        subparagraphs(&sub.children, references, out);
-    }
-}
-
-/// What references and footnote markers of one version print as.
-struct Names {
-    references: References,
-    footnotes: Vec<String>,
-}
-
-impl Names {
-    fn get(&self, name: &str) -> Option<&str> {
-        self.references.get(name)
-    }
-
-    fn footnote_number(&self, id: &str) -> usize {
-        self.footnotes
-            .iter()
-            .position(|f| f == id)
-            .map_or(0, |i| i + 1)
-    }
-}
-
-/// Inline content as printed, footnote markers as their numbers.
-fn inline_text(content: &[Inline], references: &Names) -> String {
-    let mut out = String::new();
-    for inline in content {
-        match inline {
-            Inline::Text { text, .. } => out.push_str(text),
-            Inline::SoftBreak { .. } => out.push(' '),
-            Inline::Emphasis { content, .. } | Inline::Strong { content, .. } => {
-                out.push_str(&inline_text(content, references))
-            }
-            Inline::Quote { content, .. } => {
-                out.push('\u{201C}');
-                out.push_str(&inline_text(content, references));
-                out.push('\u{201D}');
-            }
-            Inline::FootnoteRef { id, .. } => {
-                let number = references.footnote_number(id);
-                out.push_str(&number.to_string());
-            }
-            Inline::Link {
-                content, target, ..
-            } => {
-                if content.is_empty() {
-                    out.push_str(target)
-                } else {
-                    out.push_str(&inline_text(content, references))
-                }
-            }
-            Inline::Reference { name, .. } => out.push_str(references.get(name).unwrap_or(name)),
-            Inline::Fact { text, .. } => out.push_str(&text.value),
-        }
-    }
-    out
-}
-
 /// Text with runs of white space made one space, and none next to a CJK character (Chinese
 /// lines break between characters without a space).
-fn flatten(text: &str) -> String {
+pub(crate) fn flatten(text: &str) -> String {
     let words: Vec<String> = text
         .split(char::is_whitespace)
         .filter(|w| !w.is_empty())
@@ -400,13 +294,13 @@ fn is_cjk(c: char) -> bool {
 fn every_layout() -> Vec<(String, plenary::render::pdf::Pages)> {
     let mut out = Vec::new();
     for name in EXAMPLES {
-        let document = load(name);
+        let print = model(name);
         for paper in [Paper::A4, Paper::Letter] {
             let options = PdfOptions {
                 paper,
                 ..PdfOptions::default()
             };
-            match plenary::render::pdf::pages(&document, &options) {
+            match plenary::render::pdf::pages(&print, &options) {
                 Ok(pages) => out.push((format!("{name} ({paper:?})"), pages)),
                 // A machine without a CJK font cannot lay out the Chinese text; CI has one.
                 Err(error @ PdfError::MissingGlyphs { .. }) if std::env::var_os("CI").is_none() => {
@@ -422,7 +316,7 @@ fn every_layout() -> Vec<(String, plenary::render::pdf::Pages)> {
 #[test]
 fn no_line_is_wider_than_the_text_block() {
     for (name, pages) in every_layout() {
-        let geometry = plenary::render::pdf::layout::Geometry::of(if name.contains("Letter") {
+        let geometry = plenary::render::pdf::flow::Geometry::of(if name.contains("Letter") {
             Paper::Letter
         } else {
             Paper::A4
@@ -502,9 +396,8 @@ fn headings_are_never_last_on_a_page() {
 
 #[test]
 fn the_world_sme_declaration_lays_out_as_before() {
-    let document = load("world-sme-2018.decl");
-    let pages =
-        plenary::render::pdf::pages(&document, &PdfOptions::default()).expect("it lays out");
+    let pages = plenary::render::pdf::pages(&model("world-sme-2018.decl"), &PdfOptions::default())
+        .expect("it lays out");
     insta::assert_snapshot!(pages.dump());
 }
 
@@ -556,8 +449,8 @@ fn every_cross_reference_links_to_what_it_names_in_its_own_version() {
             }
         });
     }
-    let pages =
-        plenary::render::pdf::pages(&document, &PdfOptions::default()).expect("it lays out");
+    let print = crate::print(&document, &Options::default());
+    let pages = plenary::render::pdf::pages(&print, &PdfOptions::default()).expect("it lays out");
     let links: Vec<(usize, usize)> = pages
         .pages
         .iter()
@@ -594,10 +487,10 @@ fn every_cross_reference_links_to_what_it_names_in_its_own_version() {
 
 #[test]
 fn the_creation_date_is_the_adoption_date_unless_source_date_epoch_is_set() {
-    let document = load("minimal.decl");
+    let print = model("minimal.decl");
     let contains =
         |bytes: &[u8], text: &str| bytes.windows(text.len()).any(|w| w == text.as_bytes());
-    let adopted = plenary::render::pdf::pdf(&document, &PdfOptions::default()).expect("it prints");
+    let adopted = plenary::render::pdf::pdf(&print, &PdfOptions::default()).expect("it prints");
     assert!(
         contains(&adopted, "(D:20071031000000Z)"),
         "no adoption date in the PDF"
@@ -606,7 +499,7 @@ fn the_creation_date_is_the_adoption_date_unless_source_date_epoch_is_set() {
         source_date_epoch: Some(1_577_836_800),
         ..PdfOptions::default()
     };
-    let pinned = plenary::render::pdf::pdf(&document, &options).expect("it prints");
+    let pinned = plenary::render::pdf::pdf(&print, &options).expect("it prints");
     assert!(
         contains(&pinned, "(D:20200101000000Z)"),
         "SOURCE_DATE_EPOCH is not the date"
@@ -616,11 +509,12 @@ fn the_creation_date_is_the_adoption_date_unless_source_date_epoch_is_set() {
 #[test]
 fn side_by_side_each_paragraph_starts_level_with_its_translation() {
     let document = load("asem-sme-2007.decl");
-    let options = PdfOptions {
+    let parallel = Options {
         parallel: true,
-        ..PdfOptions::default()
+        ..Options::default()
     };
-    let pages = plenary::render::pdf::pages(&document, &options).expect("it lays out");
+    let print = crate::print(&document, &parallel);
+    let pages = plenary::render::pdf::pages(&print, &PdfOptions::default()).expect("it lays out");
     let runs: Vec<(usize, f32, String)> = pages
         .pages
         .iter()

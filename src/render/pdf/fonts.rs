@@ -12,7 +12,7 @@ use std::sync::{Arc, Mutex, OnceLock};
 use rustybuzz::ttf_parser;
 
 use super::PdfError;
-use crate::ast::{Document, Inline};
+use crate::render::print::{Inline, Paragraph, Print, Subparagraph};
 
 /// Caladea (SIL Open Font License 1.1, see `fonts/OFL.txt`).
 const REGULAR: &[u8] = include_bytes!("../../../fonts/Caladea-Regular.ttf");
@@ -68,17 +68,13 @@ pub struct FontSet {
 }
 
 impl FontSet {
-    /// The shipped faces, and a face for the characters they lack in the versions of `document`
-    /// that are printed (all, or the one in `language`): the file at `font` when given, else an
-    /// installed one. An English-only print of a bilingual declaration loads no CJK font.
-    pub fn for_document(
-        document: &Document,
-        font: Option<&Path>,
-        language: Option<&str>,
-    ) -> Result<FontSet, PdfError> {
+    /// The shipped faces, and a face for the characters they lack in the texts that are
+    /// printed: the file at `font` when given, else an installed one. An English-only print of
+    /// a bilingual declaration loads no CJK font.
+    pub fn for_print(print: &Print, font: Option<&Path>) -> Result<FontSet, PdfError> {
         let mut files = FontSet::shipped().files;
         let regular = ttf_parser::Face::parse(REGULAR, 0).expect("the shipped font parses");
-        let missing: BTreeSet<char> = document_chars(document, language)
+        let missing: BTreeSet<char> = printed_chars(print)
             .into_iter()
             .filter(|&c| !c.is_control() && regular.glyph_index(c).is_none())
             .collect();
@@ -234,44 +230,91 @@ fn family_name(face: &ttf_parser::Face) -> Option<String> {
         .and_then(|n| n.to_string())
 }
 
-/// Every character the document prints, near enough: its header, every inline text and fact,
-/// the annex and the closing. Dates and numbers are ASCII or, in a Chinese version, CJK
-/// characters that its text has anyway; a character missed here is still reported after layout.
-fn document_chars(document: &Document, language: Option<&str>) -> BTreeSet<char> {
+/// Every character the print model prints: titles, the lines under them, every word of the
+/// text and its footnotes, what references print, the annex and the closing. Page numbers and
+/// footnote numbers are ASCII, which the shipped face has.
+fn printed_chars(print: &Print) -> BTreeSet<char> {
     let mut chars = BTreeSet::new();
     let mut add = |s: &str| chars.extend(s.chars());
-    let header = &document.header;
-    for field in &header.fields {
-        add(&field.value.value);
+    if print.draft {
+        add(crate::render::DRAFT_NOTICE);
     }
-    let printed = document
-        .versions
-        .iter()
-        .filter(|v| language.is_none_or(|l| document.language_of(v) == l));
-    for version in printed {
-        if let Some(header) = &version.header {
-            for field in &header.fields {
-                add(&field.value.value);
+    fn inlines(content: &[Inline], add: &mut dyn FnMut(&str)) {
+        for inline in content {
+            match inline {
+                Inline::Text(text) | Inline::Fact { text, .. } => add(text),
+                Inline::Emphasis(content)
+                | Inline::Strong(content)
+                | Inline::Link { content, .. } => inlines(content, add),
+                Inline::Quote {
+                    open,
+                    close,
+                    content,
+                } => {
+                    add(open);
+                    add(close);
+                    inlines(content, add);
+                }
+                Inline::FootnoteRef { id, number, .. } => {
+                    if number.is_none() {
+                        add(id);
+                    }
+                }
+                Inline::Reference { label, target } => match target {
+                    Some(target) => add(&target.text),
+                    None => add(label),
+                },
             }
         }
-        version.for_each_inline(&mut |inline| match inline {
-            Inline::Text { text, .. } => add(text),
-            Inline::Fact { text, .. } => add(&text.value),
-            Inline::Link { target, .. } => add(target),
-            _ => {}
-        });
-        if let Some(annex) = &version.annex {
-            add(&annex.title.value);
-            for group in &annex.groups {
-                add(&group.name.value);
+    }
+    fn paragraph(p: &Paragraph, add: &mut dyn FnMut(&str)) {
+        if let Some(number) = &p.number {
+            add(&number.printed());
+        }
+        inlines(&p.content, add);
+        fn subparagraphs(list: &[Subparagraph], add: &mut dyn FnMut(&str)) {
+            for s in list {
+                add(&s.marker);
+                inlines(&s.content, add);
+                subparagraphs(&s.subparagraphs, add);
             }
-            for member in annex.all_members() {
+        }
+        subparagraphs(&p.subparagraphs, add);
+    }
+    for text in &print.texts {
+        for line in [&text.title, &text.place_and_date].into_iter().flatten() {
+            add(line);
+        }
+        for p in &text.preamble {
+            paragraph(p, &mut add);
+        }
+        for section in &text.sections {
+            if let Some(heading) = &section.heading {
+                inlines(&heading.content, &mut add);
+            }
+            for p in &section.paragraphs {
+                paragraph(p, &mut add);
+            }
+        }
+        for footnote in &text.footnotes {
+            inlines(&footnote.content, &mut add);
+        }
+        if let Some(annex) = &text.annex {
+            add(&annex.heading);
+            for group in &annex.groups {
+                add(&group.heading);
+            }
+            for member in annex
+                .members
+                .iter()
+                .chain(annex.groups.iter().flat_map(|g| &g.members))
+            {
                 add(&member.name);
             }
         }
-        if let Some(closing) = &version.closing {
-            for field in &closing.fields {
-                add(&field.value.value);
+        if let Some(closing) = &text.closing {
+            for line in [&closing.line, &closing.by].into_iter().flatten() {
+                add(line);
             }
         }
     }

@@ -1,20 +1,22 @@
 //! The print-ready PDF: a declaration as a protocol office files it.
 //!
-//! Two steps, each in its own file: [`layout`] turns the syntax tree into the page model
-//! ([`model`]: pages of positioned glyph runs, rules and links), and [`write`] turns the page
-//! model into bytes; `write.rs` is the only user of the PDF library. Text is set by
-//! [`text`] (shaping, line breaking, hyphenation, justification) in the fonts of [`fonts`].
+//! Three steps, each in its own file: [`flow`] sets the print model as blocks of lines,
+//! [`paginate`] puts them on pages (the page model of [`model`]: pages of positioned glyph runs,
+//! rules and links), and [`write`] turns the page model into bytes; `write.rs` is the only user
+//! of the PDF library. Text is set by [`text`] (shaping, line breaking, hyphenation,
+//! justification) in the fonts of [`fonts`].
 
+pub mod flow;
 mod fonts;
-pub mod layout;
 pub mod model;
+mod paginate;
 mod text;
 mod write;
 
 use std::fmt;
 use std::path::PathBuf;
 
-use crate::ast::Document;
+use crate::render::print::Print;
 use crate::render::{Options, RenderError};
 
 pub use model::Pages;
@@ -34,15 +36,9 @@ pub struct PdfOptions {
     /// A font file for the characters the shipped Latin font lacks (Chinese, say); without it,
     /// an installed font is looked for.
     pub font: Option<PathBuf>,
-    /// Print only the version in this language (`zh`); all versions when `None`.
-    pub language: Option<String>,
-    /// Set the first two versions side by side, paragraph beside paragraph.
-    pub parallel: bool,
     /// The creation date, in seconds since 1970 (from `SOURCE_DATE_EPOCH`); when `None`, the
     /// adoption date, so that output does not change from run to run.
     pub source_date_epoch: Option<i64>,
-    /// The source has errors: the first page says that this is a preview, not the declaration.
-    pub draft: bool,
 }
 
 /// Why no PDF could be made.
@@ -58,11 +54,6 @@ pub enum PdfError {
     Font { message: String },
     /// The PDF could not be written.
     Write { message: String },
-    /// `--lang` names no version of the document.
-    NoSuchLanguage {
-        language: String,
-        available: Vec<String>,
-    },
 }
 
 impl fmt::Display for PdfError {
@@ -100,78 +91,43 @@ impl fmt::Display for PdfError {
                 }
             }
             PdfError::Font { message } | PdfError::Write { message } => f.write_str(message),
-            PdfError::NoSuchLanguage {
-                language,
-                available,
-            } => write!(
-                f,
-                "the declaration has no `{language}` version; its versions are: {}",
-                available.join(", ")
-            ),
         }
     }
 }
 
 impl std::error::Error for PdfError {}
 
-/// Prints a document as PDF.
-pub fn pdf(document: &Document, options: &PdfOptions) -> Result<Vec<u8>, PdfError> {
-    let fonts = fonts::FontSet::for_document(
-        document,
-        options.font.as_deref(),
-        options.language.as_deref(),
-    )?;
-    let pages = laid_out(document, options, &fonts)?;
-    write::write(&pages, &fonts, &metadata(document, options))
+/// Prints the print model as PDF: its texts one after the other, or the first two side by
+/// side.
+pub fn pdf(print: &Print, options: &PdfOptions) -> Result<Vec<u8>, PdfError> {
+    let fonts = fonts::FontSet::for_print(print, options.font.as_deref())?;
+    let pages = laid_out(print, options, &fonts)?;
+    write::write(&pages, &fonts, &metadata(print, options))
 }
 
-/// The PDF as `plenary build` asks for it: the shared options decide the language, the
-/// parallel setting and the draft notice, so that every format of one build agrees.
-pub fn render(document: &Document, options: &Options) -> Result<Vec<u8>, RenderError> {
-    // The same refusal, in the same words, as every other format for a version that is missing.
-    crate::render::versions(document, options)?;
-    let print = PdfOptions {
-        language: options.language.clone(),
-        parallel: options.parallel,
-        draft: options.draft,
-        ..options.print.clone()
-    };
-    pdf(document, &print).map_err(|error| RenderError {
+/// The PDF as `plenary build` asks for it.
+pub fn render(print: &Print, options: &Options) -> Result<Vec<u8>, RenderError> {
+    pdf(print, &options.print).map_err(|error| RenderError {
         message: error.to_string(),
     })
 }
 
-/// The page model of a document, before it is written: for tests and for tools that inspect
+/// The page model of a print model, before it is written: for tests and for tools that inspect
 /// the layout.
-pub fn pages(document: &Document, options: &PdfOptions) -> Result<Pages, PdfError> {
-    let fonts = fonts::FontSet::for_document(
-        document,
-        options.font.as_deref(),
-        options.language.as_deref(),
-    )?;
-    laid_out(document, options, &fonts)
+pub fn pages(print: &Print, options: &PdfOptions) -> Result<Pages, PdfError> {
+    let fonts = fonts::FontSet::for_print(print, options.font.as_deref())?;
+    laid_out(print, options, &fonts)
 }
 
 fn laid_out(
-    document: &Document,
+    print: &Print,
     options: &PdfOptions,
     fonts: &fonts::FontSet,
 ) -> Result<Pages, PdfError> {
-    if let Some(language) = &options.language {
-        let available: Vec<String> = document
-            .versions
-            .iter()
-            .map(|v| document.language_of(v).to_string())
-            .collect();
-        if !available.contains(language) {
-            return Err(PdfError::NoSuchLanguage {
-                language: language.clone(),
-                available,
-            });
-        }
-    }
     let shaper = text::Shaper::new(fonts);
-    let pages = layout::layout(document, &shaper, options);
+    let geometry = flow::Geometry::of(options.paper);
+    let flow = flow::flow(print, &shaper, geometry);
+    let pages = paginate::paginate(&flow, &shaper, geometry);
     let missing = shaper.missing();
     if !missing.is_empty() {
         let font = fonts
@@ -187,13 +143,9 @@ fn laid_out(
 }
 
 /// The document's title, series, language and creation date.
-fn metadata(document: &Document, options: &PdfOptions) -> write::Metadata {
-    let header = &document.header;
-    let day = header
-        .adopted
-        .as_ref()
-        .map(|d| d.value)
-        .or_else(|| header.dates.as_ref().map(|d| d.value.end));
+fn metadata(print: &Print, options: &PdfOptions) -> write::Metadata {
+    let facts = &print.facts;
+    let day = facts.adopted.or(facts.dates.map(|d| d.end));
     let created = match (options.source_date_epoch, day) {
         (Some(seconds), _) => jiff::Timestamp::from_second(seconds)
             .map(|t| t.strftime("D:%Y%m%d%H%M%SZ").to_string())
@@ -202,19 +154,10 @@ fn metadata(document: &Document, options: &PdfOptions) -> write::Metadata {
         (None, None) => "D:19700101000000Z".to_string(),
     };
     write::Metadata {
-        title: header
-            .title
-            .as_ref()
-            .map_or_else(String::new, |t| t.value.clone()),
-        subject: header
-            .series
-            .as_ref()
-            .map_or_else(String::new, |s| s.value.clone()),
-        language: document
-            .versions
-            .first()
-            .map_or("en", |v| document.language_of(v))
-            .to_string(),
+        title: facts.title.clone().unwrap_or_default(),
+        subject: facts.series.clone().unwrap_or_default(),
+        // The language of the text printed first: the one `--lang` asks for, else the original.
+        language: print.first().language.clone(),
         created,
     }
 }

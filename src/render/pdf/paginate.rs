@@ -1,0 +1,334 @@
+//! Pagination: the flow's blocks to pages. Pages are filled line by line, keeping a heading
+//! with what follows it, avoiding single lines at the foot or head of a page, never ending a
+//! page on a hyphenated line, and putting each footnote at the foot of the page that calls it.
+//! The running header and the page numbers are added last, when the pages are known.
+
+use std::collections::{HashMap, HashSet};
+
+use super::flow::{is_footnote, Flow, FlowBlock, FlowLine, Geometry, ORPHANS, WIDOWS};
+use super::fonts::{ITALIC_FACE, REGULAR_FACE};
+use super::model::{Destination, GlyphRun, Item, LinkKind, OutlineEntry, Page, Pages, Rect};
+use super::text::{Shaper, TextStyle};
+
+/// Fills pages with the blocks of a flow, then adds the running headers and the page numbers.
+pub fn paginate(flow: &Flow, shaper: &Shaper, geometry: Geometry) -> Pages {
+    let mut paginated = place(flow, geometry);
+    furnish(&mut paginated, shaper, geometry);
+    paginated.into_pages(geometry)
+}
+
+/// Fills pages with the blocks' lines.
+fn place(flow: &Flow, geometry: Geometry) -> Paginated {
+    let mut pager = Pager::new(geometry, &flow.footnotes);
+    for (i, block) in flow.blocks.iter().enumerate() {
+        if let Some((_, title)) = flow.titles.iter().find(|(start, _)| *start == i) {
+            if block.page_break_before && !pager.page_is_empty() {
+                pager.new_page();
+            }
+            pager.set_header(title.clone());
+        } else if block.page_break_before && !pager.page_is_empty() {
+            pager.new_page();
+        }
+        pager.place_block(block, flow.blocks.get(i + 1));
+    }
+    pager.finish()
+}
+
+/// Adds the running header and the page numbers.
+fn furnish(pages: &mut Paginated, shaper: &Shaper, g: Geometry) {
+    let style = TextStyle {
+        face: ITALIC_FACE,
+        size: 9.0,
+        rise: 0.0,
+    };
+    let number_style = TextStyle {
+        face: REGULAR_FACE,
+        size: 10.0,
+        rise: 0.0,
+    };
+    let count = pages.pages.len();
+    for (index, page) in pages.pages.iter_mut().enumerate() {
+        // A version's first page has its title in full; the later ones carry it short.
+        let starts_version = pages
+            .outline
+            .iter()
+            .any(|e| e.level == 0 && e.destination.page == index);
+        if index > 0 && !starts_version {
+            let header = &pages.headers[index];
+            let line = shaper.line(header, style);
+            let baseline = g.top - 22.0;
+            let x = g.left + (g.text_width - line.width) / 2.0;
+            push_runs(&mut page.items, line.runs, x, baseline);
+            page.items.push(Item::Rule {
+                x: g.left,
+                y: baseline + 5.0,
+                width: g.text_width,
+                thickness: 0.4,
+            });
+        }
+        if count > 1 {
+            let line = shaper.line(&(index + 1).to_string(), number_style);
+            let x = g.left + (g.text_width - line.width) / 2.0;
+            push_runs(&mut page.items, line.runs, x, g.bottom() + 36.0);
+        }
+    }
+}
+
+/// Pages as paginated, before they become the model.
+struct Paginated {
+    pages: Vec<Page>,
+    headers: Vec<String>,
+    outline: Vec<OutlineEntry>,
+}
+
+/// Fills pages line by line.
+struct Pager<'f> {
+    geometry: Geometry,
+    footnotes: &'f HashMap<String, Vec<FlowLine>>,
+    pages: Vec<Page>,
+    headers: Vec<String>,
+    header: String,
+    /// The top of the next line on the current page.
+    y: f32,
+    /// The footnotes placed on the current page, and those already placed anywhere.
+    page_footnotes: Vec<String>,
+    placed_footnotes: HashSet<String>,
+    /// Links waiting for their targets: page, rect, anchor.
+    links: Vec<(usize, Rect, String)>,
+    anchors: HashMap<String, Destination>,
+    outline: Vec<OutlineEntry>,
+}
+
+impl<'f> Pager<'f> {
+    fn new(geometry: Geometry, footnotes: &'f HashMap<String, Vec<FlowLine>>) -> Pager<'f> {
+        Pager {
+            geometry,
+            footnotes,
+            pages: vec![Page::default()],
+            headers: vec![String::new()],
+            header: String::new(),
+            y: geometry.top,
+            page_footnotes: Vec::new(),
+            placed_footnotes: HashSet::new(),
+            links: Vec::new(),
+            anchors: HashMap::new(),
+            outline: Vec::new(),
+        }
+    }
+
+    fn page_is_empty(&self) -> bool {
+        self.y <= self.geometry.top
+    }
+
+    fn set_header(&mut self, header: String) {
+        self.header = header;
+        let last = self.headers.len() - 1;
+        self.headers[last] = self.header.clone();
+    }
+
+    fn new_page(&mut self) {
+        self.place_footnotes();
+        self.pages.push(Page::default());
+        self.headers.push(self.header.clone());
+        self.y = self.geometry.top;
+    }
+
+    /// The height the footnotes of this page take, with `extra` ones added.
+    fn footnote_height<'a>(&self, extra: impl Iterator<Item = &'a str>) -> f32 {
+        let mut names: Vec<&str> = self.page_footnotes.iter().map(String::as_str).collect();
+        for name in extra {
+            if !names.contains(&name) && !self.placed_footnotes.contains(name) {
+                names.push(name);
+            }
+        }
+        if names.is_empty() {
+            return 0.0;
+        }
+        let lines: f32 = names
+            .iter()
+            .filter_map(|n| self.footnotes.get(*n))
+            .flat_map(|lines| lines.iter().map(|l| l.height))
+            .sum();
+        lines + 12.0
+    }
+
+    /// Whether `lines` fit below the current position, with their footnotes.
+    fn fits(&self, lines: &[FlowLine]) -> bool {
+        let height: f32 = lines.iter().map(|l| l.height).sum();
+        let notes = self.footnote_height(lines.iter().flat_map(FlowLine::footnotes));
+        self.y + height + notes <= self.geometry.bottom() + 0.01
+    }
+
+    /// How many lines from the start of `lines` fit on this page.
+    fn fitting(&self, lines: &[FlowLine]) -> usize {
+        (0..=lines.len())
+            .rev()
+            .find(|&n| self.fits(&lines[..n]))
+            .unwrap_or(0)
+    }
+
+    fn place_block(&mut self, block: &FlowBlock, next: Option<&FlowBlock>) {
+        if !self.page_is_empty() {
+            self.y += block.space_before;
+        }
+        let mut wanted: Vec<FlowLine> = block.lines.clone();
+        if block.keep_with_next {
+            if let Some(next) = next {
+                wanted.push(FlowLine::empty(next.space_before));
+                wanted.extend(next.lines.iter().take(ORPHANS).cloned());
+            }
+        }
+        if (block.keep_with_next || block.keep_together)
+            && !self.fits(&wanted)
+            && !self.page_is_empty()
+        {
+            self.new_page();
+        }
+        let lines = &block.lines;
+        let mut i = 0;
+        while i < lines.len() {
+            let fit = self.fitting(&lines[i..]);
+            let remaining = lines.len() - i;
+            if fit >= remaining {
+                for line in &lines[i..] {
+                    self.place_line(line);
+                }
+                break;
+            }
+            let mut take = fit;
+            if i == 0 && take < ORPHANS {
+                take = 0;
+            }
+            if remaining - take < WIDOWS {
+                take = remaining.saturating_sub(WIDOWS);
+                if i == 0 && take < ORPHANS {
+                    take = 0;
+                }
+            }
+            let least = if i == 0 { ORPHANS } else { 1 };
+            if take > least && lines[i + take - 1].hyphenated {
+                take -= 1;
+            }
+            if take == 0 && self.page_is_empty() {
+                take = fit.max(1);
+            }
+            for line in &lines[i..i + take] {
+                self.place_line(line);
+            }
+            i += take;
+            self.new_page();
+        }
+    }
+
+    fn place_line(&mut self, line: &FlowLine) {
+        let page = self.pages.len() - 1;
+        for name in line.footnotes() {
+            if !self.page_footnotes.iter().any(|n| n == name)
+                && !self.placed_footnotes.contains(name)
+            {
+                self.page_footnotes.push(name.to_string());
+            }
+        }
+        let destination = Destination { page, y: self.y };
+        if let Some((title, level)) = &line.outline {
+            self.outline.push(OutlineEntry {
+                title: title.clone(),
+                level: *level,
+                destination,
+            });
+        }
+        self.put_line(page, line, self.y);
+        self.y += line.height;
+    }
+
+    /// Puts a line's glyph runs, links and anchors on `page`, its top at `top`.
+    fn put_line(&mut self, page: usize, line: &FlowLine, top: f32) {
+        let baseline = top + line.ascent;
+        for anchor in &line.anchors {
+            self.anchors
+                .entry(anchor.clone())
+                .or_insert(Destination { page, y: top });
+        }
+        for (rect, name) in &line.links {
+            let rect = Rect {
+                y: rect.y + baseline,
+                ..*rect
+            };
+            self.links.push((page, rect, name.clone()));
+        }
+        push_runs(
+            &mut self.pages[page].items,
+            line.runs.clone(),
+            0.0,
+            baseline,
+        );
+    }
+
+    /// Sets the footnotes of the current page at its foot, under a short rule.
+    fn place_footnotes(&mut self) {
+        if self.page_footnotes.is_empty() {
+            return;
+        }
+        let names = std::mem::take(&mut self.page_footnotes);
+        let height = self.footnote_height(names.iter().map(String::as_str));
+        let mut y = self.geometry.bottom() - height + 12.0;
+        let page = self.pages.len() - 1;
+        self.pages[page].items.push(Item::Rule {
+            x: self.geometry.left,
+            y: y - 7.0,
+            width: self.geometry.text_width / 3.0,
+            thickness: 0.5,
+        });
+        for name in names {
+            let Some(lines) = self.footnotes.get(&name).cloned() else {
+                continue;
+            };
+            for line in &lines {
+                self.put_line(page, line, y);
+                y += line.height;
+            }
+            self.placed_footnotes.insert(name);
+        }
+    }
+
+    fn finish(mut self) -> Paginated {
+        self.place_footnotes();
+        // A link whose target exists becomes clickable; the others stay plain text.
+        for (page, rect, name) in std::mem::take(&mut self.links) {
+            if let Some(&target) = self.anchors.get(&name) {
+                let kind = if is_footnote(&name) {
+                    LinkKind::Footnote
+                } else {
+                    LinkKind::Reference
+                };
+                self.pages[page]
+                    .items
+                    .push(Item::Link { rect, target, kind });
+            }
+        }
+        Paginated {
+            pages: self.pages,
+            headers: self.headers,
+            outline: self.outline,
+        }
+    }
+}
+
+impl Paginated {
+    fn into_pages(self, geometry: Geometry) -> Pages {
+        Pages {
+            size: (geometry.width, geometry.height),
+            pages: self.pages,
+            outline: self.outline,
+        }
+    }
+}
+
+/// Adds runs to a page, moving them to `x` and `baseline`.
+fn push_runs(items: &mut Vec<Item>, runs: Vec<GlyphRun>, x: f32, baseline: f32) {
+    for mut run in runs {
+        run.x += x;
+        run.baseline += baseline;
+        items.push(Item::Text(run));
+    }
+}

@@ -1,0 +1,934 @@
+//! The print model: a declaration as every output prints it.
+//!
+//! [`Print::new`] turns the analysis into what a reader sees: references resolved to the numbers
+//! they print, footnotes numbered, dates written in each version's language, the closing with
+//! its date, members with their registry entries, and each part of each version tied to its
+//! row, so that parallel texts stand side by side. Markdown, HTML, JSON and the PDF print this
+//! model and work out no fact of their own, so that two formats cannot say different things.
+
+use std::collections::HashMap;
+
+use crate::analysis::align::{Body, Unit};
+use crate::analysis::labels::Resolved;
+use crate::analysis::{Analysis, VersionInfo};
+use crate::ast::{self, Block, DateRange, NumberStyle, Numbering, Periodicity, Rotation};
+use crate::render::{anchor, date, date_range, is_chinese, is_safe_link, Options, RenderError};
+
+/// What every output prints.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Print {
+    /// The source has errors: the output is a preview and says so.
+    pub draft: bool,
+    /// The facts of the meeting, stated once for every version.
+    pub facts: Facts,
+    /// The language tag of every version of the document, the original first (also when only
+    /// one is printed).
+    pub languages: Vec<String>,
+    /// The versions asked for, in the document's order.
+    pub texts: Vec<Text>,
+    /// With `--parallel`, put the versions side by side.
+    pub parallel: bool,
+}
+
+/// The facts of the meeting, as the header states them.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Facts {
+    pub title: Option<String>,
+    pub series: Option<String>,
+    pub forum: Option<String>,
+    pub edition: Option<u32>,
+    pub host: Option<String>,
+    pub place: Option<String>,
+    pub dates: Option<DateRange>,
+    pub adopted: Option<ast::Date>,
+    pub theme: Option<String>,
+    pub periodicity: Option<u32>,
+    pub rotation: Option<(RotationKind, Vec<String>)>,
+    pub numbering: Numbering,
+    pub next_meeting: Option<NextMeeting>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RotationKind {
+    Alternate,
+    Sequence,
+}
+
+/// What the declaration states about the next meeting.
+#[derive(Debug, Clone, PartialEq)]
+pub struct NextMeeting {
+    pub edition: Option<u32>,
+    pub host: Option<String>,
+    pub place: Option<String>,
+    pub year: Option<i16>,
+    pub dates: Option<DateRange>,
+}
+
+/// One language version as printed.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Text {
+    /// The version's position in the document: 0 for the original.
+    pub version: usize,
+    pub language: String,
+    pub original: bool,
+    pub title: Option<String>,
+    pub series: Option<String>,
+    pub place: Option<String>,
+    pub theme: Option<String>,
+    /// The place and dates of the meeting under the title, in this language's style:
+    /// `Beijing, China, 30–31 October 2007`.
+    pub place_and_date: Option<String>,
+    pub preamble: Vec<Paragraph>,
+    pub sections: Vec<Section>,
+    pub annex: Option<Annex>,
+    pub closing: Option<Closing>,
+    /// The footnotes, in the order of their numbers.
+    pub footnotes: Vec<Footnote>,
+}
+
+/// A heading and the paragraphs under it; the first section may have no heading.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Section {
+    /// `s-1`.
+    pub anchor: String,
+    pub heading: Option<Heading>,
+    pub paragraphs: Vec<Paragraph>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Heading {
+    /// 2 for a heading, 3 for a sub-heading.
+    pub level: u8,
+    pub label: Option<String>,
+    pub content: Vec<Inline>,
+    /// The content as plain text.
+    pub text: String,
+    pub row: Row,
+}
+
+/// A paragraph, numbered or not.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Paragraph {
+    /// The anchor of a numbered paragraph: `p-14`.
+    pub anchor: Option<String>,
+    pub number: Option<Number>,
+    pub label: Option<String>,
+    pub content: Vec<Inline>,
+    /// The content as plain text, references printed as their targets.
+    pub text: String,
+    pub subparagraphs: Vec<Subparagraph>,
+    pub row: Row,
+}
+
+/// A paragraph number as drafted.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Number {
+    /// 7 for `7.` and for `VII.`; `None` for a Roman numeral that is not well formed.
+    pub value: Option<u32>,
+    /// `7`, `VII`.
+    pub written: String,
+    pub style: NumberStyle,
+    /// `.` or `、`.
+    pub terminator: char,
+}
+
+impl Number {
+    /// The number as printed before its text: `7.`, `7、`.
+    pub fn printed(&self) -> String {
+        format!("{}{}", self.written, self.terminator)
+    }
+
+    /// What stands between the number and its text: a space after `7.`, nothing after the
+    /// Chinese `7、`, whose mark already spaces it.
+    pub fn separator(&self) -> &'static str {
+        if self.terminator == '\u{3001}' {
+            ""
+        } else {
+            " "
+        }
+    }
+}
+
+/// `(a) ...` and the sub-paragraphs under it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Subparagraph {
+    /// `p-5-a`, for one in a numbered paragraph.
+    pub anchor: Option<String>,
+    /// `a`, `ii`, `1`.
+    pub marker: String,
+    pub label: Option<String>,
+    pub content: Vec<Inline>,
+    pub text: String,
+    pub subparagraphs: Vec<Subparagraph>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Footnote {
+    /// The name written in `[^1]`.
+    pub id: String,
+    /// The number printed: footnotes are numbered in the order the text first calls them.
+    pub number: usize,
+    /// `fn-1`.
+    pub anchor: String,
+    /// The anchor of the first marker that calls it, `fnref-1`; `None` if nothing calls it.
+    pub backlink: Option<String>,
+    pub content: Vec<Inline>,
+    pub text: String,
+}
+
+/// The member annex.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Annex {
+    /// `annex`.
+    pub anchor: String,
+    pub label: Option<String>,
+    pub title: String,
+    pub stated_count: Option<u32>,
+    /// The title with its stated count, as printed: `List of ASEM Members (45)`.
+    pub heading: String,
+    /// How many members are listed, in all.
+    pub count: usize,
+    /// Members listed before any group.
+    pub members: Vec<Member>,
+    pub groups: Vec<Group>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Group {
+    /// `annex-1`.
+    pub anchor: String,
+    pub name: String,
+    pub stated_count: Option<u32>,
+    /// The name with its stated count: `Asia (16)`.
+    pub heading: String,
+    pub members: Vec<Member>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Member {
+    /// The name as the annex lists it.
+    pub name: String,
+    /// The registry's id: `CN`, `european-commission`.
+    pub registry_id: Option<String>,
+    /// The ISO 3166-1 alpha-3 code: `CHN`.
+    pub alpha3: Option<String>,
+}
+
+/// Where, when and by whom the declaration is adopted.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Closing {
+    pub place: Option<String>,
+    /// The closing's date, else the date of adoption.
+    pub date: Option<ast::Date>,
+    /// Place and date in this language's style: `Beijing, 31 October 2007`.
+    pub line: Option<String>,
+    pub by: Option<String>,
+}
+
+/// Text inside a paragraph, heading or footnote. Line breaks of the source are spaces.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Inline {
+    Text(String),
+    Emphasis(Vec<Inline>),
+    Strong(Vec<Inline>),
+    /// A quotation, with the marks of its language.
+    Quote {
+        open: &'static str,
+        close: &'static str,
+        content: Vec<Inline>,
+    },
+    /// A footnote marker.
+    FootnoteRef {
+        id: String,
+        /// The footnote's number, or `None` for a marker whose footnote has no text.
+        number: Option<usize>,
+        /// The marker's own anchor: `fnref-1`, then `fnref-1-2` for a second marker of it.
+        anchor: String,
+        /// The footnote's anchor: `fn-1`.
+        target: String,
+    },
+    /// A link; `content` is the address itself for `<https://...>`.
+    Link {
+        target: String,
+        /// Only `http`, `https` and `mailto` addresses are printed as links.
+        safe: bool,
+        content: Vec<Inline>,
+    },
+    /// `{@label}`: what it prints and where it links, or `None` for a label that names no
+    /// numbered place (an error, printed in a draft as the reference itself).
+    Reference {
+        label: String,
+        target: Option<Target>,
+    },
+    /// Words that restate a fact.
+    Fact {
+        text: String,
+        fact: String,
+    },
+}
+
+/// What a reference prints and links to.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Target {
+    /// `14`, `14 (a)`, a heading's words.
+    pub text: String,
+    /// `p-14`, in the same text.
+    pub anchor: String,
+}
+
+impl Inline {
+    /// What a reference to a label that names nothing printable prints, in every format.
+    pub fn unresolved(label: &str) -> String {
+        format!("{{@{label}}}")
+    }
+}
+
+/// Where a part of a text stands, the same in every version: the rows of a parallel text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Row {
+    Title,
+    Heading(usize),
+    /// A paragraph tied to the original's paragraph at this index of its units.
+    Paragraph(usize),
+    /// A paragraph of one version only: the version, its section (`None` in the preamble) and
+    /// its place among the blocks there.
+    Own(usize, Option<usize>, usize),
+    Annex,
+    Closing,
+    Footnotes,
+}
+
+/// A part of a text, as it stands in a row.
+#[derive(Debug, Clone, Copy)]
+pub enum Part<'p> {
+    Title(&'p Text),
+    Heading(&'p Section, &'p Heading),
+    Paragraph(&'p Paragraph),
+    Annex(&'p Annex),
+    Closing(&'p Closing),
+    Footnotes(&'p [Footnote]),
+}
+
+impl Text {
+    /// The parts of the text in reading order, each with its row.
+    pub fn parts(&self) -> Vec<(Row, Part<'_>)> {
+        let mut parts = vec![(Row::Title, Part::Title(self))];
+        parts.extend(self.preamble.iter().map(|p| (p.row, Part::Paragraph(p))));
+        for section in &self.sections {
+            if let Some(heading) = &section.heading {
+                parts.push((heading.row, Part::Heading(section, heading)));
+            }
+            parts.extend(
+                section
+                    .paragraphs
+                    .iter()
+                    .map(|p| (p.row, Part::Paragraph(p))),
+            );
+        }
+        if let Some(annex) = &self.annex {
+            parts.push((Row::Annex, Part::Annex(annex)));
+        }
+        if let Some(closing) = &self.closing {
+            parts.push((Row::Closing, Part::Closing(closing)));
+        }
+        if !self.footnotes.is_empty() {
+            parts.push((Row::Footnotes, Part::Footnotes(&self.footnotes)));
+        }
+        parts
+    }
+}
+
+impl Print {
+    /// The model of what `options` asks for: the version named by `--lang`, or every version.
+    pub fn new(analysis: &Analysis, options: &Options) -> Result<Print, RenderError> {
+        let languages: Vec<String> = analysis
+            .versions
+            .iter()
+            .map(|v| v.meta.language.to_string())
+            .collect();
+        let chosen: Vec<&VersionInfo> = match &options.language {
+            None => analysis.versions.iter().collect(),
+            Some(language) => {
+                let found: Vec<&VersionInfo> = analysis
+                    .versions
+                    .iter()
+                    .filter(|v| v.meta.language == language)
+                    .take(1)
+                    .collect();
+                if found.is_empty() {
+                    return Err(RenderError {
+                        message: format!(
+                            "the declaration has no `{language}` version; its versions are: {}",
+                            languages.join(", ")
+                        ),
+                    });
+                }
+                found
+            }
+        };
+        Ok(Print {
+            draft: options.draft,
+            facts: facts(analysis),
+            languages,
+            texts: chosen.into_iter().map(|v| text(analysis, v)).collect(),
+            parallel: options.parallel,
+        })
+    }
+
+    /// The first text asked for: the one `--lang` names, else the original.
+    pub fn first(&self) -> &Text {
+        &self.texts[0]
+    }
+
+    /// The rows of the texts side by side: each row holds the part of every text that stands
+    /// there, or nothing where a text has no such part. The rows follow the first text; a part
+    /// that only another text has comes after the part that precedes it in that text.
+    pub fn rows(&self) -> Vec<Vec<Option<Part<'_>>>> {
+        let parts: Vec<Vec<(Row, Part<'_>)>> = self.texts.iter().map(Text::parts).collect();
+        let mut order: Vec<Row> = Vec::new();
+        for text in &parts {
+            let mut after: Option<usize> = None;
+            for (row, _) in text {
+                match order.iter().position(|r| r == row) {
+                    Some(at) => after = Some(at),
+                    None => {
+                        let at = after.map_or(0, |a| a + 1);
+                        order.insert(at, *row);
+                        after = Some(at);
+                    }
+                }
+            }
+        }
+        let by_row: Vec<HashMap<Row, Part<'_>>> = parts
+            .into_iter()
+            .map(|text| text.into_iter().collect())
+            .collect();
+        order
+            .iter()
+            .map(|row| by_row.iter().map(|text| text.get(row).copied()).collect())
+            .collect()
+    }
+}
+
+fn facts(analysis: &Analysis) -> Facts {
+    let document = analysis.document;
+    let header = &document.header;
+    let text =
+        |field: &Option<crate::source::Spanned<String>>| field.as_ref().map(|f| f.value.clone());
+    Facts {
+        title: text(&header.title),
+        series: text(&header.series),
+        forum: text(&header.forum),
+        edition: header.edition.as_ref().map(|e| e.value.value),
+        host: text(&header.host),
+        place: text(&header.place),
+        dates: header.dates.as_ref().map(|d| d.value),
+        adopted: header.adopted.as_ref().map(|d| d.value),
+        theme: text(&header.theme),
+        periodicity: header.periodicity.as_ref().map(|p| match p.value {
+            Periodicity::EveryYears(years) => years,
+        }),
+        rotation: header.rotation.as_ref().map(|r| {
+            let (kind, hosts) = match &r.value {
+                Rotation::Alternate(hosts) => (RotationKind::Alternate, hosts),
+                Rotation::Sequence(hosts) => (RotationKind::Sequence, hosts),
+            };
+            (kind, hosts.iter().map(|h| h.value.clone()).collect())
+        }),
+        numbering: header
+            .numbering
+            .as_ref()
+            .map(|n| n.value)
+            .unwrap_or_default(),
+        next_meeting: document.next_meeting.as_ref().map(|next| NextMeeting {
+            edition: next.edition.as_ref().map(|e| e.value.value),
+            host: text(&next.host),
+            place: text(&next.place),
+            year: next.year.as_ref().map(|y| y.value),
+            dates: next.dates.as_ref().map(|d| d.value),
+        }),
+    }
+}
+
+/// What one text needs as it is built.
+struct Cx<'c, 'a> {
+    analysis: &'c Analysis<'a>,
+    info: &'c VersionInfo<'a>,
+    language: &'a str,
+    /// The number of each footnote, by its name.
+    footnotes: HashMap<&'a str, usize>,
+    /// How many markers of each footnote are printed so far, for their anchors.
+    markers: std::cell::RefCell<HashMap<String, usize>>,
+}
+
+fn text(analysis: &Analysis, info: &VersionInfo) -> Text {
+    let version = info.version;
+    let meta = &info.meta;
+    let language = meta.language;
+    let cx = Cx {
+        analysis,
+        info,
+        language,
+        footnotes: footnote_numbers(version),
+        markers: Default::default(),
+    };
+    let when = match (meta.dates, meta.adopted) {
+        (Some(dates), _) => Some(date_range(dates.value, language)),
+        (None, Some(adopted)) => Some(date(adopted.value, language)),
+        (None, None) => None,
+    };
+    let value = |field: Option<&crate::source::Spanned<String>>| field.map(|f| f.value.clone());
+    let mut section_of_unit: HashMap<(Option<usize>, usize), &Unit> = HashMap::new();
+    for unit in &info.units {
+        section_of_unit.insert((unit.section, unit.block), unit);
+    }
+    let preamble = version
+        .preamble
+        .iter()
+        .enumerate()
+        .map(|(index, p)| {
+            let row = row_of(
+                &cx,
+                section_of_unit.get(&(None, index)).copied(),
+                None,
+                index,
+            );
+            cx.paragraph(
+                None,
+                p.label.as_ref(),
+                &p.content,
+                &p.subparagraphs,
+                row,
+                None,
+            )
+        })
+        .collect();
+    let sections = version
+        .sections
+        .iter()
+        .enumerate()
+        .map(|(s, section)| Section {
+            anchor: anchor::section(s),
+            heading: section.heading.as_ref().map(|h| {
+                let content = cx.inlines(&h.content);
+                Heading {
+                    level: h.level,
+                    label: h.label.as_ref().map(|l| l.value.clone()),
+                    text: plain(&content),
+                    content,
+                    row: Row::Heading(s),
+                }
+            }),
+            paragraphs: section
+                .blocks
+                .iter()
+                .enumerate()
+                .map(|(b, block)| {
+                    let unit = section_of_unit.get(&(Some(s), b)).copied();
+                    let row = row_of(&cx, unit, Some(s), b);
+                    cx.block(s, block, row)
+                })
+                .collect(),
+        })
+        .collect();
+    let footnotes = footnotes(&cx);
+    Text {
+        version: info.index,
+        language: language.to_string(),
+        original: info.index == 0,
+        title: value(meta.title),
+        series: value(meta.series),
+        place: value(meta.place),
+        theme: value(meta.theme),
+        place_and_date: join_place_and_date(value(meta.place), when, language),
+        preamble,
+        sections,
+        annex: version.annex.as_ref().map(|a| annex(&cx, a)),
+        closing: meta.closing.as_ref().map(|c| Closing {
+            place: value(c.closing.place.as_ref()),
+            date: c.date,
+            line: join_place_and_date(
+                value(c.closing.place.as_ref()),
+                c.date.map(|d| date(d, language)),
+                language,
+            ),
+            by: value(c.closing.by.as_ref()),
+        }),
+        footnotes,
+    }
+}
+
+/// The row of a paragraph: the original's paragraph it is tied to, or its own place.
+fn row_of(cx: &Cx, unit: Option<&Unit>, section: Option<usize>, block: usize) -> Row {
+    match unit.and_then(|u| u.counterpart) {
+        Some(original) => Row::Paragraph(original),
+        None => Row::Own(cx.info.index, section, block),
+    }
+}
+
+/// Footnotes are numbered in the order the text first calls them; footnotes that nothing calls
+/// follow, in the order they are written. A second text with the same name is left out (its
+/// own error says so).
+fn footnote_numbers(version: &ast::Version) -> HashMap<&str, usize> {
+    let mut order: Vec<&str> = Vec::new();
+    version.for_each_inline(&mut |inline| {
+        if let ast::Inline::FootnoteRef { id, .. } = inline {
+            if !order.contains(&id.as_str()) {
+                order.push(id);
+            }
+        }
+    });
+    let defined: Vec<&str> = version
+        .footnotes
+        .iter()
+        .map(|f| f.id.value.as_str())
+        .collect();
+    order.retain(|id| defined.contains(id));
+    for id in defined {
+        if !order.contains(&id) {
+            order.push(id);
+        }
+    }
+    order
+        .into_iter()
+        .enumerate()
+        .map(|(i, id)| (id, i + 1))
+        .collect()
+}
+
+fn footnotes(cx: &Cx) -> Vec<Footnote> {
+    let mut seen = std::collections::HashSet::new();
+    let mut out: Vec<Footnote> = cx
+        .info
+        .version
+        .footnotes
+        .iter()
+        .filter(|f| seen.insert(f.id.value.as_str()))
+        .map(|f| {
+            let content = cx.inlines(&f.content);
+            let id = f.id.value.clone();
+            let called = cx.markers.borrow().contains_key(&id);
+            Footnote {
+                number: cx.footnotes[f.id.value.as_str()],
+                anchor: anchor::footnote(&id),
+                backlink: called.then(|| anchor::footnote_ref(&id, 1)),
+                text: plain(&content),
+                content,
+                id,
+            }
+        })
+        .collect();
+    out.sort_by_key(|f| f.number);
+    out
+}
+
+fn annex(cx: &Cx, annex: &ast::Annex) -> Annex {
+    let listed = cx.analysis.annex_of(cx.info.index).map(|a| &a.listed);
+    let mut next = 0;
+    let mut members = |list: &[ast::Member]| -> Vec<Member> {
+        list.iter()
+            .map(|m| {
+                let entity = listed
+                    .and_then(|l| l.get(next))
+                    .and_then(|l| l.found)
+                    .map(|found| found.entity);
+                next += 1;
+                Member {
+                    name: m.name.clone(),
+                    registry_id: entity.map(|e| e.id.clone()),
+                    alpha3: entity.and_then(|e| e.alpha3.clone()),
+                }
+            })
+            .collect()
+    };
+    let ungrouped = members(&annex.members);
+    let groups = annex
+        .groups
+        .iter()
+        .enumerate()
+        .map(|(index, g)| Group {
+            anchor: anchor::group(index),
+            name: g.name.value.clone(),
+            stated_count: g.stated_count.as_ref().map(|c| c.value),
+            heading: with_count(&g.name.value, g.stated_count.as_ref().map(|c| c.value)),
+            members: members(&g.members),
+        })
+        .collect();
+    Annex {
+        anchor: anchor::ANNEX.to_string(),
+        label: annex.label.as_ref().map(|l| l.value.clone()),
+        title: annex.title.value.clone(),
+        stated_count: annex.stated_count.as_ref().map(|c| c.value),
+        heading: with_count(
+            &annex.title.value,
+            annex.stated_count.as_ref().map(|c| c.value),
+        ),
+        count: annex.all_members().count(),
+        members: ungrouped,
+        groups,
+    }
+}
+
+/// A title with its stated count, as the annex gives it: `Asia (16)`.
+fn with_count(title: &str, count: Option<u32>) -> String {
+    match count {
+        Some(count) => format!("{title} ({count})"),
+        None => title.to_string(),
+    }
+}
+
+/// `Beijing, 24 June 2018`, or `北京，2018年6月24日` with the Chinese comma; either part alone.
+fn join_place_and_date(
+    place: Option<String>,
+    date: Option<String>,
+    language: &str,
+) -> Option<String> {
+    match (place, date) {
+        (Some(place), Some(date)) if is_chinese(language) => Some(format!("{place}\u{ff0c}{date}")),
+        (Some(place), Some(date)) => Some(format!("{place}, {date}")),
+        (place, date) => place.or(date),
+    }
+}
+
+impl Cx<'_, '_> {
+    /// A block of a section.
+    fn block(&self, section: usize, block: &Block, row: Row) -> Paragraph {
+        match block {
+            Block::NumberedParagraph(p) => self.paragraph(
+                Some(&p.number),
+                p.label.as_ref(),
+                &p.content,
+                &p.subparagraphs,
+                row,
+                Some(section),
+            ),
+            Block::Paragraph(p) => self.paragraph(
+                None,
+                p.label.as_ref(),
+                &p.content,
+                &p.subparagraphs,
+                row,
+                Some(section),
+            ),
+            // A block that did not read is printed (in a draft) as the words it holds.
+            Block::Unparsed(u) => {
+                let words = match &u.number {
+                    Some(n) => u.text[(n.span.end - u.span.start) as usize..].trim_start(),
+                    None => u.text.as_str(),
+                };
+                let words = words.split_whitespace().collect::<Vec<_>>().join(" ");
+                let mut paragraph = self.paragraph(
+                    u.number.as_ref(),
+                    None,
+                    &[],
+                    &u.subparagraphs,
+                    row,
+                    Some(section),
+                );
+                paragraph.text = words.clone();
+                paragraph.content = vec![Inline::Text(words)];
+                paragraph
+            }
+        }
+    }
+
+    fn paragraph(
+        &self,
+        number: Option<&ast::ParagraphNumber>,
+        label: Option<&crate::source::Spanned<String>>,
+        content: &[ast::Inline],
+        subparagraphs: &[ast::Subparagraph],
+        row: Row,
+        section: Option<usize>,
+    ) -> Paragraph {
+        let anchor = number.map(|n| self.paragraph_anchor(section.unwrap_or(0), &n.written));
+        let content = self.inlines(content);
+        Paragraph {
+            number: number.map(|n| Number {
+                value: n.value,
+                written: n.written.clone(),
+                style: n.style,
+                terminator: n.terminator,
+            }),
+            label: label.map(|l| l.value.clone()),
+            text: plain(&content),
+            content,
+            subparagraphs: self.subparagraphs(anchor.as_deref(), subparagraphs),
+            anchor,
+            row,
+        }
+    }
+
+    fn paragraph_anchor(&self, section: usize, written: &str) -> String {
+        let numbering = self
+            .analysis
+            .document
+            .header
+            .numbering
+            .as_ref()
+            .map(|n| n.value);
+        anchor::paragraph(numbering, section, written)
+    }
+
+    fn subparagraphs(&self, parent: Option<&str>, list: &[ast::Subparagraph]) -> Vec<Subparagraph> {
+        list.iter()
+            .map(|s| {
+                let anchor = parent.map(|parent| anchor::subparagraph(parent, &s.marker.value));
+                let content = self.inlines(&s.content);
+                Subparagraph {
+                    marker: s.marker.value.clone(),
+                    label: s.label.as_ref().map(|l| l.value.clone()),
+                    text: plain(&content),
+                    content,
+                    subparagraphs: self.subparagraphs(anchor.as_deref(), &s.children),
+                    anchor,
+                }
+            })
+            .collect()
+    }
+
+    /// Inline content as printed: soft breaks become spaces, and neighbouring words join.
+    fn inlines(&self, content: &[ast::Inline]) -> Vec<Inline> {
+        let mut out: Vec<Inline> = Vec::new();
+        let push_text = |out: &mut Vec<Inline>, text: &str| match out.last_mut() {
+            Some(Inline::Text(last)) => last.push_str(text),
+            _ => out.push(Inline::Text(text.to_string())),
+        };
+        for inline in content {
+            match inline {
+                ast::Inline::Text { text, .. } => push_text(&mut out, text),
+                ast::Inline::SoftBreak { .. } => push_text(&mut out, " "),
+                ast::Inline::Emphasis { content, .. } => {
+                    out.push(Inline::Emphasis(self.inlines(content)))
+                }
+                ast::Inline::Strong { content, .. } => {
+                    out.push(Inline::Strong(self.inlines(content)))
+                }
+                ast::Inline::Quote { content, .. } => {
+                    let (open, close) = quotation_marks(self.language);
+                    out.push(Inline::Quote {
+                        open,
+                        close,
+                        content: self.inlines(content),
+                    })
+                }
+                ast::Inline::FootnoteRef { id, .. } => {
+                    let occurrence = {
+                        let mut markers = self.markers.borrow_mut();
+                        let n = markers.entry(id.clone()).or_insert(0);
+                        *n += 1;
+                        *n
+                    };
+                    out.push(Inline::FootnoteRef {
+                        id: id.clone(),
+                        number: self.footnotes.get(id.as_str()).copied(),
+                        anchor: anchor::footnote_ref(id, occurrence),
+                        target: anchor::footnote(id),
+                    })
+                }
+                ast::Inline::Link {
+                    content, target, ..
+                } => out.push(Inline::Link {
+                    target: target.trim().to_string(),
+                    safe: is_safe_link(target),
+                    content: if content.is_empty() {
+                        vec![Inline::Text(target.clone())]
+                    } else {
+                        self.inlines(content)
+                    },
+                }),
+                ast::Inline::Reference { name, .. } => out.push(Inline::Reference {
+                    label: name.clone(),
+                    target: self.target(name),
+                }),
+                ast::Inline::Fact { text, key, .. } => out.push(Inline::Fact {
+                    text: text.value.clone(),
+                    fact: key.value.written(),
+                }),
+            }
+        }
+        out
+    }
+
+    /// What a reference to `name` prints in this text, and where it links.
+    fn target(&self, name: &str) -> Option<Target> {
+        let analysis = self.analysis;
+        let resolved = analysis
+            .labels
+            .resolve(name, &analysis.versions, self.info.index)?;
+        fn numbered<'u>(unit: &Unit<'u>) -> Option<&'u ast::ParagraphNumber> {
+            match unit.body {
+                Body::Numbered(p) => Some(&p.number),
+                Body::Unparsed(u) => u.number.as_ref(),
+                Body::Paragraph(_) => None,
+            }
+        }
+        match resolved {
+            Resolved::Heading { section, heading } => Some(Target {
+                text: plain(&self.inlines(&heading.content)),
+                anchor: anchor::section(section),
+            }),
+            Resolved::Paragraph(unit) => {
+                let number = numbered(unit)?;
+                Some(Target {
+                    text: number.written.clone(),
+                    anchor: self.paragraph_anchor(unit.section.unwrap_or(0), &number.written),
+                })
+            }
+            Resolved::Subparagraph { unit, chain } => {
+                let number = numbered(unit)?;
+                let mut text = number.written.clone();
+                let mut anchor = self.paragraph_anchor(unit.section.unwrap_or(0), &number.written);
+                for sub in chain {
+                    text.push_str(&format!(" ({})", sub.marker.value));
+                    anchor = anchor::subparagraph(&anchor, &sub.marker.value);
+                }
+                Some(Target { text, anchor })
+            }
+            Resolved::Annex(annex) => Some(Target {
+                text: annex.title.value.clone(),
+                anchor: anchor::ANNEX.to_string(),
+            }),
+        }
+    }
+}
+
+/// The quotation marks of a language, opening and closing.
+fn quotation_marks(_language: &str) -> (&'static str, &'static str) {
+    // English and Chinese both print a quotation between curved double marks; a language with
+    // other marks (French guillemets) gets its own arm here.
+    ("\u{201c}", "\u{201d}")
+}
+
+/// The plain text of printed inlines: what a reader sees, without the marks of emphasis and
+/// without footnote markers.
+pub fn plain(content: &[Inline]) -> String {
+    let mut out = String::new();
+    push_plain(content, &mut out);
+    out
+}
+
+fn push_plain(content: &[Inline], out: &mut String) {
+    for inline in content {
+        match inline {
+            Inline::Text(text) | Inline::Fact { text, .. } => out.push_str(text),
+            Inline::Emphasis(content) | Inline::Strong(content) | Inline::Link { content, .. } => {
+                push_plain(content, out)
+            }
+            Inline::Quote {
+                open,
+                close,
+                content,
+            } => {
+                out.push_str(open);
+                push_plain(content, out);
+                out.push_str(close);
+            }
+            Inline::FootnoteRef { .. } => {}
+            Inline::Reference { label, target } => match target {
+                Some(target) => out.push_str(&target.text),
+                None => out.push_str(&Inline::unresolved(label)),
+            },
+        }
+    }
+}
