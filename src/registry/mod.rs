@@ -295,15 +295,16 @@ impl Registry {
             }
             if self.ambiguous_index.contains_key(&key) {
                 return Err(format!(
-                    "the name `{name}` of `{}` is marked ambiguous: it names several entities",
-                    entity.id
+                    "the name `{name}` of `{}` is marked ambiguous: it names several members",
+                    entity.english()
                 ));
             }
             if let Some((other, _)) = self.index.get(&key) {
                 if *other != position {
                     return Err(format!(
-                        "the name `{name}` of `{}` is already a name of `{}`",
-                        entity.id, self.entities[*other].id
+                        "the name `{name}` of `{}` is already a name of {}",
+                        entity.english(),
+                        self.entities[*other].english()
                     ));
                 }
             }

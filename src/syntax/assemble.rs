@@ -59,6 +59,18 @@ impl Assembler {
                 | Item::Paragraph(Paragraph { span, .. }) => {
                     self.after_annex(*span, "paragraph", diagnostics)
                 }
+                // Sub-paragraphs continue a paragraph, and none stands after the annex: they
+                // are reported, not joined to the paragraph before the annex.
+                Item::Subparagraphs(subparagraphs) => {
+                    let span = subparagraphs
+                        .iter()
+                        .map(|s| s.span)
+                        .reduce(Span::join)
+                        .unwrap_or_default();
+                    let annex = self.current.annex.as_ref().expect("an annex");
+                    diagnostics.push(text_after_annex(annex, span, "sub-paragraph"));
+                    return;
+                }
                 Item::Unparsed(unparsed) => {
                     // A block that does not read, inside the annex: the annex's count of
                     // members is then unknown.
@@ -212,12 +224,7 @@ impl Assembler {
     /// its paragraphs are not taken for repeats of the original's.
     fn after_annex(&mut self, span: Span, what: &str, diagnostics: &mut Vec<Diagnostic>) {
         let annex = self.current.annex.as_ref().expect("an annex");
-        diagnostics.push(
-            Diagnostic::error("syntax::text-after-annex", format!("a {what} after the member annex"))
-                .primary(span, format!("this {what} follows the annex"))
-                .secondary(Span::new(annex.span.start as usize, annex.title.span.end as usize), "the annex starts here")
-                .help("move it before `annex:`; if it begins another language version, put a line such as `version: zh` before it"),
-        );
+        diagnostics.push(text_after_annex(annex, span, what));
         let at = span.start as usize;
         let unnamed = VersionHeader {
             language: Spanned::new(String::new(), Span::point(at)),
@@ -292,6 +299,14 @@ fn item_span(item: &Item) -> Option<Span> {
         Item::NumberedParagraph(p) => p.span,
         Item::Paragraph(p) => p.span,
     })
+}
+
+/// Text after the annex, which ends the text of a version.
+fn text_after_annex(annex: &Annex, span: Span, what: &str) -> Diagnostic {
+    Diagnostic::error("syntax::text-after-annex", format!("a {what} after the member annex"))
+        .primary(span, format!("this {what} follows the annex"))
+        .secondary(Span::new(annex.span.start as usize, annex.title.span.end as usize), "the annex starts here")
+        .help("move it before `annex:`; if it begins another language version, put a line such as `version: zh` before it")
 }
 
 fn push_block(version: &mut Version, block: Block) {

@@ -318,7 +318,9 @@ impl Lowerer {
                     format!("`{key}:` starts a block of its own, but it stands inside the {block}"),
                 )
                 .primary(field.key.span, "this starts a new block")
-                .help(format!("leave a blank line before `{key}:`")),
+                .help(format!(
+                    "leave a blank line before `{key}:`, and start it at the beginning of its line"
+                )),
             );
             return Usable::No;
         }
@@ -700,11 +702,12 @@ impl Lowerer {
             rule => unreachable!("periodicity_value yields no {rule:?}"),
         };
         if years == 0 {
+            // Zero, or a number too large to read: neither is how often a series meets.
             self.invalid_value(
                 field,
                 "syntax::invalid-value",
                 "a periodicity",
-                "a series meets every 1 year or more",
+                "write the years between two meetings, from 1 up: `annual`, `biennial` or `every 4 years`",
             );
             return None;
         }
@@ -872,7 +875,7 @@ impl Lowerer {
                     format!("`{written}` is too large to be a paragraph number"),
                 )
                 .primary(self.span(&digits), "too large")
-                .help(format!("number the paragraph as the count requires; if the text starts with this number, write a backslash before it: `\\{written}.`")),
+                .help(format!("number the paragraph as the count requires; if the text starts with this number, write a backslash before the `{terminator}` after it: `{written}\\{terminator}`")),
             );
         }
         if style == NumberStyle::Roman && value.is_none() {
@@ -882,7 +885,7 @@ impl Lowerer {
                     format!("`{written}` is not a well-formed Roman numeral"),
                 )
                 .primary(self.span(&digits), "not a Roman numeral")
-                .help("Roman numerals run I, II, III, IV, V, VI, VII, VIII, IX, X, ...; to start a paragraph with these letters, write a backslash before them"),
+                .help(format!("Roman numerals run I, II, III, IV, V, VI, VII, VIII, IX, X, ...; to start a paragraph with these letters, write a backslash before the `{terminator}` after them: `{written}\\{terminator}`")),
             );
         }
         ParagraphNumber {
@@ -1303,7 +1306,16 @@ impl Lowerer {
                     format!("there is no fact called `{key_text}`"),
                 )
                 .primary(key_span, "unknown fact");
-                diagnostic = match suggest(key_text, FACT_NAMES.iter().copied()) {
+                // `next meeting year`: the fact is its last word, of the next meeting if the key
+                // says so; otherwise the closest name.
+                let last = key_text.split_whitespace().last().unwrap_or_default();
+                let meant = meeting_fact(last)
+                    .map(|fact| match key_text.starts_with("next ") {
+                        true => format!("next {}", fact.key()),
+                        false => fact.key().to_string(),
+                    })
+                    .or_else(|| suggest(key_text, FACT_NAMES.iter().copied()).map(str::to_string));
+                diagnostic = match meant {
                     Some(best) => diagnostic.help(format!("did you mean `{best}`?")),
                     None => diagnostic.help(format!(
                         "a marked fact names one of: {}",
