@@ -370,8 +370,8 @@ pub fn declaration(print: &Print) -> Declaration {
             hosts: hosts.clone(),
         }),
         numbering: match facts.numbering {
-            crate::ast::Numbering::PerSection => Numbering::PerSection,
-            crate::ast::Numbering::Continuous => Numbering::Continuous,
+            print::Numbering::PerSection => Numbering::PerSection,
+            print::Numbering::Continuous => Numbering::Continuous,
         },
         next_meeting: facts.next_meeting.as_ref().map(|next| NextMeeting {
             edition: next.edition,
@@ -384,7 +384,7 @@ pub fn declaration(print: &Print) -> Declaration {
     }
 }
 
-fn dates(range: crate::ast::DateRange) -> Dates {
+fn dates(range: print::DateRange) -> Dates {
     Dates {
         start: range.start.to_string(),
         end: range.end.to_string(),
@@ -443,8 +443,8 @@ fn paragraph(p: &print::Paragraph) -> Paragraph {
             value: n.value,
             written: n.written.clone(),
             style: match n.style {
-                crate::ast::NumberStyle::Arabic => NumberStyle::Arabic,
-                crate::ast::NumberStyle::Roman => NumberStyle::Roman,
+                print::NumberStyle::Arabic => NumberStyle::Arabic,
+                print::NumberStyle::Roman => NumberStyle::Roman,
             },
             terminator: n.terminator.to_string(),
         }),

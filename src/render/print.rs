@@ -11,7 +11,9 @@ use std::collections::HashMap;
 use crate::analysis::align::{Body, Unit};
 use crate::analysis::labels::Resolved;
 use crate::analysis::{Analysis, VersionInfo};
-use crate::ast::{self, Block, DateRange, NumberStyle, Numbering, Periodicity, Rotation};
+use crate::ast::{self, Block, Periodicity, Rotation};
+/// The plain values the model shares with the syntax tree.
+pub use crate::ast::{Date, DateRange, NumberStyle, Numbering};
 use crate::render::{anchor, date, date_range, is_chinese, is_safe_link, Options, RenderError};
 
 /// What every output prints.
@@ -40,7 +42,7 @@ pub struct Facts {
     pub host: Option<String>,
     pub place: Option<String>,
     pub dates: Option<DateRange>,
-    pub adopted: Option<ast::Date>,
+    pub adopted: Option<Date>,
     pub theme: Option<String>,
     pub periodicity: Option<u32>,
     pub rotation: Option<(RotationKind, Vec<String>)>,
@@ -219,7 +221,7 @@ pub struct Member {
 pub struct Closing {
     pub place: Option<String>,
     /// The closing's date, else the date of adoption.
-    pub date: Option<ast::Date>,
+    pub date: Option<Date>,
     /// Place and date in this language's style: `Beijing, 31 October 2007`.
     pub line: Option<String>,
     pub by: Option<String>,
