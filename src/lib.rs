@@ -14,19 +14,19 @@
 pub mod analysis;
 pub mod ast;
 pub mod build;
-pub mod check;
+mod check;
 pub mod codes;
-pub mod config;
+mod config;
 pub mod diagnostic;
 pub mod numbers;
 pub mod registry;
 pub mod render;
 pub mod source;
 pub mod suggest;
-pub mod syntax;
+mod syntax;
 
 pub use analysis::Analysis;
-pub use config::Config;
+pub use config::{Config, Level};
 pub use diagnostic::{Diagnostic, Severity};
 pub use source::{DecodeError, Source, Span};
 

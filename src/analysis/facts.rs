@@ -292,6 +292,14 @@ impl Analysis<'_> {
             return Data::Unchecked;
         }
         let series = &self.series;
+        // Dates that are not after this meeting, or a year that is not the year of the dates,
+        // are the block's own slip, reported by the series checks: what they are is not known.
+        let dated = matches!(fact, MeetingFact::Dates | MeetingFact::Year);
+        if (dated && series.next_not_after)
+            || (matches!(fact, MeetingFact::Year) && series.next_year_differs)
+        {
+            return Data::Unchecked;
+        }
         let found = match fact {
             MeetingFact::Edition => next.edition.as_ref().map(|e| {
                 let derived = series

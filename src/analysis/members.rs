@@ -5,7 +5,7 @@
 use std::collections::{BTreeSet, HashMap};
 
 use crate::ast::{Annex, Date, Document, Group, Member};
-use crate::registry::{fold, Forum, Found, Registry};
+use crate::registry::{fold, Entity, Forum, Found, Registry};
 use crate::source::Spanned;
 
 use super::VersionInfo;
@@ -24,15 +24,51 @@ pub struct AnnexInfo<'a> {
     /// How many distinct members are listed: a member listed twice counts once.
     pub distinct: usize,
     pub groups: Vec<GroupInfo<'a>>,
+    /// The registry ids of members this annex should list and does not: the forum's members on
+    /// the date (for the original's annex, under a forum it fits) and the members another
+    /// version's annex lists. Set by [`reconcile`].
+    pub absent: Vec<&'a str>,
+    /// The lines (indices into `listed`) of members this annex should not list: not members of
+    /// the forum on the date, or not listed by another version's annex. Set by [`reconcile`].
+    pub excess: Vec<usize>,
 }
 
-impl AnnexInfo<'_> {
+impl<'a> AnnexInfo<'a> {
     /// Whether a stated total agrees with the list: with the number of distinct members, or
     /// with the number of lines. A member listed twice is its own error, and either reading of
     /// the slip (a repeat to remove, or a line where another member was meant) keeps one of
     /// the two numbers, so the total is not reported for it as well.
     pub fn agrees(&self, stated: u32) -> bool {
         counts_agree(stated, self.distinct, self.listed.len())
+    }
+
+    /// Whether a stated total that disagrees with the list is explained by members the other
+    /// checks name: as many absent members as the total exceeds the list by, or as many lines
+    /// in excess as the list exceeds the total by. Those checks report the slip, member by
+    /// member; the count would only repeat it.
+    pub fn explains(&self, stated: u32) -> bool {
+        let (stated, listed) = (stated as usize, self.distinct);
+        (stated > listed && stated - listed == self.absent.len())
+            || (listed > stated && listed - stated == self.excess.len())
+    }
+
+    /// The registry ids this annex lists, also through the name an unknown line most likely
+    /// means.
+    fn ids(&self) -> impl Iterator<Item = &'a str> + '_ {
+        self.listed.iter().filter_map(Listed::id)
+    }
+
+    /// How many distinct members are listed before the first group.
+    pub fn members_before_groups(&self) -> usize {
+        self.listed
+            .iter()
+            .filter(|l| l.group.is_none() && l.repeats.is_none())
+            .count()
+    }
+
+    /// Whether the annex lists the member with this registry id, or a line most likely means it.
+    pub fn lists(&self, id: &str) -> bool {
+        self.ids().any(|listed| listed == id)
     }
 }
 
@@ -66,6 +102,20 @@ pub struct Listed<'a> {
     /// The earlier line (an index into [`AnnexInfo::listed`]) that lists the same member:
     /// the same name, or another name of the same registry entry.
     pub repeats: Option<usize>,
+    /// For a name the registry does not know, the member the closest registry name belongs to
+    /// (`Viet Namm` means Viet Nam): `members::unknown` suggests it, and the other checks take
+    /// the line for it rather than report that member missing as well.
+    pub meant: Option<&'a Entity>,
+}
+
+impl<'a> Listed<'a> {
+    /// The registry id of the member the line lists, or most likely means.
+    pub fn id(&self) -> Option<&'a str> {
+        self.found
+            .map(|f| f.entity)
+            .or(self.meant)
+            .map(|e| e.id.as_str())
+    }
 }
 
 /// The annex of every version that has one, in the order of the versions.
@@ -101,11 +151,21 @@ fn annex_info<'a>(
         let name = by_name.entry(fold(&member.name)).or_insert(index);
         let entity = found.map(|f| *by_entity.entry(f.entity.id.as_str()).or_insert(index));
         let first = (*name).min(entity.unwrap_or(index));
+        // An ambiguous name ("Korea") is asked about; only a name nobody has is taken for the
+        // closest one.
+        let meant = match found {
+            None if registry.ambiguous(&member.name).is_none() => registry
+                .closest(&member.name)
+                .and_then(|close| registry.lookup(close))
+                .map(|f| f.entity),
+            _ => None,
+        };
         listed.push(Listed {
             member,
             found,
             group,
             repeats: (first != index).then_some(first),
+            meant,
         });
     }
     let distinct_in = |group: Option<usize>| {
@@ -132,6 +192,46 @@ fn annex_info<'a>(
         distinct: listed.iter().filter(|l| l.repeats.is_none()).count(),
         listed,
         groups,
+        absent: Vec::new(),
+        excess: Vec::new(),
+    }
+}
+
+/// Works out, for each annex, the members it should list and does not, and those it lists and
+/// should not: against the forum's membership on the date (the original's annex, under a forum
+/// it fits) and against the annexes of the other versions.
+pub fn reconcile<'a>(annexes: &mut [AnnexInfo<'a>], forum: Option<&ForumOnDate<'a>>) {
+    let all: Vec<BTreeSet<&'a str>> = annexes.iter().map(|a| a.ids().collect()).collect();
+    for (index, annex) in annexes.iter_mut().enumerate() {
+        let others: Vec<&BTreeSet<&str>> = all
+            .iter()
+            .enumerate()
+            .filter(|(other, _)| *other != index)
+            .map(|(_, ids)| ids)
+            .collect();
+        let forum = forum.filter(|f| f.misfit.is_none() && annex.version == 0);
+        let mut absent: BTreeSet<&'a str> = BTreeSet::new();
+        if let Some(forum) = forum {
+            absent.extend(forum.members.iter().copied());
+        }
+        for ids in &others {
+            absent.extend(ids.iter().copied());
+        }
+        absent.retain(|id| !all[index].contains(id));
+        annex.absent = absent.into_iter().collect();
+        annex.excess = annex
+            .listed
+            .iter()
+            .enumerate()
+            .filter(|(_, l)| l.repeats.is_none())
+            .filter_map(|(line, l)| Some((line, l.id()?)))
+            .filter(|(_, id)| {
+                let outside_forum = forum.is_some_and(|f| !f.members.contains(id));
+                let outside_others = !others.is_empty() && others.iter().all(|o| !o.contains(id));
+                outside_forum || outside_others
+            })
+            .map(|(line, _)| line)
+            .collect();
     }
 }
 

@@ -94,16 +94,18 @@ pub fn analyze<'a>(document: &'a Document, registry: &'a Registry) -> Analysis<'
         })
         .collect();
     align::tie(&mut versions);
-    let annexes = members::annexes(&versions, registry);
-    let original_annex = annexes.iter().find(|a| a.version == 0);
-    let forum = members::forum_on_date(document, registry, original_annex);
-    let series = series::Series::of(document, original_annex);
+    let mut annexes = members::annexes(&versions, registry);
+    let forum = members::forum_on_date(document, registry, annexes.iter().find(|a| a.version == 0));
+    members::reconcile(&mut annexes, forum.as_ref());
+    let series = series::Series::of(document, annexes.iter().find(|a| a.version == 0));
     let labels = labels::Labels::of(&versions);
+    let mut numbering = numbering::findings(document);
+    numbering.retain(|f| !numbering::explained_by_missing_paragraphs(f, &versions));
     Analysis {
         document,
         registry,
         versions,
-        numbering: numbering::findings(document),
+        numbering,
         labels,
         annexes,
         forum,

@@ -14,9 +14,20 @@ use std::collections::HashMap;
 
 use crate::ast::{Block, Document, NumberStyle, Numbering, ParagraphNumber, Version};
 
-/// What is wrong with one paragraph number.
+use super::align::Place;
+
+/// What is wrong with one paragraph number, in which version.
 #[derive(Debug, Clone, Copy)]
-pub enum Finding<'a> {
+pub struct Finding<'a> {
+    pub version: usize,
+    /// The section whose numbers it is in, when numbers restart in each section.
+    pub section: Option<usize>,
+    pub kind: Kind<'a>,
+}
+
+/// The ways a paragraph number goes wrong.
+#[derive(Debug, Clone, Copy)]
+pub enum Kind<'a> {
     /// Numbers are missing before this paragraph: `expected` up to its own number minus one.
     Skipped {
         number: &'a ParagraphNumber,
@@ -56,11 +67,72 @@ pub fn findings(document: &Document) -> Vec<Finding<'_>> {
                 .header
                 .as_ref()
                 .is_some_and(|h| h.language.value.is_empty());
-        for sequence in sequences(version, per_section) {
-            walk(&sequence, unnamed, &mut findings);
+        for (section, sequence) in sequences(version, per_section) {
+            let mut kinds = Vec::new();
+            walk(&sequence, unnamed, &mut kinds);
+            findings.extend(kinds.into_iter().map(|kind| Finding {
+                version: index,
+                section,
+                kind,
+            }));
         }
     }
     findings
+}
+
+impl Finding<'_> {
+    /// The number the paragraph carries and the number expected of it.
+    pub fn number(&self) -> (&ParagraphNumber, u32) {
+        match self.kind {
+            Kind::Skipped {
+                number, expected, ..
+            }
+            | Kind::Repeated {
+                number, expected, ..
+            }
+            | Kind::OutOfOrder {
+                number, expected, ..
+            } => (number, expected),
+        }
+    }
+
+    /// Whether this finding puts the paragraph at `place` in doubt: a number skipped, or the
+    /// number used and the one expected. Which paragraph of a translation stands for which of
+    /// the original is not known there, and is not reported again by the version checks.
+    pub fn involves(&self, place: Place) -> bool {
+        let (number, expected) = self.number();
+        let Place::Numbered {
+            section,
+            roman,
+            value: at,
+        } = place
+        else {
+            return false;
+        };
+        let Some(value) = number.value else {
+            return false;
+        };
+        if section != self.section || roman != (number.style == NumberStyle::Roman) {
+            return false;
+        }
+        match self.kind {
+            Kind::Skipped { .. } => (expected..=value).contains(&at),
+            _ => at == value || at == expected,
+        }
+    }
+
+    /// For a gap, the numbers that are missing, with the sequence they belong to.
+    fn missing(&self) -> Option<(Option<usize>, bool, std::ops::Range<u32>)> {
+        let (number, expected) = self.number();
+        match self.kind {
+            Kind::Skipped { .. } => Some((
+                self.section,
+                number.style == NumberStyle::Roman,
+                expected..number.value?,
+            )),
+            _ => None,
+        }
+    }
 }
 
 /// A place in a sequence of numbers: a number that reads, or one that is not known.
@@ -70,12 +142,13 @@ enum Entry<'a> {
     Unknown,
 }
 
-/// The numbered paragraphs of a version, cut into the sequences that each start at 1.
-fn sequences(version: &Version, per_section: bool) -> Vec<Vec<Entry<'_>>> {
+/// The numbered paragraphs of a version, cut into the sequences that each start at 1, with the
+/// section each is in when numbers restart in each section.
+fn sequences(version: &Version, per_section: bool) -> Vec<(Option<usize>, Vec<Entry<'_>>)> {
     let mut out = Vec::new();
     let mut arabic = Vec::new();
     let mut roman = Vec::new();
-    for section in &version.sections {
+    for (index, section) in version.sections.iter().enumerate() {
         for block in &section.blocks {
             let number = match block {
                 Block::NumberedParagraph(p) => Some(&p.number),
@@ -96,17 +169,17 @@ fn sequences(version: &Version, per_section: bool) -> Vec<Vec<Entry<'_>>> {
             }
         }
         if per_section {
-            out.push(std::mem::take(&mut arabic));
-            out.push(std::mem::take(&mut roman));
+            out.push((Some(index), std::mem::take(&mut arabic)));
+            out.push((Some(index), std::mem::take(&mut roman)));
         }
     }
-    out.push(arabic);
-    out.push(roman);
-    out.retain(|s| s.iter().any(|e| matches!(e, Entry::Known(..))));
+    out.push((None, arabic));
+    out.push((None, roman));
+    out.retain(|(_, s)| s.iter().any(|e| matches!(e, Entry::Known(..))));
     out
 }
 
-fn walk<'a>(sequence: &[Entry<'a>], start_unknown: bool, out: &mut Vec<Finding<'a>>) {
+fn walk<'a>(sequence: &[Entry<'a>], start_unknown: bool, out: &mut Vec<Kind<'a>>) {
     // The last number the sequence reached, and the last paragraph whose number reads.
     let mut last: Option<u32> = None;
     let mut previous: Option<&'a ParagraphNumber> = None;
@@ -143,19 +216,19 @@ fn walk<'a>(sequence: &[Entry<'a>], start_unknown: bool, out: &mut Vec<Finding<'
         let saturated = value == u32::MAX && seen.contains_key(&value);
         if value != expected || saturated {
             out.push(if let Some(&first) = seen.get(&value) {
-                Finding::Repeated {
+                Kind::Repeated {
                     number,
                     expected,
                     first,
                 }
             } else if value > expected && !slip {
-                Finding::Skipped {
+                Kind::Skipped {
                     number,
                     expected,
                     previous,
                 }
             } else {
-                Finding::OutOfOrder {
+                Kind::OutOfOrder {
                     number,
                     expected,
                     previous,
@@ -186,4 +259,28 @@ pub fn roman(value: u32) -> Option<String> {
     roman_numerals_rs::RomanNumeral::new(value)
         .ok()
         .map(|r| r.to_string())
+}
+
+/// A gap in a translation whose missing numbers are exactly paragraphs of the original the
+/// translation lacks: `versions::paragraph-missing` names each, so the gap is not reported too.
+pub fn explained_by_missing_paragraphs(finding: &Finding, versions: &[super::VersionInfo]) -> bool {
+    let (Some(original), Some(version)) = (versions.first(), versions.get(finding.version)) else {
+        return false;
+    };
+    let Some((section, roman, range)) = finding.missing() else {
+        return false;
+    };
+    // More numbers than the original has paragraphs cannot all be its paragraphs.
+    if finding.version == 0 || range.is_empty() || range.len() > original.units.len() {
+        return false;
+    }
+    range.into_iter().all(|value| {
+        let place = Place::Numbered {
+            section,
+            roman,
+            value,
+        };
+        original.units.iter().any(|u| u.place == place)
+            && !version.units.iter().any(|u| u.place == place)
+    })
 }

@@ -24,6 +24,11 @@ pub struct Series<'a> {
     pub expected_year: Option<i32>,
     /// What the rotation makes of the next host.
     pub turn: Turn<'a>,
+    /// The next meeting is not after this one: it starts before this one ends (by the dates
+    /// of both), or, without dates, falls in an earlier year.
+    pub next_not_after: bool,
+    /// The next meeting's `year` is not the year of its `dates`.
+    pub next_year_differs: bool,
 }
 
 /// The next host, as the rotation sees it.
@@ -68,7 +73,21 @@ impl<'a> Series<'a> {
                 let Periodicity::EveryYears(years) = p.value;
                 i32::from(year) + years as i32
             });
+        let next_not_after = match (header.dates.as_ref(), next.and_then(|n| n.dates.as_ref())) {
+            (Some(this), Some(next)) => next.value.start <= this.value.end,
+            _ => this_year
+                .zip(next_year)
+                .is_some_and(|((this, _), (next, _))| next < this),
+        };
+        let next_year_differs = next.is_some_and(|n| {
+            n.year
+                .as_ref()
+                .zip(n.dates.as_ref())
+                .is_some_and(|(year, dates)| year.value != dates.value.start.year())
+        });
         Series {
+            next_not_after,
+            next_year_differs,
             this_year,
             next_year,
             expected_edition: header

@@ -773,6 +773,6 @@ mod tests {
             aliases: vec![],
         };
         let error = Registry::builtin().with_entities([clash]).unwrap_err();
-        assert!(error.contains("`VN`"), "{error}");
+        assert!(error.contains("a name of Viet Nam"), "{error}");
     }
 }

@@ -25,9 +25,7 @@
 //! Correct the adoption date (or the meeting dates). If the text really was adopted later, by
 //! written procedure, say so in a note and expect this error until the dates are confirmed.
 
-use jiff::ToSpan;
-
-use crate::check::dates::DAYS_AFTER_MEETING;
+use crate::check::dates::{latest_adoption, DAYS_AFTER_MEETING};
 use crate::check::{Check, Context};
 use crate::diagnostic::{Diagnostic, Severity};
 
@@ -55,7 +53,7 @@ fn run(cx: &Context, out: &mut Vec<Diagnostic>) {
     };
     let first = meeting.value.start;
     let last = meeting.value.end;
-    let Ok(latest) = last.checked_add(DAYS_AFTER_MEETING.days()) else {
+    let Some(latest) = latest_adoption(meeting.value) else {
         return;
     };
     let problem = if adopted.value < first {

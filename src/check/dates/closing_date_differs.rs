@@ -2,6 +2,9 @@
 //!
 //! A closing `date` that differs from the header's `adopted`, in any language version.
 //!
+//! A closing dated during the meeting beside an `adopted` outside it is the adoption date's
+//! slip, reported by `dates::adopted-outside-meeting`.
+//!
 //! ## Why it matters
 //!
 //! The closing is the line above the signatures ("Adopted in Beijing on 31 October 2007"). It
@@ -22,6 +25,7 @@
 //! Correct the wrong one of the two dates, or leave out the closing's `date`: it defaults to
 //! `adopted`.
 
+use crate::check::dates::may_adopt_on;
 use crate::check::{Check, Context};
 use crate::diagnostic::{Diagnostic, Severity};
 
@@ -41,7 +45,13 @@ fn run(cx: &Context, out: &mut Vec<Diagnostic>) {
         let Some(date) = version.closing.as_ref().and_then(|c| c.date.as_ref()) else {
             continue;
         };
-        if date.value == adopted.value {
+        // A closing dated during the meeting beside an adoption date outside it: the adoption
+        // date is the slip, which `dates::adopted-outside-meeting` reports.
+        let meeting = cx.document.header.dates.as_ref().map(|d| d.value);
+        if date.value == adopted.value
+            || meeting
+                .is_some_and(|m| may_adopt_on(date.value, m) && !may_adopt_on(adopted.value, m))
+        {
             continue;
         }
         out.push(

@@ -3,6 +3,13 @@
 //! A member annex whose stated total, in parentheses after its title, is not the number of
 //! members it lists.
 //!
+//! A member listed twice counts once, but a total that counts its second line passes too:
+//! the repeat is reported by `members::duplicate`. When the members the annex lacks (the
+//! forum's members on the date, or those another language version lists) or lists in excess
+//! are exactly the difference, they are reported one by one instead, by
+//! `members::missing-forum-member`, `members::not-in-forum` or `versions::member-mismatch`.
+//! An annex with a line that does not read as a member is not counted.
+//!
 //! ## Why it matters
 //!
 //! The total is the number the declaration announces ("45 ASEM members gathered"). If the list
@@ -45,7 +52,8 @@ fn run(cx: &Context, out: &mut Vec<Diagnostic>) {
         let (Some(stated), true) = (&annex.stated_count, info.complete) else {
             continue;
         };
-        if info.agrees(stated.value) {
+        // A total the absent or extra members account for is reported through them.
+        if info.agrees(stated.value) || info.explains(stated.value) {
             continue;
         }
         let listed = info.distinct;

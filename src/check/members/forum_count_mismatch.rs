@@ -4,6 +4,10 @@
 //! header's `forum:`) had on the day of the meeting: the day of adoption, or else the first day
 //! of the meeting.
 //!
+//! A total that disagrees with the annex's own list is `members::count-mismatch`'s to report;
+//! and when the members missing from the annex or listed though not members then account for
+//! the difference, `members::missing-forum-member` and `members::not-in-forum` name them.
+//!
 //! ## Why it matters
 //!
 //! The total is repeated in the text ("45 ASEM members gathered") and read as a fact about the
@@ -39,13 +43,26 @@ pub const CHECK: Check = Check {
 };
 
 fn run(cx: &Context, out: &mut Vec<Diagnostic>) {
-    let (Some(on), Some(annex)) = (fitting_forum(cx), cx.analysis.annex_of(0)) else {
+    let (Some(on), Some(info)) = (fitting_forum(cx), cx.analysis.annex_of(0)) else {
         return;
     };
-    let annex = annex.annex;
-    let Some(stated) = &annex.stated_count else {
+    let Some(stated) = &info.annex.stated_count else {
         return;
     };
+    // A total that disagrees with the list is `members::count-mismatch`'s to report, or the
+    // member checks' when they name the members it counts: the forum's number would repeat it.
+    if !info.agrees(stated.value) {
+        return;
+    }
+    // Members the annex lacks, or lists though not members then, are named by
+    // `members::missing-forum-member` and `members::not-in-forum`: when they account for the
+    // difference, the count only repeats them.
+    let (stated_count, actual) = (stated.value as usize, on.members.len());
+    let named = (stated_count < actual && actual - stated_count == info.absent.len())
+        || (stated_count > actual && stated_count - actual == info.excess.len());
+    if named {
+        return;
+    }
     let actual = on.members.len();
     if stated.value as usize == actual {
         return;

@@ -3,6 +3,10 @@
 //! A member annex whose groups' stated counts (with any members listed before the first group)
 //! do not add up to the total stated in its title.
 //!
+//! Where the lists can be counted, a group count or a total that disagrees with its list is
+//! reported by `members::group-count-mismatch` or `members::count-mismatch`; this check reports
+//! what they cannot see: counts that contradict each other where a list cannot be counted.
+//!
 //! ## Why it matters
 //!
 //! The total and the group counts are all printed; a reader who adds 16 Asian members, 27
@@ -58,7 +62,21 @@ fn run(cx: &Context, out: &mut Vec<Diagnostic>) {
         // When the group counts add up to what is listed, `members::count-mismatch` already
         // reports the same two numbers.
         let sum_agrees = u32::try_from(sum).is_ok_and(|sum| info.agrees(sum));
-        if sum == total.value as usize || (info.complete && sum_agrees) {
+        // When the groups whose counts disagree with their lists are counted as listed, and
+        // the sum is then the total, the groups' own counts are the slip, which
+        // `members::group-count-mismatch` reports.
+        let as_listed: usize = info.members_before_groups()
+            + info
+                .groups
+                .iter()
+                .map(|g| match &g.group.stated_count {
+                    Some(count) if g.agrees(count.value) => count.value as usize,
+                    _ => g.distinct,
+                })
+                .sum::<usize>();
+        if sum == total.value as usize
+            || (info.complete && (sum_agrees || as_listed == total.value as usize))
+        {
             continue;
         }
         let mut parts: Vec<String> = annex

@@ -54,12 +54,7 @@ fn run(cx: &Context, out: &mut Vec<Diagnostic>) {
     let mut missing: Vec<&str> = on
         .members
         .iter()
-        .filter(|id| {
-            !info
-                .listed
-                .iter()
-                .any(|l| l.found.is_some_and(|f| f.entity.id == **id))
-        })
+        .filter(|id| !info.lists(id))
         .filter_map(|id| cx.registry.entity(id))
         .map(|entity| entity.preferred(language))
         .collect();

@@ -5,6 +5,9 @@
 //! spelling the registry accepts passes: the United Nations' short names ("Czechia") and the
 //! forums' own ("Czech Republic", "Lao PDR", "Hong Kong, China").
 //!
+//! A second line for a member already listed is reported by
+//! `members::duplicate-under-another-name`, with the spelling to keep.
+//!
 //! ## Why it matters
 //!
 //! Intergovernmental texts name members as the members themselves ask to be named, and the
@@ -41,7 +44,9 @@ fn run(cx: &Context, out: &mut Vec<Diagnostic>) {
             let Some(found) = listed.found else {
                 continue;
             };
-            if found.spelling != Spelling::Alias {
+            // A repeat under another name is one slip, which `members::duplicate-under-another-name`
+            // reports with the spelling to keep.
+            if found.spelling != Spelling::Alias || listed.repeats.is_some() {
                 continue;
             }
             let name = &listed.member.name;

@@ -6,4 +6,4 @@ pub mod repeated_number;
 pub mod skipped_number;
 pub mod subparagraph_out_of_sequence;
 
-pub use crate::analysis::numbering::{in_style, roman};
+pub use crate::analysis::numbering::roman;

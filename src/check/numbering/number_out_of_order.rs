@@ -23,7 +23,7 @@
 //! Give the paragraph the number that follows the one before it (plenary says which), and check
 //! that the paragraphs stand in the order meant.
 
-use crate::analysis::numbering::{in_style, Finding};
+use crate::analysis::numbering::{in_style, Kind};
 use crate::check::{Check, Context};
 use crate::diagnostic::{Diagnostic, Severity};
 
@@ -36,12 +36,12 @@ pub const CHECK: Check = Check {
 };
 
 fn run(cx: &Context, out: &mut Vec<Diagnostic>) {
-    for &finding in &cx.analysis.numbering {
-        let Finding::OutOfOrder {
+    for finding in &cx.analysis.numbering {
+        let Kind::OutOfOrder {
             number,
             expected,
             previous,
-        } = finding
+        } = finding.kind
         else {
             continue;
         };

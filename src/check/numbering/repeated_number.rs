@@ -22,7 +22,7 @@
 //! Renumber the second paragraph and those after it. If the numbers are meant to start again
 //! in each section, write `numbering: per section` in the header.
 
-use crate::analysis::numbering::{in_style, per_section, Finding};
+use crate::analysis::numbering::{in_style, per_section, Kind};
 use crate::check::{Check, Context};
 use crate::diagnostic::{Diagnostic, Severity};
 
@@ -36,12 +36,12 @@ pub const CHECK: Check = Check {
 
 fn run(cx: &Context, out: &mut Vec<Diagnostic>) {
     let per_section = per_section(cx.document);
-    for &finding in &cx.analysis.numbering {
-        let Finding::Repeated {
+    for finding in &cx.analysis.numbering {
+        let Kind::Repeated {
             number,
             expected,
             first,
-        } = finding
+        } = finding.kind
         else {
             continue;
         };

@@ -4,6 +4,11 @@
 //! Arabic paragraph numbers and Roman part numbers (`I.`, `II.`) are checked as two sequences;
 //! both run on across sections unless the header says `numbering: per section`.
 //!
+//! A number that does not read, and a block that did not read, take the number expected at
+//! their place when the numbers after them go on from there. In a translation, a gap that is
+//! exactly the original's paragraphs the translation lacks is reported by
+//! `versions::paragraph-missing`.
+//!
 //! ## Why it matters
 //!
 //! References, instructions and later declarations cite paragraphs by number. A gap makes
@@ -23,7 +28,7 @@
 //! Renumber the paragraph and those after it so the numbers run without a gap, or restore the
 //! paragraph that is missing.
 
-use crate::analysis::numbering::{in_style, Finding};
+use crate::analysis::numbering::{in_style, Kind};
 use crate::check::{Check, Context};
 use crate::diagnostic::{Diagnostic, Severity};
 
@@ -36,12 +41,12 @@ pub const CHECK: Check = Check {
 };
 
 fn run(cx: &Context, out: &mut Vec<Diagnostic>) {
-    for &finding in &cx.analysis.numbering {
-        let Finding::Skipped {
+    for finding in &cx.analysis.numbering {
+        let Kind::Skipped {
             number,
             expected,
             previous,
-        } = finding
+        } = finding.kind
         else {
             continue;
         };

@@ -34,33 +34,31 @@ pub const CHECK: Check = Check {
 
 fn run(cx: &Context, out: &mut Vec<Diagnostic>) {
     let document = cx.document;
-    let Some(next_meeting) = document.next_meeting.as_ref() else {
-        return;
-    };
-    if let (Some(this), Some(next)) = (document.header.dates.as_ref(), next_meeting.dates.as_ref())
-    {
-        if next.value.start <= this.value.end {
-            out.push(
-                Diagnostic::error(
-                    CHECK.code,
-                    format!(
-                        "the next meeting starts on {}, which is not after this meeting ends on {}",
-                        next.value.start, this.value.end
-                    ),
-                )
-                .primary(next.span, "not after this meeting")
-                .secondary(this.span, "this meeting")
-                .help("correct the next meeting's dates; the year is the usual slip"),
-            );
-        }
+    let series = &cx.analysis.series;
+    if !series.next_not_after {
         return;
     }
-    let series = &cx.analysis.series;
-    let (Some((this, this_span)), Some((next, next_span))) = (series.this_year, series.next_year)
-    else {
+    let next_dates = document
+        .next_meeting
+        .as_ref()
+        .and_then(|n| n.dates.as_ref());
+    if let (Some(this), Some(next)) = (document.header.dates.as_ref(), next_dates) {
+        out.push(
+            Diagnostic::error(
+                CHECK.code,
+                format!(
+                    "the next meeting starts on {}, which is not after this meeting ends on {}",
+                    next.value.start, this.value.end
+                ),
+            )
+            .primary(next.span, "not after this meeting")
+            .secondary(this.span, "this meeting")
+            .help("correct the next meeting's dates; the year is the usual slip"),
+        );
         return;
-    };
-    if next < this {
+    }
+    if let (Some((this, this_span)), Some((next, next_span))) = (series.this_year, series.next_year)
+    {
         out.push(
             Diagnostic::error(
                 CHECK.code,

@@ -4,6 +4,10 @@
 //! `periodicity: biennial` with a meeting in 2007 and `year: 2010` under `next meeting:`. The
 //! next meeting's year is its `year`, or the year of its `dates`.
 //!
+//! A next meeting that is not after this one, and a `year` that is not the year of the
+//! `dates`, are reported by `series::next-meeting-not-after` and
+//! `series::next-year-and-dates-differ` instead.
+//!
 //! ## Why it matters
 //!
 //! The year of the next meeting is a commitment of the ministers. A year that contradicts the
@@ -47,8 +51,9 @@ fn run(cx: &Context, out: &mut Vec<Diagnostic>) {
         return;
     };
     let Periodicity::EveryYears(years) = periodicity.value;
-    // A next meeting that is not after this one is reported by `series::next-meeting-not-after`.
-    if i32::from(next) == expected || next < this {
+    // A next meeting that is not after this one is reported by `series::next-meeting-not-after`,
+    // and a year that is not the year of the dates by `series::next-year-and-dates-differ`.
+    if i32::from(next) == expected || series.next_not_after || series.next_year_differs {
         return;
     }
     let every = match years {

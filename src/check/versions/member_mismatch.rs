@@ -4,6 +4,10 @@
 //! Names are matched through the registry of members, which knows each member's name in each
 //! language: 越南 in the Chinese annex is Viet Nam in the English one.
 //!
+//! A misspelt name is matched to the member it most likely means. A member of the forum missing
+//! from the original's annex, or one the original lists though not a member then, is reported
+//! by the forum checks of the original rather than as a difference of the versions.
+//!
 //! ## Why it matters
 //!
 //! Every language version of a declaration is equally authentic. A member listed in one and
@@ -26,7 +30,8 @@
 //! Add the member that is missing to the version that lacks it, or remove the one listed by
 //! mistake, so that every version lists the same members.
 
-use crate::analysis::members::Listed;
+use crate::analysis::members::{AnnexInfo, Listed};
+use crate::check::members::fitting_forum;
 use crate::check::{Check, Context};
 use crate::diagnostic::{Diagnostic, Severity};
 
@@ -43,17 +48,23 @@ fn run(cx: &Context, out: &mut Vec<Diagnostic>) {
         return;
     };
     let (original_annex, original_language) = (original.annex, original.language);
-    let original_listed = &original.listed;
+    // The member checks of the original's annex against the forum name a member missing from
+    // it, or listed in it though not a member then: the versions' difference is that slip.
+    let forum = fitting_forum(cx).filter(|_| original.complete);
+    let missing_from_forum = |id: &str| forum.is_some_and(|f| f.members.contains(id));
+    let outside_forum = |id: &str| forum.is_some_and(|f| !f.members.contains(id));
     for version in cx.analysis.translations() {
         // A version without an annex is a matter of the versions' structure, not of members.
         let Some(info) = cx.analysis.annex_of(version.index) else {
             continue;
         };
         let (annex, language) = (info.annex, info.language);
-        let version_listed = &info.listed;
         // Names the registry does not know cannot be matched; `members::unknown` reports them.
-        for missing in not_in(original_listed, version_listed) {
+        for missing in not_in(original, info) {
             let entity = missing.found.expect("known").entity;
+            if outside_forum(&entity.id) {
+                continue;
+            }
             out.push(
                 Diagnostic::error(
                     CHECK.code,
@@ -72,8 +83,11 @@ fn run(cx: &Context, out: &mut Vec<Diagnostic>) {
                 )),
             );
         }
-        for extra in not_in(version_listed, original_listed) {
+        for extra in not_in(info, original) {
             let entity = extra.found.expect("known").entity;
+            if missing_from_forum(&entity.id) {
+                continue;
+            }
             out.push(
                 Diagnostic::error(
                     CHECK.code,
@@ -95,16 +109,16 @@ fn run(cx: &Context, out: &mut Vec<Diagnostic>) {
     }
 }
 
-/// The known members of `these` that `those` does not list.
-fn not_in<'a, 'b>(these: &'b [Listed<'a>], those: &[Listed<'a>]) -> Vec<&'b Listed<'a>> {
+/// The members `these` lists by a name the registry knows, that `those` does not list (by any
+/// name, or by a misspelling that most likely means them).
+fn not_in<'i, 'a>(these: &'i AnnexInfo<'a>, those: &AnnexInfo<'a>) -> Vec<&'i Listed<'a>> {
     these
+        .listed
         .iter()
         .filter(|listed| {
-            listed.found.is_some_and(|found| {
-                !those
-                    .iter()
-                    .any(|other| other.found.is_some_and(|o| o.entity.id == found.entity.id))
-            })
+            listed
+                .found
+                .is_some_and(|found| !those.lists(&found.entity.id))
         })
         .collect()
 }

@@ -4,6 +4,10 @@
 //! that the original lacks. Numbered paragraphs are tied by number; preamble paragraphs and
 //! unnumbered ones by their order.
 //!
+//! Where a version's numbers go wrong (a number skipped, repeated or out of order), the
+//! numbering check reports the slip, and the paragraphs it puts in doubt are not compared; a
+//! block that did not read leaves the versions' structure unknown, and nothing is compared.
+//!
 //! ## Why it matters
 //!
 //! Every language version of a declaration is equally authentic. A paragraph dropped in one of
@@ -25,7 +29,7 @@
 //! Add the missing paragraph to the version that lacks it, with the same number, or remove the
 //! paragraph that has no counterpart.
 
-use crate::analysis::align::Unit;
+use crate::analysis::align::{Place, Unit};
 use crate::analysis::VersionInfo;
 use crate::check::versions::{has_place, version_line};
 use crate::check::{Check, Context};
@@ -48,8 +52,17 @@ fn run(cx: &Context, out: &mut Vec<Diagnostic>) {
             continue;
         }
         let language = version.meta.language;
+        // The places a numbering slip of either version puts in doubt: the numbering checks
+        // report the slip, and which paragraph stands for which there is not known.
+        let doubtful = |place: Place| {
+            cx.analysis
+                .numbering
+                .iter()
+                .filter(|f| f.version == 0 || f.version == version.index)
+                .any(|f| f.involves(place))
+        };
         for (index, unit) in original.units.iter().enumerate() {
-            if has_place(version, unit.place) {
+            if has_place(version, unit.place) || doubtful(unit.place) {
                 continue;
             }
             let (after, label) = neighbour(&original.units[..index], version)
@@ -83,7 +96,7 @@ fn run(cx: &Context, out: &mut Vec<Diagnostic>) {
             );
         }
         for (index, unit) in version.units.iter().enumerate() {
-            if has_place(original, unit.place) {
+            if has_place(original, unit.place) || doubtful(unit.place) {
                 continue;
             }
             let mut diagnostic = Diagnostic::error(
