@@ -102,9 +102,11 @@ pub struct Listed<'a> {
     /// The earlier line (an index into [`AnnexInfo::listed`]) that lists the same member:
     /// the same name, or another name of the same registry entry.
     pub repeats: Option<usize>,
-    /// For a name the registry does not know, the member the closest registry name belongs to
-    /// (`Viet Namm` means Viet Nam): `members::unknown` suggests it, and the other checks take
-    /// the line for it rather than report that member missing as well.
+    /// For a name the registry does not know, the closest name it has (`Viet Nam` for
+    /// `Viet Namm`), which `members::unknown` suggests...
+    pub closest: Option<&'a str>,
+    /// ...and the member that name belongs to: the other checks take the line for it rather
+    /// than report that member missing as well.
     pub meant: Option<&'a Entity>,
 }
 
@@ -153,11 +155,8 @@ fn annex_info<'a>(
         let first = (*name).min(entity.unwrap_or(index));
         // An ambiguous name ("Korea") is asked about; only a name nobody has is taken for the
         // closest one.
-        let meant = match found {
-            None if registry.ambiguous(&member.name).is_none() => registry
-                .closest(&member.name)
-                .and_then(|close| registry.lookup(close))
-                .map(|f| f.entity),
+        let closest = match found {
+            None if registry.ambiguous(&member.name).is_none() => registry.closest(&member.name),
             _ => None,
         };
         listed.push(Listed {
@@ -165,7 +164,10 @@ fn annex_info<'a>(
             found,
             group,
             repeats: (first != index).then_some(first),
-            meant,
+            closest,
+            meant: closest
+                .and_then(|close| registry.lookup(close))
+                .map(|f| f.entity),
         });
     }
     let distinct_in = |group: Option<usize>| {

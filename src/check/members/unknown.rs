@@ -51,7 +51,7 @@ fn run(cx: &Context, out: &mut Vec<Diagnostic>) {
                 format!("`{name}` is not in the registry of members"),
             )
             .primary(listed.member.span, "unknown member");
-            out.push(match cx.registry.closest(name) {
+            out.push(match listed.closest {
                 Some(close) => diagnostic.help(format!("did you mean `{close}`? {}", add("If"))),
                 None => diagnostic.help(add("if")),
             });
