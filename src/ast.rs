@@ -132,8 +132,9 @@ pub struct NextMeeting {
 pub struct Version {
     /// The `version: zh` line's header; `None` for the original, whose header is the document's.
     pub header: Option<VersionHeader>,
-    /// Unnumbered paragraphs before the first heading or numbered paragraph.
-    pub preamble: Vec<Paragraph>,
+    /// The unnumbered paragraphs before the first heading or numbered paragraph (and the blocks
+    /// that did not read among them): `Block::Paragraph` or `Block::Unparsed`.
+    pub preamble: Vec<Block>,
     pub sections: Vec<Section>,
     pub footnotes: Vec<Footnote>,
     pub annex: Option<Annex>,
@@ -142,6 +143,15 @@ pub struct Version {
 }
 
 impl Document {
+    /// How paragraph numbers run: as the header's `numbering:` says, else continuously.
+    pub fn numbering(&self) -> Numbering {
+        self.header
+            .numbering
+            .as_ref()
+            .map(|n| n.value)
+            .unwrap_or_default()
+    }
+
     /// The language of a version: its `version:` tag, or the header's first language for the
     /// original (English when the header names none).
     pub fn language_of<'a>(&'a self, version: &'a Version) -> &'a str {
@@ -157,12 +167,27 @@ impl Document {
 }
 
 impl Version {
+    /// Whether this is text that the parser found after an annex and read as a version of its
+    /// own, whose language no `version:` line states.
+    pub fn is_unnamed(&self) -> bool {
+        self.header
+            .as_ref()
+            .is_some_and(|h| h.language.value.is_empty())
+    }
+
+    /// Every block of the text, in reading order: the preamble's, then each section's.
+    pub fn blocks(&self) -> impl Iterator<Item = &Block> {
+        self.preamble
+            .iter()
+            .chain(self.sections.iter().flat_map(|s| &s.blocks))
+    }
+
     /// Calls `f` on every inline node of this version's text, in reading order, nested ones
     /// after the node that holds them: headings, paragraphs, sub-paragraphs, footnotes.
     pub fn for_each_inline<'a>(&'a self, f: &mut dyn FnMut(&'a Inline)) {
-        for paragraph in &self.preamble {
-            walk_inlines(&paragraph.content, f);
-            walk_subparagraphs(&paragraph.subparagraphs, f);
+        for block in &self.preamble {
+            walk_inlines(block.content(), f);
+            walk_subparagraphs(block.subparagraphs(), f);
         }
         for section in &self.sections {
             if let Some(heading) = &section.heading {
@@ -250,6 +275,8 @@ pub struct Unparsed {
     pub text: String,
     pub number: Option<ParagraphNumber>,
     pub labels: Vec<Spanned<String>>,
+    /// The names of the references `{@name}` in it.
+    pub references: Vec<String>,
     pub footnote_refs: Vec<String>,
     /// The sub-paragraph blocks that follow it, which belong to it.
     pub subparagraphs: Vec<Subparagraph>,

@@ -71,10 +71,15 @@ impl Unit<'_> {
 
 /// The paragraphs of a version, in reading order. A numbered paragraph whose number does not
 /// read has no place, and is left out: its number's own error is reported.
-pub fn units(version: &Version, numbering: Option<Numbering>) -> Vec<Unit<'_>> {
-    let per_section = numbering == Some(Numbering::PerSection);
+pub fn units(version: &Version, numbering: Numbering) -> Vec<Unit<'_>> {
+    let per_section = numbering == Numbering::PerSection;
     let mut out = Vec::new();
-    for (index, p) in version.preamble.iter().enumerate() {
+    for (index, block) in version.preamble.iter().enumerate() {
+        // A block of the preamble that did not read keeps its place: the paragraphs after it
+        // keep theirs.
+        let Block::Paragraph(p) = block else {
+            continue;
+        };
         out.push(Unit {
             place: Place::Preamble(index),
             section: None,
@@ -175,12 +180,14 @@ pub fn tie(versions: &mut [super::VersionInfo]) {
 /// The part of a paragraph on its first line, so that a label on a long paragraph stays short:
 /// from its start to its first line break, or to the end of its text.
 fn first_line(span: Span, content: &[Inline]) -> Span {
-    let end = content
-        .iter()
-        .find_map(|inline| match inline {
-            Inline::SoftBreak { span } => Some(span.start),
-            _ => None,
-        })
+    // A line break inside emphasis or a quotation ends the line too.
+    let mut first_break: Option<u32> = None;
+    crate::ast::walk_inlines(content, &mut |inline| {
+        if let Inline::SoftBreak { span } = inline {
+            first_break = Some(first_break.map_or(span.start, |b| b.min(span.start)));
+        }
+    });
+    let end = first_break
         .or_else(|| content.last().map(|inline| inline.span().end))
         .unwrap_or(span.end)
         .max(span.start);

@@ -92,24 +92,22 @@ impl<'a> Labels<'a> {
                 for (index, unit) in units_of(Some(section)) {
                     paragraph_labels(index, unit, &mut define);
                 }
-                // The labels of a block that did not read, or of a paragraph whose number does
-                // not, stand on no known place.
-                for block in &s.blocks {
-                    match block {
-                        Block::Unparsed(u) => {
-                            unread.extend(u.labels.iter().map(|l| l.value.as_str()))
-                        }
-                        Block::NumberedParagraph(p) if p.number.value.is_none() => {
-                            unread.extend(p.label.iter().map(|l| l.value.as_str()));
-                            unread.extend(
-                                p.subparagraphs
-                                    .iter()
-                                    .flat_map(Subparagraph::labels)
-                                    .map(|l| l.value.as_str()),
-                            );
-                        }
-                        _ => {}
+            }
+            // The labels of a block that did not read, or of a paragraph whose number does
+            // not, stand on no known place.
+            for block in version.blocks() {
+                match block {
+                    Block::Unparsed(u) => unread.extend(u.labels.iter().map(|l| l.value.as_str())),
+                    Block::NumberedParagraph(p) if p.number.value.is_none() => {
+                        unread.extend(p.label.iter().map(|l| l.value.as_str()));
+                        unread.extend(
+                            p.subparagraphs
+                                .iter()
+                                .flat_map(Subparagraph::labels)
+                                .map(|l| l.value.as_str()),
+                        );
                     }
+                    _ => {}
                 }
             }
             if let Some(label) = version.annex.as_ref().and_then(|a| a.label.as_ref()) {

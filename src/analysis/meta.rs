@@ -29,8 +29,6 @@ pub struct ClosingMeta<'a> {
     pub closing: &'a Closing,
     /// The closing's own date, else the date of adoption.
     pub date: Option<Date>,
-    /// Whether the closing states its date itself.
-    pub date_stated: bool,
 }
 
 impl<'a> Meta<'a> {
@@ -53,7 +51,6 @@ impl<'a> Meta<'a> {
                 .as_ref()
                 .or(header.adopted.as_ref())
                 .map(|d| d.value),
-            date_stated: closing.date.is_some(),
         });
         Meta {
             language,

@@ -64,7 +64,7 @@ impl<'a> Analysis<'a> {
         self.versions
             .iter()
             .skip(1)
-            .filter(|v| !v.meta.language.is_empty())
+            .filter(|v| !v.version.is_unnamed())
     }
 
     /// The annex of the version at `index`, if it has one.
@@ -76,7 +76,7 @@ impl<'a> Analysis<'a> {
 /// Works out what a document means. The document may have syntax errors: whatever did not
 /// read is taken as unknown, never as absent.
 pub fn analyze<'a>(document: &'a Document, registry: &'a Registry) -> Analysis<'a> {
-    let numbering = document.header.numbering.as_ref().map(|n| n.value);
+    let numbering = document.numbering();
     let mut versions: Vec<VersionInfo<'a>> = document
         .versions
         .iter()
@@ -87,9 +87,7 @@ pub fn analyze<'a>(document: &'a Document, registry: &'a Registry) -> Analysis<'
             meta: meta::Meta::of(document, index),
             units: align::units(version, numbering),
             has_unparsed: version
-                .sections
-                .iter()
-                .flat_map(|s| &s.blocks)
+                .blocks()
                 .any(|b| matches!(b, crate::ast::Block::Unparsed(_))),
         })
         .collect();

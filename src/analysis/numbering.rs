@@ -50,11 +50,7 @@ pub enum Kind<'a> {
 
 /// Whether paragraph numbers restart in each section.
 pub fn per_section(document: &Document) -> bool {
-    document
-        .header
-        .numbering
-        .as_ref()
-        .is_some_and(|n| n.value == Numbering::PerSection)
+    document.numbering() == Numbering::PerSection
 }
 
 /// Every problem with the paragraph numbers of every version.
@@ -62,11 +58,7 @@ pub fn findings(document: &Document) -> Vec<Finding<'_>> {
     let mut findings = Vec::new();
     let per_section = per_section(document);
     for (index, version) in document.versions.iter().enumerate() {
-        let unnamed = index > 0
-            && version
-                .header
-                .as_ref()
-                .is_some_and(|h| h.language.value.is_empty());
+        let unnamed = version.is_unnamed();
         for (section, sequence) in sequences(version, per_section) {
             let mut kinds = Vec::new();
             walk(&sequence, unnamed, &mut kinds);
@@ -148,6 +140,11 @@ fn sequences(version: &Version, per_section: bool) -> Vec<(Option<usize>, Vec<En
     let mut out = Vec::new();
     let mut arabic = Vec::new();
     let mut roman = Vec::new();
+    // A Roman numeral that does not read (`IIII.`) is a slip in the Roman part numbers when the
+    // text has any; in a text numbered in Arabic only, it is a damaged paragraph number.
+    let has_parts = version.sections.iter().flat_map(|s| &s.blocks).any(|b| {
+        matches!(b, Block::NumberedParagraph(p) if p.number.style == NumberStyle::Roman && p.number.value.is_some())
+    });
     for (index, section) in version.sections.iter().enumerate() {
         for block in &section.blocks {
             let number = match block {
@@ -160,12 +157,16 @@ fn sequences(version: &Version, per_section: bool) -> Vec<(Option<usize>, Vec<En
                     arabic.push(Entry::Known(n, value))
                 }
                 Some((n, value)) => roman.push(Entry::Known(n, value)),
-                // Which sequence an unknown number belongs to is not known: it stands in both,
-                // and fills the place it is found at in the one whose numbers fit.
-                None => {
-                    arabic.push(Entry::Unknown);
-                    roman.push(Entry::Unknown);
-                }
+                None => match number.map(|n| n.style) {
+                    Some(NumberStyle::Roman) if has_parts => roman.push(Entry::Unknown),
+                    Some(_) => arabic.push(Entry::Unknown),
+                    // A block that did not read at all may belong to either sequence: it stands
+                    // in both, and fills the place it is found at in the one whose numbers fit.
+                    None => {
+                        arabic.push(Entry::Unknown);
+                        roman.push(Entry::Unknown);
+                    }
+                },
             }
         }
         if per_section {

@@ -67,12 +67,13 @@ impl<'a> Series<'a> {
                 .map(|y| (y.value, y.span))
                 .or_else(|| next.dates.as_ref().map(|d| (d.value.start.year(), d.span)))
         });
-        let expected_year = this_year
-            .zip(header.periodicity.as_ref())
-            .map(|((year, _), p)| {
-                let Periodicity::EveryYears(years) = p.value;
-                i32::from(year) + years as i32
-            });
+        let expected_year =
+            this_year
+                .zip(header.periodicity.as_ref())
+                .and_then(|((year, _), p)| {
+                    let Periodicity::EveryYears(years) = p.value;
+                    i32::from(year).checked_add(i32::try_from(years).ok()?)
+                });
         let next_not_after = match (header.dates.as_ref(), next.and_then(|n| n.dates.as_ref())) {
             (Some(this), Some(next)) => next.value.start <= this.value.end,
             _ => this_year

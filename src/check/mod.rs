@@ -104,6 +104,7 @@ pub static CHECKS: &[&Check] = &[
     &references::duplicate_footnote::CHECK,
     &references::unused_footnote::CHECK,
     &versions::languages_differ::CHECK,
+    &versions::duplicate_version::CHECK,
     &versions::section_missing::CHECK,
     &versions::paragraph_missing::CHECK,
     &versions::subparagraphs_differ::CHECK,

@@ -17,7 +17,8 @@ pub struct Options {
     /// The language version to print, by its tag (`zh`); `None` for the original. JSON prints
     /// every version unless one is asked for.
     pub language: Option<String>,
-    /// Print every language version side by side, paragraph beside paragraph (HTML only).
+    /// Print the language versions side by side, paragraph beside paragraph: every version in
+    /// HTML, the first two in the PDF; Markdown and JSON print the versions as without it.
     pub parallel: bool,
     /// The source has errors and is printed only as a preview: the output says so visibly.
     pub draft: bool,
@@ -67,8 +68,8 @@ pub mod anchor {
 
     /// A numbered paragraph, by its number as written: `p-14`; with numbers restarting in
     /// each section, `s-2-p-3`.
-    pub fn paragraph(numbering: Option<Numbering>, section: usize, written: &str) -> String {
-        if numbering == Some(Numbering::PerSection) {
+    pub fn paragraph(numbering: Numbering, section: usize, written: &str) -> String {
+        if numbering == Numbering::PerSection {
             format!("{}-p-{written}", self::section(section))
         } else {
             format!("p-{written}")

@@ -459,6 +459,8 @@ struct Cx<'c, 'a> {
     language: &'a str,
     /// The number of each footnote, by its name.
     footnotes: HashMap<&'a str, usize>,
+    /// The footnotes the text calls somewhere.
+    called: std::collections::HashSet<&'a str>,
     /// How many markers of each footnote are printed so far, for their anchors.
     markers: std::cell::RefCell<HashMap<String, usize>>,
 }
@@ -467,11 +469,13 @@ fn text(analysis: &Analysis, info: &VersionInfo) -> Text {
     let version = info.version;
     let meta = &info.meta;
     let language = meta.language;
+    let (numbers, called) = footnote_numbers(version);
     let cx = Cx {
         analysis,
         info,
         language,
-        footnotes: footnote_numbers(version),
+        footnotes: numbers,
+        called,
         markers: Default::default(),
     };
     let when = match (meta.dates, meta.adopted) {
@@ -488,21 +492,9 @@ fn text(analysis: &Analysis, info: &VersionInfo) -> Text {
         .preamble
         .iter()
         .enumerate()
-        .map(|(index, p)| {
-            let row = row_of(
-                &cx,
-                section_of_unit.get(&(None, index)).copied(),
-                None,
-                index,
-            );
-            cx.paragraph(
-                None,
-                p.label.as_ref(),
-                &p.content,
-                &p.subparagraphs,
-                row,
-                None,
-            )
+        .map(|(index, block)| {
+            let unit = section_of_unit.get(&(None, index)).copied();
+            cx.block(None, block, row_of(&cx, unit, None, index))
         })
         .collect();
     let sections = version
@@ -528,7 +520,7 @@ fn text(analysis: &Analysis, info: &VersionInfo) -> Text {
                 .map(|(b, block)| {
                     let unit = section_of_unit.get(&(Some(s), b)).copied();
                     let row = row_of(&cx, unit, Some(s), b);
-                    cx.block(s, block, row)
+                    cx.block(Some(s), block, row)
                 })
                 .collect(),
         })
@@ -570,8 +562,10 @@ fn row_of(cx: &Cx, unit: Option<&Unit>, section: Option<usize>, block: usize) ->
 
 /// Footnotes are numbered in the order the text first calls them; footnotes that nothing calls
 /// follow, in the order they are written. A second text with the same name is left out (its
-/// own error says so).
-fn footnote_numbers(version: &ast::Version) -> HashMap<&str, usize> {
+/// own error says so). Also returns the names of the footnotes called somewhere.
+fn footnote_numbers(
+    version: &ast::Version,
+) -> (HashMap<&str, usize>, std::collections::HashSet<&str>) {
     let mut order: Vec<&str> = Vec::new();
     version.for_each_inline(&mut |inline| {
         if let ast::Inline::FootnoteRef { id, .. } = inline {
@@ -580,6 +574,7 @@ fn footnote_numbers(version: &ast::Version) -> HashMap<&str, usize> {
             }
         }
     });
+    let called = order.iter().copied().collect();
     let defined: Vec<&str> = version
         .footnotes
         .iter()
@@ -591,11 +586,12 @@ fn footnote_numbers(version: &ast::Version) -> HashMap<&str, usize> {
             order.push(id);
         }
     }
-    order
+    let numbers = order
         .into_iter()
         .enumerate()
         .map(|(i, id)| (id, i + 1))
-        .collect()
+        .collect();
+    (numbers, called)
 }
 
 fn footnotes(cx: &Cx) -> Vec<Footnote> {
@@ -609,7 +605,7 @@ fn footnotes(cx: &Cx) -> Vec<Footnote> {
         .map(|f| {
             let content = cx.inlines(&f.content);
             let id = f.id.value.clone();
-            let called = cx.markers.borrow().contains_key(&id);
+            let called = cx.called.contains(id.as_str());
             Footnote {
                 number: cx.footnotes[f.id.value.as_str()],
                 anchor: anchor::footnote(&id),
@@ -693,8 +689,8 @@ fn join_place_and_date(
 }
 
 impl Cx<'_, '_> {
-    /// A block of a section.
-    fn block(&self, section: usize, block: &Block, row: Row) -> Paragraph {
+    /// A block of the preamble (`section` is `None`) or of a section.
+    fn block(&self, section: Option<usize>, block: &Block, row: Row) -> Paragraph {
         match block {
             Block::NumberedParagraph(p) => self.paragraph(
                 Some(&p.number),
@@ -702,7 +698,7 @@ impl Cx<'_, '_> {
                 &p.content,
                 &p.subparagraphs,
                 row,
-                Some(section),
+                section,
             ),
             Block::Paragraph(p) => self.paragraph(
                 None,
@@ -710,7 +706,7 @@ impl Cx<'_, '_> {
                 &p.content,
                 &p.subparagraphs,
                 row,
-                Some(section),
+                section,
             ),
             // A block that did not read is printed (in a draft) as the words it holds.
             Block::Unparsed(u) => {
@@ -719,14 +715,8 @@ impl Cx<'_, '_> {
                     None => u.text.as_str(),
                 };
                 let words = words.split_whitespace().collect::<Vec<_>>().join(" ");
-                let mut paragraph = self.paragraph(
-                    u.number.as_ref(),
-                    None,
-                    &[],
-                    &u.subparagraphs,
-                    row,
-                    Some(section),
-                );
+                let mut paragraph =
+                    self.paragraph(u.number.as_ref(), None, &[], &u.subparagraphs, row, section);
                 paragraph.text = words.clone();
                 paragraph.content = vec![Inline::Text(words)];
                 paragraph
@@ -762,14 +752,7 @@ impl Cx<'_, '_> {
     }
 
     fn paragraph_anchor(&self, section: usize, written: &str) -> String {
-        let numbering = self
-            .analysis
-            .document
-            .header
-            .numbering
-            .as_ref()
-            .map(|n| n.value);
-        anchor::paragraph(numbering, section, written)
+        anchor::paragraph(self.analysis.document.numbering(), section, written)
     }
 
     fn subparagraphs(&self, parent: Option<&str>, list: &[ast::Subparagraph]) -> Vec<Subparagraph> {
@@ -867,7 +850,7 @@ impl Cx<'_, '_> {
         }
         match resolved {
             Resolved::Heading { section, heading } => Some(Target {
-                text: plain(&self.inlines(&heading.content)),
+                text: heading_words(&heading.content, self.language),
                 anchor: anchor::section(section),
             }),
             Resolved::Paragraph(unit) => {
@@ -893,6 +876,36 @@ impl Cx<'_, '_> {
             }),
         }
     }
+}
+
+/// The words of a heading, as a reference to it prints them: without its footnote markers, and
+/// with a reference inside it printed as written, so that a heading that refers to itself (or
+/// two that refer to each other) still prints, and no marker of the text is counted twice.
+fn heading_words(content: &[ast::Inline], language: &str) -> String {
+    let mut out = String::new();
+    for inline in content {
+        match inline {
+            ast::Inline::Text { text, .. } => out.push_str(text),
+            ast::Inline::SoftBreak { .. } => out.push(' '),
+            ast::Inline::Emphasis { content, .. } | ast::Inline::Strong { content, .. } => {
+                out.push_str(&heading_words(content, language))
+            }
+            ast::Inline::Quote { content, .. } => {
+                let (open, close) = quotation_marks(language);
+                out.push_str(open);
+                out.push_str(&heading_words(content, language));
+                out.push_str(close);
+            }
+            ast::Inline::Link {
+                content, target, ..
+            } if content.is_empty() => out.push_str(target),
+            ast::Inline::Link { content, .. } => out.push_str(&heading_words(content, language)),
+            ast::Inline::FootnoteRef { .. } => {}
+            ast::Inline::Reference { name, .. } => out.push_str(&Inline::unresolved(name)),
+            ast::Inline::Fact { text, .. } => out.push_str(&text.value),
+        }
+    }
+    out
 }
 
 /// The quotation marks of a language, opening and closing.

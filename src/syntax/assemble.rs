@@ -101,13 +101,7 @@ impl Assembler {
             Item::NumberedParagraph(paragraph) => {
                 push_block(version, Block::NumberedParagraph(paragraph));
             }
-            Item::Paragraph(paragraph) => {
-                if version.sections.is_empty() {
-                    version.preamble.push(paragraph);
-                } else {
-                    push_block(version, Block::Paragraph(paragraph));
-                }
-            }
+            Item::Paragraph(paragraph) => push_block(version, Block::Paragraph(paragraph)),
             Item::Subparagraphs(subparagraphs) => {
                 let span = subparagraphs
                     .iter()
@@ -244,18 +238,14 @@ impl Assembler {
     pub fn finish(mut self, diagnostics: &mut Vec<Diagnostic>) -> Document {
         self.versions.push(self.current);
         for version in &mut self.versions {
-            for paragraph in &mut version.preamble {
-                paragraph.subparagraphs = nest(std::mem::take(&mut paragraph.subparagraphs));
-            }
-            for section in &mut version.sections {
-                for block in &mut section.blocks {
-                    let list = match block {
-                        Block::NumberedParagraph(p) => &mut p.subparagraphs,
-                        Block::Paragraph(p) => &mut p.subparagraphs,
-                        Block::Unparsed(u) => &mut u.subparagraphs,
-                    };
-                    *list = nest(std::mem::take(list));
-                }
+            let sections = version.sections.iter_mut().flat_map(|s| &mut s.blocks);
+            for block in version.preamble.iter_mut().chain(sections) {
+                let list = match block {
+                    Block::NumberedParagraph(p) => &mut p.subparagraphs,
+                    Block::Paragraph(p) => &mut p.subparagraphs,
+                    Block::Unparsed(u) => &mut u.subparagraphs,
+                };
+                *list = nest(std::mem::take(list));
             }
         }
         let header = self.header.unwrap_or_else(|| {
@@ -309,7 +299,19 @@ fn text_after_annex(annex: &Annex, span: Span, what: &str) -> Diagnostic {
         .help("move it before `annex:`; if it begins another language version, put a line such as `version: zh` before it")
 }
 
+/// Adds a block to the text: to the preamble while no heading or numbered paragraph has come,
+/// else to the last section (a numbered paragraph, or a block that did not read but starts
+/// with a paragraph number, opens the first one).
 fn push_block(version: &mut Version, block: Block) {
+    let numbered = match &block {
+        Block::NumberedParagraph(_) => true,
+        Block::Unparsed(u) => u.number.is_some(),
+        Block::Paragraph(_) => false,
+    };
+    if version.sections.is_empty() && !numbered {
+        version.preamble.push(block);
+        return;
+    }
     if version.sections.is_empty() {
         version.sections.push(Section {
             heading: None,
@@ -327,19 +329,17 @@ fn push_block(version: &mut Version, block: Block) {
 
 /// The span and sub-paragraph list of the last paragraph of a version.
 fn last_paragraph_parts(version: &mut Version) -> Option<(&mut Span, &mut Vec<Subparagraph>)> {
-    if let Some(section) = version.sections.last_mut() {
-        return section.blocks.last_mut().map(|block| match block {
-            Block::NumberedParagraph(p) => (&mut p.span, &mut p.subparagraphs),
-            Block::Paragraph(p) => (&mut p.span, &mut p.subparagraphs),
-            // The sub-paragraphs of a paragraph that did not read belong to it: they are kept
-            // out of the tree with it rather than reported as orphans.
-            Block::Unparsed(u) => (&mut u.span, &mut u.subparagraphs),
-        });
-    }
-    version
-        .preamble
-        .last_mut()
-        .map(|p| (&mut p.span, &mut p.subparagraphs))
+    let block = match version.sections.last_mut() {
+        Some(section) => section.blocks.last_mut(),
+        None => version.preamble.last_mut(),
+    };
+    block.map(|block| match block {
+        Block::NumberedParagraph(p) => (&mut p.span, &mut p.subparagraphs),
+        Block::Paragraph(p) => (&mut p.span, &mut p.subparagraphs),
+        // The sub-paragraphs of a paragraph that did not read belong to it: they are kept
+        // out of the tree with it rather than reported as orphans.
+        Block::Unparsed(u) => (&mut u.span, &mut u.subparagraphs),
+    })
 }
 
 /// Nests a flat list of sub-paragraphs: one indented further than the one before it is its child.

@@ -45,7 +45,7 @@ pub struct Lowerer {
 }
 
 /// The fields each kind of field block knows, in the order the documentation lists them.
-const HEADER_FIELDS: &[&str] = &[
+pub(super) const HEADER_FIELDS: &[&str] = &[
     "title",
     "series",
     "forum",
@@ -150,10 +150,39 @@ impl Lowerer {
         (item, std::mem::take(&mut self.comments))
     }
 
+    /// A block the grammar could not read, as far as its words tell: a footnote text keeps its
+    /// name and its words as they are; any other block stays unread (see [`Lowerer::unparsed`]).
+    pub fn unread(&mut self, text: &str) -> Item {
+        let definition = PlenaryParser::parse(Rule::footnote_ref, text)
+            .ok()
+            .and_then(|mut pairs| pairs.next())
+            .filter(|pair| text[pair.as_str().len()..].starts_with([':', '：']));
+        match definition {
+            Some(pair) => {
+                let marker = pair.as_str().len();
+                let id = pair.into_inner().next().expect("a footnote id");
+                let id = self.spanned(&id);
+                let colon = text[marker..].chars().next().map_or(1, char::len_utf8);
+                let words = &text[marker + colon..];
+                let start = self.base + marker + colon + (words.len() - words.trim_start().len());
+                let words = words.trim();
+                Item::Footnote(Footnote {
+                    id,
+                    content: vec![Inline::Text {
+                        text: words.to_string(),
+                        span: Span::new(start, start + words.len()),
+                    }],
+                    span: Span::new(self.base, self.base + text.len()),
+                })
+            }
+            None => Item::Unparsed(self.unparsed(text)),
+        }
+    }
+
     /// What can be recovered from the words of a block the grammar could not read: the
-    /// paragraph number it starts with, and the labels and footnote markers in it, each found
-    /// with the grammar's own rule so that they are read as in any other block.
-    pub fn unparsed(&mut self, text: &str) -> Unparsed {
+    /// paragraph number it starts with, and the labels, references and footnote markers in it,
+    /// each found with the grammar's own rule so that they are read as in any other block.
+    fn unparsed(&mut self, text: &str) -> Unparsed {
         let number = PlenaryParser::parse(Rule::paragraph_number, text)
             .ok()
             .and_then(|mut pairs| pairs.next())
@@ -161,16 +190,22 @@ impl Lowerer {
         // Whatever the number's own reading reports is left to the error on the whole block.
         self.diagnostics.clear();
         let mut labels = Vec::new();
+        let mut references = Vec::new();
         let mut footnote_refs = Vec::new();
         for (at, _) in text.match_indices('{') {
-            if let Some(pair) = PlenaryParser::parse(Rule::label, &text[at..])
-                .ok()
-                .and_then(|mut p| p.next())
-            {
+            let pair = |rule| {
+                PlenaryParser::parse(rule, &text[at..])
+                    .ok()
+                    .and_then(|mut p| p.next())
+            };
+            if let Some(pair) = pair(Rule::label) {
                 let mut label = self.label_name(pair);
                 label.span =
                     Span::new(label.span.start as usize + at, label.span.end as usize + at);
                 labels.push(label);
+            } else if let Some(pair) = pair(Rule::reference) {
+                let name = pair.into_inner().next().expect("a label name");
+                references.push(name.as_str().to_string());
             }
         }
         for (at, _) in text.match_indices("[^") {
@@ -189,6 +224,7 @@ impl Lowerer {
             text: text.to_string(),
             number,
             labels,
+            references,
             footnote_refs,
             subparagraphs: Vec::new(),
             span: Span::new(self.base, self.base + text.len()),
@@ -226,49 +262,47 @@ impl Lowerer {
         for pair in pairs {
             match pair.as_rule() {
                 Rule::comment => self.comment(pair),
-                // Words on the keyword's own line (`closing: Beijing`) are no field either.
-                Rule::invalid_line
-                    if !pair.get_input()[..pair.as_span().start()].contains('\n') =>
-                {
+                // Words on the keyword's own line (`closing: Beijing`) are no field either; a
+                // field there (`next meeting: year: 2009`) is reported, and read all the same.
+                Rule::invalid_line | Rule::field if block != "header" && on_keyword_line(&pair) => {
                     let keyword = pair
                         .get_input()
                         .split(':')
                         .next()
                         .unwrap_or_default()
                         .trim();
+                    let words = pair.as_str().trim();
                     self.error(
                         Diagnostic::error(
                             "syntax::expected-field",
                             format!("`{keyword}:` stands on a line of its own"),
                         )
-                        .primary(self.span(&pair), "not a field")
-                        .help(format!(
-                            "write the facts on the lines below `{keyword}:`, one field per line, such as `place: Beijing`"
-                        )),
+                        .primary(self.span(&pair), "on the keyword's line")
+                        .help(match pair.as_rule() {
+                            Rule::field => format!("write `{words}` on the line below `{keyword}:`"),
+                            _ => format!(
+                                "write the facts on the lines below `{keyword}:`, one field per line, such as `place: Beijing`"
+                            ),
+                        }),
                     );
+                    if pair.as_rule() == Rule::field {
+                        if let Some(field) = self.field(pair, &mut last_field_end) {
+                            match self.field_is_usable(&field, &fields, known, block) {
+                                Usable::Yes => fields.push(field),
+                                Usable::No => {}
+                                Usable::Meant(key) => unusable.push(key),
+                            }
+                        }
+                    }
                 }
                 Rule::invalid_line => invalid.push((self.span(&pair), pair.as_str().to_string())),
                 Rule::field => {
-                    let span = self.span(&pair);
-                    last_field_end = span.end;
-                    let mut inner = pair.into_inner();
-                    let key = self.spanned(&inner.next().expect("a field has a key"));
-                    let value_pair = inner.next().expect("a field has a value");
-                    let raw = value_pair.as_str();
-                    let trimmed = raw.trim_end();
-                    let value_span = self.span(&value_pair);
-                    let value = Spanned::new(
-                        trimmed.to_string(),
-                        Span::new(
-                            value_span.start as usize,
-                            value_span.start as usize + trimmed.len(),
-                        ),
-                    );
-                    let field = Field { key, value, span };
-                    match self.field_is_usable(&field, &fields, known, block) {
-                        Usable::Yes => fields.push(field),
-                        Usable::No => {}
-                        Usable::Meant(key) => unusable.push(key),
+                    if let Some(field) = self.field(pair, &mut last_field_end) {
+                        match self.field_is_usable(&field, &fields, known, block) {
+                            Usable::Yes => fields.push(field),
+                            Usable::No => {}
+                            Usable::Meant(key) => unusable.push(key),
+                        }
                     }
                 }
                 _ => {}
@@ -301,6 +335,20 @@ impl Lowerer {
             self.error(diagnostic);
         }
         fields
+    }
+
+    /// A `key: value` line, its value without the spaces after it; `end` is moved past it.
+    fn field(&mut self, pair: Pair<Rule>, end: &mut u32) -> Option<Field> {
+        let span = self.span(&pair);
+        *end = span.end;
+        let mut inner = pair.into_inner();
+        let key = self.spanned(&inner.next()?);
+        let value_pair = inner.next()?;
+        let trimmed = value_pair.as_str().trim_end();
+        let value_span = self.span(&value_pair);
+        let start = value_span.start as usize;
+        let value = Spanned::new(trimmed.to_string(), Span::new(start, start + trimmed.len()));
+        Some(Field { key, value, span })
     }
 
     fn field_is_usable(
@@ -493,10 +541,11 @@ impl Lowerer {
                 language.span.start as usize + language.value.trim_end().len(),
             ),
         );
+        let mut unusable = Unusable::new();
         if PlenaryParser::parse(Rule::language_value, &language.value).is_err() {
             self.error(super::expected::expected_language(language.span));
+            unusable.push("language".to_string());
         }
-        let mut unusable = Unusable::new();
         let fields = self.fields(inner, VERSION_FIELDS, "version header", &mut unusable);
         let find = |key: &str| {
             fields
@@ -1431,18 +1480,16 @@ fn set<T>(slot: &mut Option<T>, value: Option<T>) -> bool {
     read
 }
 
-/// Whether a line that is no field reads as the start of the text rather than as a field with a
-/// slip in it: it starts with a paragraph number, a heading or a sub-paragraph marker, or it is a
-/// sentence of six words or more that does not start with the name of a field (`theme Drive the
-/// Future ...` is a field that lost its colon).
+/// Whether a line that is no field, after the last field of its block, reads as the start of the
+/// text rather than as a field with a slip in it: it does not start with the name of a field
+/// (`theme Drive the Future ...` is a field that lost its colon).
 fn starts_text(line: &str, known: &[&str]) -> bool {
-    let line = line.trim_start();
     let first_word = line.split_whitespace().next().unwrap_or_default();
-    if known.contains(&first_word.to_lowercase().as_str()) {
-        return false;
-    }
-    let numbered = PlenaryParser::parse(Rule::paragraph_number, line).is_ok();
-    let marked = line.starts_with('#')
-        || (line.starts_with('(') && PlenaryParser::parse(Rule::subparagraph_marker, line).is_ok());
-    numbered || marked || line.split_whitespace().count() >= 6
+    !known.contains(&first_word.to_lowercase().as_str())
+}
+
+/// Whether a pair stands on the first line of its block: the line of a keyword such as
+/// `closing:`, whose fields go on the lines below.
+fn on_keyword_line(pair: &Pair<Rule>) -> bool {
+    !pair.get_input()[..pair.as_span().start()].contains('\n')
 }

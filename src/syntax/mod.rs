@@ -43,7 +43,14 @@ pub fn parse(source: &Source) -> Parsed {
             Rule::block_entry
         } else {
             header_seen = true;
-            Rule::header_block
+            // A file that starts with its text rather than a header: say so once, then read
+            // the block as text so that its own mistakes are still found.
+            if looks_like_fields(&text[block.start..block.end]) {
+                Rule::header_block
+            } else {
+                diagnostics.push(expected::missing_header(block.start));
+                Rule::block_entry
+            }
         };
         let mut start = block.start;
         // A block of fields that runs into the text without a blank line hands the rest of the
@@ -53,28 +60,15 @@ pub fn parse(source: &Source) -> Parsed {
             let pair = match PlenaryParser::parse(rule, block_text) {
                 Ok(mut pairs) => pairs.next(),
                 Err(error) if rule == Rule::header_block => {
-                    // A file that starts with its text rather than a header: say so once, then
-                    // read the block as text so that its own mistakes are still found.
-                    match PlenaryParser::parse(Rule::block_entry, block_text) {
-                        Ok(mut pairs) if !looks_like_fields(block_text) => {
-                            diagnostics.push(expected::missing_header(start));
-                            pairs.next()
-                        }
-                        _ => {
-                            diagnostics.push(expected::describe(error, start, block_text));
-                            None
-                        }
-                    }
+                    diagnostics.push(expected::describe(error, start, block_text));
+                    None
                 }
                 Err(error) => {
                     diagnostics.push(expected::describe(error, start, block_text));
                     // The block stays in the tree, unread, so that the checks know something
                     // stands here.
-                    let unparsed = lower::Lowerer::new(start).unparsed(block_text);
-                    assembler.add(
-                        (lower::Item::Unparsed(unparsed), Vec::new()),
-                        &mut diagnostics,
-                    );
+                    let unread = lower::Lowerer::new(start).unread(block_text);
+                    assembler.add((unread, Vec::new()), &mut diagnostics);
                     None
                 }
             };
@@ -99,15 +93,29 @@ pub fn parse(source: &Source) -> Parsed {
     }
 }
 
-/// Whether a block's first line reads like a header field (`key: value`), so that a mistake
-/// further down is reported as a header mistake rather than as a missing header.
+/// Whether the first block reads as a header: at least half its lines (notes aside) are
+/// fields `key: value`, or start with the name of a header field (`title Joint Statement`, a
+/// field that lost its colon), so that a slip in one line is reported as a header mistake
+/// rather than as a missing header.
 fn looks_like_fields(block: &str) -> bool {
-    let first = block.lines().next().unwrap_or_default();
-    PlenaryParser::parse(Rule::field, first).is_ok_and(|mut pairs| {
-        pairs
-            .next()
-            .is_some_and(|pair| pair.as_str().len() == first.len())
-    })
+    let lines: Vec<&str> = block
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with("//"))
+        .collect();
+    let fields = lines
+        .iter()
+        .filter(|line| {
+            let whole_field = PlenaryParser::parse(Rule::field, line).is_ok_and(|mut pairs| {
+                pairs
+                    .next()
+                    .is_some_and(|pair| pair.as_str().len() == line.len())
+            });
+            let first_word = line.split_whitespace().next().unwrap_or_default();
+            whole_field || lower::HEADER_FIELDS.contains(&first_word.to_lowercase().as_str())
+        })
+        .count();
+    !lines.is_empty() && fields * 2 >= lines.len()
 }
 
 /// A grammar can backtrack for a long time on hostile input; pest's call limit turns that into an

@@ -35,10 +35,13 @@ pub fn split(text: &str) -> Vec<RawBlock> {
             after_heading = false;
             continue;
         }
-        if after_heading || starts_block(content) {
+        let begins = starts_block(content);
+        if after_heading || begins {
             blocks.extend(current.take());
         }
-        after_heading = content.starts_with('#');
+        // A heading is a block of its own line; a line that merely starts with `#` (`#1
+        // priority`) is text.
+        after_heading = begins && content.starts_with('#');
         let is_comment = trimmed.starts_with("//");
         match &mut current {
             Some(block) => {

@@ -1055,3 +1055,34 @@ fn a_reference_to_an_unnumbered_paragraph_is_an_error_and_prints_alike_in_every_
         assert!(text.contains(printed), "{format:?}:\n{text}");
     }
 }
+
+#[test]
+fn a_heading_that_refers_to_itself_builds_in_every_format() {
+    let document = parse(
+        "self-reference.decl",
+        "title: Joint Statement\nadopted: 2007-10-31\n\n## {#scope} Scope, see {@scope}\n\n\
+         1. As {@scope} says.\n",
+    );
+    for (format, text) in every_format(&document, &Options::default()) {
+        assert!(text.contains("Scope, see {@scope}"), "{format:?}:\n{text}");
+    }
+}
+
+#[test]
+fn a_reference_to_a_heading_with_a_footnote_does_not_move_the_footnote_backlink() {
+    let document = parse(
+        "heading-footnote.decl",
+        "title: Joint Statement\nadopted: 2007-10-31\n\nAs {@scope} says.\n\n\
+         ## {#scope} Scope[^1]\n\n1. Ministers met.\n\n[^1]: The scope of the meeting.\n",
+    );
+    let print = crate::print(&document, &Options::default());
+    let page = String::from_utf8(
+        build::render(Format::Html, &print, &Options::default()).expect("it renders"),
+    )
+    .expect("UTF-8");
+    let model = json::declaration(&print);
+    // `check_html` fails on a link that leads to no id, such as a backlink to a marker whose
+    // id was counted twice.
+    check_html("a heading with a footnote", &page, &model.versions[0], "");
+    assert!(page.contains("id=\"fnref-1\""), "{page}");
+}

@@ -197,9 +197,9 @@ fn collect_document(document: &Document, out: &mut Counter) {
             out.add(&header.language.value);
             collect_fields(&header.fields, out);
         }
-        for paragraph in &version.preamble {
-            collect_paragraph(paragraph.label.as_ref(), &paragraph.content, out);
-            collect_subparagraphs(&paragraph.subparagraphs, out);
+        for block in &version.preamble {
+            collect_paragraph(block.label(), block.content(), out);
+            collect_subparagraphs(block.subparagraphs(), out);
         }
         for section in &version.sections {
             if let Some(heading) = &section.heading {

@@ -22,7 +22,7 @@
 //! Write the marker plenary expects (here `(b)`) and renumber the markers after it, or restore
 //! the missing item.
 
-use crate::ast::{Block, Subparagraph};
+use crate::ast::Subparagraph;
 use crate::check::numbering::roman;
 use crate::check::{Check, Context};
 use crate::diagnostic::{Diagnostic, Severity};
@@ -38,14 +38,8 @@ pub const CHECK: Check = Check {
 
 fn run(cx: &Context, out: &mut Vec<Diagnostic>) {
     for version in &cx.document.versions {
-        let preamble = version.preamble.iter().map(|p| p.subparagraphs.as_slice());
-        let sections = version
-            .sections
-            .iter()
-            .flat_map(|s| &s.blocks)
-            .map(Block::subparagraphs);
-        for list in preamble.chain(sections) {
-            check_list(list, out);
+        for block in version.blocks() {
+            check_list(block.subparagraphs(), out);
         }
     }
 }

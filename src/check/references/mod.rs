@@ -8,7 +8,7 @@ pub mod unresolved;
 pub mod unused_footnote;
 pub mod unused_label;
 
-use crate::ast::{Inline, Version};
+use crate::ast::{Block, Inline, Version};
 use crate::source::Span;
 
 /// Every footnote marker `[^id]` of a version's text, in reading order.
@@ -22,7 +22,7 @@ pub fn footnote_markers(version: &Version) -> Vec<(String, Span)> {
     markers
 }
 
-/// Every reference `{@name}` of every version.
+/// Every reference `{@name}` of every version, also those in blocks that did not read.
 pub fn references(versions: &[Version]) -> Vec<String> {
     let mut names = Vec::new();
     for version in versions {
@@ -31,6 +31,11 @@ pub fn references(versions: &[Version]) -> Vec<String> {
                 names.push(name.clone());
             }
         });
+        for block in version.blocks() {
+            if let Block::Unparsed(u) = block {
+                names.extend(u.references.iter().cloned());
+            }
+        }
     }
     names
 }

@@ -37,8 +37,13 @@ pub const CHECK: Check = Check {
 };
 
 fn run(cx: &Context, out: &mut Vec<Diagnostic>) {
-    let original_units = &cx.analysis.original().units;
+    let original = cx.analysis.original();
+    let original_units = &original.units;
     for version in cx.analysis.translations() {
+        // Where a block did not read, the places of the paragraphs after it are not known.
+        if original.has_unparsed || version.has_unparsed {
+            continue;
+        }
         let language = version.meta.language;
         for unit in &version.units {
             let Some(label) = unit.label else {

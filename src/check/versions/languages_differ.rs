@@ -43,8 +43,14 @@ fn run(cx: &Context, out: &mut Vec<Diagnostic>) {
         .translations()
         .map(|v| (v.meta.language, version_line(v.version)))
         .collect();
-    // A file without a `languages:` line states nothing to compare.
-    let Some((_, listed_translations)) = languages.split_first() else {
+    // A file without a `languages:` line states nothing to compare; a `version:` line whose
+    // language does not read is reported as such, and may be any of the languages listed.
+    let unreadable = cx.analysis.translations().any(|v| {
+        v.meta
+            .own
+            .is_some_and(|own| own.unusable.iter().any(|k| k == "language"))
+    });
+    let Some((_, listed_translations)) = languages.split_first().filter(|_| !unreadable) else {
         return;
     };
     for language in listed_translations {

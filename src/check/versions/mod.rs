@@ -5,6 +5,7 @@
 //! their numbers, preamble paragraphs and unnumbered paragraphs by their order (in the preamble,
 //! or in their section), sections by their order.
 
+pub mod duplicate_version;
 pub mod footnote_missing;
 pub mod label_moved;
 pub mod languages_differ;
@@ -19,26 +20,22 @@ use crate::analysis::facts::describe;
 use crate::analysis::VersionInfo;
 use crate::ast::{walk_inlines, FactKey, Inline, Subparagraph, Version};
 use crate::check::Context;
-use crate::source::{Source, Span};
-
-/// The part of `span` on its first line, so that a label on a long heading stays short.
-pub fn first_line(source: &Source, span: Span) -> Span {
-    let text = source.slice(span);
-    let end = text.find('\n').unwrap_or(text.len());
-    let line = text[..end].trim_end();
-    Span::new(span.start as usize, span.start as usize + line.len())
-}
+use crate::source::Span;
 
 /// Calls `f` with each paragraph of each translation that is tied to a paragraph of the
-/// original, the original's paragraph, and the translation's language. Paragraphs whose words
-/// did not read are left out: what they hold is not known. A paragraph without a counterpart is
-/// `versions::paragraph-missing`'s to report.
+/// original, the original's paragraph, and the translation's language. A pair of versions one
+/// of which holds a block that did not read is left out: what that block holds is not known. A
+/// paragraph without a counterpart is `versions::paragraph-missing`'s to report.
 pub fn for_each_counterpart<'a>(
     cx: &Context<'a>,
     mut f: impl FnMut(&Unit<'a>, &Unit<'a>, &'a str),
 ) {
     let original = cx.analysis.original();
     for version in cx.analysis.translations() {
+        // A block that did not read may hold what seems to differ: a sub-paragraph, a mark.
+        if original.has_unparsed || version.has_unparsed {
+            continue;
+        }
         for unit in &version.units {
             let Some(counterpart) = unit.counterpart.and_then(|i| original.units.get(i)) else {
                 continue;

@@ -26,7 +26,7 @@
 //! extra one.
 
 use crate::ast::{plain_text, Version};
-use crate::check::versions::{first_line, version_line};
+use crate::check::versions::version_line;
 use crate::check::{Check, Context};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::source::Span;
@@ -73,7 +73,7 @@ fn run(cx: &Context, out: &mut Vec<Diagnostic>) {
                         original_headings.len()
                     ),
                 )
-                .primary(first_line(cx.source, *span), format!("no counterpart in the {language} version"))
+                .primary(*span, format!("no counterpart in the {language} version"))
                 .secondary(
                     version_headings.last().map_or(version_line(version), |(s, _)| *s),
                     format!("the last heading of the {language} version"),
@@ -91,7 +91,7 @@ fn run(cx: &Context, out: &mut Vec<Diagnostic>) {
                         version_headings.len()
                     ),
                 )
-                .primary(first_line(cx.source, *span), "not in the original")
+                .primary(*span, "not in the original")
                 .help("remove the heading, or add its counterpart to the original"),
             );
         }

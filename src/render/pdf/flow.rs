@@ -135,6 +135,8 @@ impl FlowLine {
         self.runs.extend(other.runs);
         self.links.extend(other.links);
         self.anchors.extend(other.anchors);
+        // A page must not end on a hyphenated line of either column.
+        self.hyphenated |= other.hyphenated;
         if self.outline.is_none() {
             self.outline = other.outline;
         }
