@@ -918,17 +918,23 @@ fn quotation_marks(_language: &str) -> (&'static str, &'static str) {
 /// The plain text of printed inlines: what a reader sees, without the marks of emphasis and
 /// without footnote markers.
 pub fn plain(content: &[Inline]) -> String {
+    plain_marked(content, &|_| String::new())
+}
+
+/// The plain text of printed inlines, with each footnote marker as `marker` writes its number
+/// (a raised number reads as a plain one when text is copied from a PDF).
+pub fn plain_marked(content: &[Inline], marker: &dyn Fn(usize) -> String) -> String {
     let mut out = String::new();
-    push_plain(content, &mut out);
+    push_plain(content, marker, &mut out);
     out
 }
 
-fn push_plain(content: &[Inline], out: &mut String) {
+fn push_plain(content: &[Inline], marker: &dyn Fn(usize) -> String, out: &mut String) {
     for inline in content {
         match inline {
             Inline::Text(text) | Inline::Fact { text, .. } => out.push_str(text),
             Inline::Emphasis(content) | Inline::Strong(content) | Inline::Link { content, .. } => {
-                push_plain(content, out)
+                push_plain(content, marker, out)
             }
             Inline::Quote {
                 open,
@@ -936,10 +942,13 @@ fn push_plain(content: &[Inline], out: &mut String) {
                 content,
             } => {
                 out.push_str(open);
-                push_plain(content, out);
+                push_plain(content, marker, out);
                 out.push_str(close);
             }
-            Inline::FootnoteRef { .. } => {}
+            Inline::FootnoteRef { number, id, .. } => match number {
+                Some(number) => out.push_str(&marker(*number)),
+                None => out.push_str(&format!("[^{id}]")),
+            },
             Inline::Reference { label, target } => match target {
                 Some(target) => out.push_str(&target.text),
                 None => out.push_str(&Inline::unresolved(label)),

@@ -61,12 +61,8 @@ impl Assembler {
                 }
                 // Sub-paragraphs continue a paragraph, and none stands after the annex: they
                 // are reported, not joined to the paragraph before the annex.
-                Item::Subparagraphs(subparagraphs) => {
-                    let span = subparagraphs
-                        .iter()
-                        .map(|s| s.span)
-                        .reduce(Span::join)
-                        .unwrap_or_default();
+                Item::Subparagraphs(_) => {
+                    let span = item_span(&item).unwrap_or_default();
                     let annex = self.current.annex.as_ref().expect("an annex");
                     diagnostics.push(text_after_annex(annex, span, "sub-paragraph"));
                     return;
@@ -85,7 +81,8 @@ impl Assembler {
             }
         }
         let version = &mut self.current;
-        if let Some(span) = item_span(&item) {
+        let spanned = item_span(&item);
+        if let Some(span) = spanned {
             version.span = version.span.join(span);
         }
         match item {
@@ -103,11 +100,7 @@ impl Assembler {
             }
             Item::Paragraph(paragraph) => push_block(version, Block::Paragraph(paragraph)),
             Item::Subparagraphs(subparagraphs) => {
-                let span = subparagraphs
-                    .iter()
-                    .map(|s| s.span)
-                    .reduce(Span::join)
-                    .unwrap_or_default();
+                let span = spanned.unwrap_or_default();
                 match last_paragraph_parts(version) {
                     Some((paragraph_span, list)) => {
                         *paragraph_span = paragraph_span.join(span);

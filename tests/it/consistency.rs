@@ -20,35 +20,9 @@ const EXAMPLES: [&str; 4] = [
     "minimal.decl",
 ];
 
-/// Inline content as every format prints it, footnote markers as `^1`.
+/// Inline content as every format prints it, each footnote marker as `marker` writes it.
 fn marked(content: &[Inline], marker: &dyn Fn(usize) -> String) -> String {
-    let mut out = String::new();
-    for inline in content {
-        match inline {
-            Inline::Text(text) | Inline::Fact { text, .. } => out.push_str(text),
-            Inline::Emphasis(content) | Inline::Strong(content) | Inline::Link { content, .. } => {
-                out.push_str(&marked(content, marker))
-            }
-            Inline::Quote {
-                open,
-                close,
-                content,
-            } => {
-                out.push_str(open);
-                out.push_str(&marked(content, marker));
-                out.push_str(close);
-            }
-            Inline::FootnoteRef { number, id, .. } => match number {
-                Some(number) => out.push_str(&marker(*number)),
-                None => out.push_str(&format!("[^{id}]")),
-            },
-            Inline::Reference { label, target } => match target {
-                Some(target) => out.push_str(&target.text),
-                None => out.push_str(&Inline::unresolved(label)),
-            },
-        }
-    }
-    out
+    plenary::render::print::plain_marked(content, marker)
 }
 
 fn caret(n: usize) -> String {
