@@ -187,6 +187,7 @@ impl Version {
     pub fn for_each_inline<'a>(&'a self, f: &mut dyn FnMut(&'a Inline)) {
         for block in &self.preamble {
             walk_inlines(block.content(), f);
+            walk_bullets(block.bullets(), f);
             walk_subparagraphs(block.subparagraphs(), f);
         }
         for section in &self.sections {
@@ -195,6 +196,7 @@ impl Version {
             }
             for block in &section.blocks {
                 walk_inlines(block.content(), f);
+                walk_bullets(block.bullets(), f);
                 walk_subparagraphs(block.subparagraphs(), f);
             }
         }
@@ -207,7 +209,15 @@ impl Version {
 fn walk_subparagraphs<'a>(subparagraphs: &'a [Subparagraph], f: &mut dyn FnMut(&'a Inline)) {
     for subparagraph in subparagraphs {
         walk_inlines(&subparagraph.content, f);
+        walk_bullets(&subparagraph.bullets, f);
         walk_subparagraphs(&subparagraph.children, f);
+    }
+}
+
+fn walk_bullets<'a>(bullets: &'a [Bullet], f: &mut dyn FnMut(&'a Inline)) {
+    for bullet in bullets {
+        walk_inlines(&bullet.content, f);
+        walk_bullets(&bullet.children, f);
     }
 }
 
@@ -310,6 +320,15 @@ impl Block {
         }
     }
 
+    /// The bulleted items of the paragraph's text.
+    pub fn bullets(&self) -> &[Bullet] {
+        match self {
+            Block::NumberedParagraph(p) => &p.bullets,
+            Block::Paragraph(p) => &p.bullets,
+            Block::Unparsed(_) => &[],
+        }
+    }
+
     /// The sub-paragraphs under the paragraph.
     pub fn subparagraphs(&self) -> &[Subparagraph] {
         match self {
@@ -326,6 +345,8 @@ pub struct NumberedParagraph {
     pub number: ParagraphNumber,
     pub label: Option<Spanned<String>>,
     pub content: Vec<Inline>,
+    /// The bulleted items of its text, before its sub-paragraphs.
+    pub bullets: Vec<Bullet>,
     pub subparagraphs: Vec<Subparagraph>,
     pub span: Span,
 }
@@ -356,6 +377,8 @@ pub enum NumberStyle {
 pub struct Paragraph {
     pub label: Option<Spanned<String>>,
     pub content: Vec<Inline>,
+    /// The bulleted items of its text, before its sub-paragraphs.
+    pub bullets: Vec<Bullet>,
     pub subparagraphs: Vec<Subparagraph>,
     pub span: Span,
 }
@@ -369,7 +392,19 @@ pub struct Subparagraph {
     pub indent: u32,
     pub label: Option<Spanned<String>>,
     pub content: Vec<Inline>,
+    /// The bulleted items of its text, before the sub-paragraphs nested under it.
+    pub bullets: Vec<Bullet>,
     pub children: Vec<Subparagraph>,
+    pub span: Span,
+}
+
+/// `- ...`: an item of a bulleted list, with the items nested under it (indented further).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Bullet {
+    /// The width of the indentation before the mark, tabs counting four.
+    pub indent: u32,
+    pub content: Vec<Inline>,
+    pub children: Vec<Bullet>,
     pub span: Span,
 }
 

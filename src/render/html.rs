@@ -14,7 +14,8 @@
 use maud::{html, Markup, PreEscaped, DOCTYPE};
 
 use crate::render::print::{
-    Annex, Closing, Footnote, Heading, Inline, Paragraph, Part, Print, Section, Subparagraph, Text,
+    Annex, Bullet, Closing, Footnote, Heading, Inline, Paragraph, Part, Print, Section,
+    Subparagraph, Text,
 };
 use crate::render::{self, anchor, Options, RenderError};
 
@@ -154,6 +155,7 @@ impl<'p> Cx<'p> {
                     a.number href=(self.href(id)) { (number.printed()) }
                     div.body {
                         p { (self.label(p.label.as_deref())) (self.inlines(&p.content)) }
+                        (self.bullets(&p.bullets))
                         (self.subparagraphs(&p.subparagraphs))
                     }
                 }
@@ -163,6 +165,7 @@ impl<'p> Cx<'p> {
                     @if !p.content.is_empty() {
                         p { (self.label(p.label.as_deref())) (self.inlines(&p.content)) }
                     }
+                    (self.bullets(&p.bullets))
                     (self.subparagraphs(&p.subparagraphs))
                 }
             },
@@ -181,8 +184,22 @@ impl<'p> Cx<'p> {
                         " "
                         (self.label(s.label.as_deref()))
                         (self.inlines(&s.content))
+                        (self.bullets(&s.bullets))
                         (self.subparagraphs(&s.subparagraphs))
                     }
+                }
+            }
+        }
+    }
+
+    fn bullets(&self, list: &[Bullet]) -> Markup {
+        if list.is_empty() {
+            return html! {};
+        }
+        html! {
+            ul.bullets {
+                @for b in list {
+                    li { (self.inlines(&b.content)) (self.bullets(&b.bullets)) }
                 }
             }
         }

@@ -162,7 +162,17 @@ pub struct Paragraph {
     pub content: Vec<Inline>,
     /// The content as plain text, references printed as their targets.
     pub text: String,
+    /// The bulleted items of the text, before its sub-paragraphs.
+    pub bullets: Vec<Bullet>,
     pub subparagraphs: Vec<Subparagraph>,
+}
+
+/// `- ...`: an item of a bulleted list, with the items nested under it.
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
+pub struct Bullet {
+    pub content: Vec<Inline>,
+    pub text: String,
+    pub bullets: Vec<Bullet>,
 }
 
 /// A paragraph number as the drafter wrote it.
@@ -194,6 +204,8 @@ pub struct Subparagraph {
     pub label: Option<String>,
     pub content: Vec<Inline>,
     pub text: String,
+    /// The bulleted items of its text, before the sub-paragraphs under it.
+    pub bullets: Vec<Bullet>,
     pub subparagraphs: Vec<Subparagraph>,
 }
 
@@ -451,8 +463,19 @@ fn paragraph(p: &print::Paragraph) -> Paragraph {
         label: p.label.clone(),
         content: inlines(&p.content),
         text: p.text.clone(),
+        bullets: bullets(&p.bullets),
         subparagraphs: subparagraphs(&p.subparagraphs),
     }
+}
+
+fn bullets(list: &[print::Bullet]) -> Vec<Bullet> {
+    list.iter()
+        .map(|b| Bullet {
+            content: inlines(&b.content),
+            text: b.text.clone(),
+            bullets: bullets(&b.bullets),
+        })
+        .collect()
 }
 
 fn subparagraphs(list: &[print::Subparagraph]) -> Vec<Subparagraph> {
@@ -463,6 +486,7 @@ fn subparagraphs(list: &[print::Subparagraph]) -> Vec<Subparagraph> {
             label: s.label.clone(),
             content: inlines(&s.content),
             text: s.text.clone(),
+            bullets: bullets(&s.bullets),
             subparagraphs: subparagraphs(&s.subparagraphs),
         })
         .collect()

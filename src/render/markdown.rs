@@ -5,7 +5,7 @@
 //! their drafted value: `7\.` is not an ordered list, which a Markdown reader would renumber.
 
 use crate::render::print::{
-    Annex, Closing, Footnote, Inline, Paragraph, Print, Subparagraph, Text,
+    Annex, Bullet, Closing, Footnote, Inline, Paragraph, Print, Subparagraph, Text,
 };
 use crate::render::{self, Options, RenderError};
 
@@ -71,7 +71,22 @@ fn paragraph(p: &Paragraph, out: &mut String) {
         out.push_str(&escape_line_start(line.trim()));
         out.push_str("\n\n");
     }
+    bullets(&p.bullets, 0, out);
+    if !p.bullets.is_empty() {
+        out.push('\n');
+    }
     subparagraphs(&p.subparagraphs, 0, out);
+}
+
+/// Bulleted items as a list, nested as drafted.
+fn bullets(list: &[Bullet], depth: usize, out: &mut String) {
+    for b in list {
+        out.push_str(&"  ".repeat(depth));
+        out.push_str("- ");
+        out.push_str(&escape_line_start(inlines(&b.content).trim()));
+        out.push('\n');
+        bullets(&b.bullets, depth + 1, out);
+    }
 }
 
 /// Sub-paragraphs as a list, nested as drafted; each item keeps its marker `(a)`.
@@ -82,6 +97,7 @@ fn subparagraphs(list: &[Subparagraph], depth: usize, out: &mut String) {
         out.push_str("- ");
         out.push_str(line.trim_end());
         out.push('\n');
+        bullets(&s.bullets, depth + 1, out);
         subparagraphs(&s.subparagraphs, depth + 1, out);
     }
     if depth == 0 && !list.is_empty() {

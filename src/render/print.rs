@@ -118,6 +118,8 @@ pub struct Paragraph {
     pub content: Vec<Inline>,
     /// The content as plain text, references printed as their targets.
     pub text: String,
+    /// The bulleted items of its text, before its sub-paragraphs.
+    pub bullets: Vec<Bullet>,
     pub subparagraphs: Vec<Subparagraph>,
     pub row: Row,
 }
@@ -161,7 +163,17 @@ pub struct Subparagraph {
     pub label: Option<String>,
     pub content: Vec<Inline>,
     pub text: String,
+    /// The bulleted items of its text, before the sub-paragraphs under it.
+    pub bullets: Vec<Bullet>,
     pub subparagraphs: Vec<Subparagraph>,
+}
+
+/// An item of a bulleted list, with the items nested under it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Bullet {
+    pub content: Vec<Inline>,
+    pub text: String,
+    pub bullets: Vec<Bullet>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -691,50 +703,25 @@ fn join_place_and_date(
 impl Cx<'_, '_> {
     /// A block of the preamble (`section` is `None`) or of a section.
     fn block(&self, section: Option<usize>, block: &Block, row: Row) -> Paragraph {
-        match block {
-            Block::NumberedParagraph(p) => self.paragraph(
-                Some(&p.number),
-                p.label.as_ref(),
-                &p.content,
-                &p.subparagraphs,
-                row,
-                section,
-            ),
-            Block::Paragraph(p) => self.paragraph(
-                None,
-                p.label.as_ref(),
-                &p.content,
-                &p.subparagraphs,
-                row,
-                section,
-            ),
+        let number = match block {
+            Block::NumberedParagraph(p) => Some(&p.number),
+            Block::Unparsed(u) => u.number.as_ref(),
+            Block::Paragraph(_) => None,
+        };
+        let anchor = number.map(|n| self.paragraph_anchor(section.unwrap_or(0), &n.written));
+        let content = match block {
             // A block that did not read is printed (in a draft) as the words it holds.
             Block::Unparsed(u) => {
                 let words = match &u.number {
                     Some(n) => u.text[(n.span.end - u.span.start) as usize..].trim_start(),
                     None => u.text.as_str(),
                 };
-                let words = words.split_whitespace().collect::<Vec<_>>().join(" ");
-                let mut paragraph =
-                    self.paragraph(u.number.as_ref(), None, &[], &u.subparagraphs, row, section);
-                paragraph.text = words.clone();
-                paragraph.content = vec![Inline::Text(words)];
-                paragraph
+                vec![Inline::Text(
+                    words.split_whitespace().collect::<Vec<_>>().join(" "),
+                )]
             }
-        }
-    }
-
-    fn paragraph(
-        &self,
-        number: Option<&ast::ParagraphNumber>,
-        label: Option<&crate::source::Spanned<String>>,
-        content: &[ast::Inline],
-        subparagraphs: &[ast::Subparagraph],
-        row: Row,
-        section: Option<usize>,
-    ) -> Paragraph {
-        let anchor = number.map(|n| self.paragraph_anchor(section.unwrap_or(0), &n.written));
-        let content = self.inlines(content);
+            _ => self.inlines(block.content()),
+        };
         Paragraph {
             number: number.map(|n| Number {
                 value: n.value,
@@ -742,13 +729,27 @@ impl Cx<'_, '_> {
                 style: n.style,
                 terminator: n.terminator,
             }),
-            label: label.map(|l| l.value.clone()),
+            label: block.label().map(|l| l.value.clone()),
             text: plain(&content),
             content,
-            subparagraphs: self.subparagraphs(anchor.as_deref(), subparagraphs),
+            bullets: self.bullets(block.bullets()),
+            subparagraphs: self.subparagraphs(anchor.as_deref(), block.subparagraphs()),
             anchor,
             row,
         }
+    }
+
+    fn bullets(&self, list: &[ast::Bullet]) -> Vec<Bullet> {
+        list.iter()
+            .map(|b| {
+                let content = self.inlines(&b.content);
+                Bullet {
+                    text: plain(&content),
+                    content,
+                    bullets: self.bullets(&b.children),
+                }
+            })
+            .collect()
     }
 
     fn paragraph_anchor(&self, section: usize, written: &str) -> String {
@@ -765,6 +766,7 @@ impl Cx<'_, '_> {
                     label: s.label.as_ref().map(|l| l.value.clone()),
                     text: plain(&content),
                     content,
+                    bullets: self.bullets(&s.bullets),
                     subparagraphs: self.subparagraphs(anchor.as_deref(), &s.children),
                     anchor,
                 }

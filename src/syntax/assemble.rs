@@ -4,7 +4,7 @@
 //! it, a sub-paragraph block continues the paragraph before it, `version:` starts a new language
 //! version) is decided here, and blocks in the wrong place are reported here.
 
-use super::lower::Item;
+use super::lower::{Item, Listed};
 use crate::ast::*;
 use crate::diagnostic::Diagnostic;
 use crate::source::{Span, Spanned};
@@ -43,6 +43,12 @@ impl Assembler {
         }
     }
 
+    /// Whether the version being read has its member annex open: lines starting with a dash
+    /// then list members, not bulleted items.
+    pub fn in_annex(&self) -> bool {
+        self.current.annex.is_some()
+    }
+
     /// Adds one block, with the notes found in it.
     pub fn add(
         &mut self,
@@ -61,7 +67,7 @@ impl Assembler {
                 }
                 // Sub-paragraphs continue a paragraph, and none stands after the annex: they
                 // are reported, not joined to the paragraph before the annex.
-                Item::Subparagraphs(_) => {
+                Item::Listed(_) => {
                     let span = item_span(&item).unwrap_or_default();
                     let annex = self.current.annex.as_ref().expect("an annex");
                     diagnostics.push(text_after_annex(annex, span, "sub-paragraph"));
@@ -99,22 +105,46 @@ impl Assembler {
                 push_block(version, Block::NumberedParagraph(paragraph));
             }
             Item::Paragraph(paragraph) => push_block(version, Block::Paragraph(paragraph)),
-            Item::Subparagraphs(subparagraphs) => {
+            Item::Listed(Listed {
+                bullets,
+                subparagraphs,
+            }) => {
                 let span = spanned.unwrap_or_default();
-                match last_paragraph_parts(version) {
-                    Some((paragraph_span, list)) => {
-                        *paragraph_span = paragraph_span.join(span);
-                        list.extend(subparagraphs);
+                if last_paragraph_parts(version).is_none() {
+                    if !subparagraphs.is_empty() {
+                        diagnostics.push(
+                            Diagnostic::error(
+                                "syntax::orphan-subparagraph",
+                                "this sub-paragraph has no paragraph before it",
+                            )
+                            .primary(span, "sub-paragraph without a paragraph")
+                            .help("a sub-paragraph such as `(a)` continues the paragraph before it; write that paragraph first"),
+                        );
+                        return;
                     }
-                    None => diagnostics.push(
-                        Diagnostic::error(
-                            "syntax::orphan-subparagraph",
-                            "this sub-paragraph has no paragraph before it",
-                        )
-                        .primary(span, "sub-paragraph without a paragraph")
-                        .help("a sub-paragraph such as `(a)` continues the paragraph before it; write that paragraph first"),
-                    ),
+                    // A list that no paragraph leads into stands as a paragraph of its own.
+                    push_block(
+                        version,
+                        Block::Paragraph(Paragraph {
+                            label: None,
+                            content: Vec::new(),
+                            bullets: Vec::new(),
+                            subparagraphs: Vec::new(),
+                            span,
+                        }),
+                    );
                 }
+                let (paragraph_span, paragraph_bullets, list) =
+                    last_paragraph_parts(version).expect("a paragraph was just ensured");
+                *paragraph_span = paragraph_span.join(span);
+                // Items before any sub-paragraph of this block go with the last sub-paragraph
+                // before it, or with the paragraph's own text.
+                match (list.last_mut(), paragraph_bullets) {
+                    (Some(last), _) => last.bullets.extend(bullets),
+                    (None, Some(own)) => own.extend(bullets),
+                    (None, None) => {}
+                }
+                list.extend(subparagraphs);
             }
             Item::Footnote(footnote) => version.footnotes.push(footnote),
             Item::Annex(annex) => match &version.annex {
@@ -137,8 +167,10 @@ impl Assembler {
                         .help("start the annex with a line such as `annex: List of Members (45)` before its groups"),
                 ),
             },
-            Item::Members(members, unreadable) => match &mut version.annex {
-                Some(annex) => {
+            // Member lines are read as members only where an annex is open (see
+            // `syntax::parse`); elsewhere a dash starts a bulleted item.
+            Item::Members(members, unreadable) => {
+                if let Some(annex) = &mut version.annex {
                     let lines = members
                         .iter()
                         .map(|m| m.span)
@@ -156,15 +188,7 @@ impl Assembler {
                     list.extend(members);
                     unreadable_list.extend(unreadable);
                 }
-                None => {
-                    let span = members.iter().map(|m| m.span).reduce(Span::join).unwrap_or_default();
-                    diagnostics.push(
-                        Diagnostic::error("syntax::outside-annex", "a member line outside the member annex")
-                            .primary(span, "a line starting with a dash lists a member")
-                            .help("list members under an `annex:` line; for a list inside the text, use sub-paragraphs `(a)`, `(b)`"),
-                    )
-                }
-            },
+            }
             Item::NextMeeting(next) => {
                 if version.header.is_some() {
                     diagnostics.push(
@@ -233,11 +257,17 @@ impl Assembler {
         for version in &mut self.versions {
             let sections = version.sections.iter_mut().flat_map(|s| &mut s.blocks);
             for block in version.preamble.iter_mut().chain(sections) {
-                let list = match block {
-                    Block::NumberedParagraph(p) => &mut p.subparagraphs,
-                    Block::Paragraph(p) => &mut p.subparagraphs,
-                    Block::Unparsed(u) => &mut u.subparagraphs,
+                let (bullets, list) = match block {
+                    Block::NumberedParagraph(p) => (Some(&mut p.bullets), &mut p.subparagraphs),
+                    Block::Paragraph(p) => (Some(&mut p.bullets), &mut p.subparagraphs),
+                    Block::Unparsed(u) => (None, &mut u.subparagraphs),
                 };
+                if let Some(bullets) = bullets {
+                    *bullets = nest_bullets(std::mem::take(bullets));
+                }
+                for subparagraph in list.iter_mut() {
+                    subparagraph.bullets = nest_bullets(std::mem::take(&mut subparagraph.bullets));
+                }
                 *list = nest(std::mem::take(list));
             }
         }
@@ -278,7 +308,12 @@ fn item_span(item: &Item) -> Option<Span> {
             .reduce(Span::join)?,
         Item::Unparsed(u) => u.span,
         Item::Footnote(f) => f.span,
-        Item::Subparagraphs(s) => s.iter().map(|s| s.span).reduce(Span::join)?,
+        Item::Listed(listed) => listed
+            .bullets
+            .iter()
+            .map(|b| b.span)
+            .chain(listed.subparagraphs.iter().map(|s| s.span))
+            .reduce(Span::join)?,
         Item::NumberedParagraph(p) => p.span,
         Item::Paragraph(p) => p.span,
     })
@@ -320,18 +355,24 @@ fn push_block(version: &mut Version, block: Block) {
     section.blocks.push(block);
 }
 
-/// The span and sub-paragraph list of the last paragraph of a version.
-fn last_paragraph_parts(version: &mut Version) -> Option<(&mut Span, &mut Vec<Subparagraph>)> {
+/// The span, the bulleted items and the sub-paragraph list of the last paragraph of a version.
+type Parts<'v> = (
+    &'v mut Span,
+    Option<&'v mut Vec<Bullet>>,
+    &'v mut Vec<Subparagraph>,
+);
+
+fn last_paragraph_parts(version: &mut Version) -> Option<Parts<'_>> {
     let block = match version.sections.last_mut() {
         Some(section) => section.blocks.last_mut(),
         None => version.preamble.last_mut(),
     };
     block.map(|block| match block {
-        Block::NumberedParagraph(p) => (&mut p.span, &mut p.subparagraphs),
-        Block::Paragraph(p) => (&mut p.span, &mut p.subparagraphs),
-        // The sub-paragraphs of a paragraph that did not read belong to it: they are kept
-        // out of the tree with it rather than reported as orphans.
-        Block::Unparsed(u) => (&mut u.span, &mut u.subparagraphs),
+        Block::NumberedParagraph(p) => (&mut p.span, Some(&mut p.bullets), &mut p.subparagraphs),
+        Block::Paragraph(p) => (&mut p.span, Some(&mut p.bullets), &mut p.subparagraphs),
+        // What follows a paragraph that did not read belongs to it: it is kept out of the tree
+        // with it rather than reported as an orphan.
+        Block::Unparsed(u) => (&mut u.span, None, &mut u.subparagraphs),
     })
 }
 
@@ -352,4 +393,23 @@ fn insert(siblings: &mut Vec<Subparagraph>, subparagraph: Subparagraph) {
         }
         _ => siblings.push(subparagraph),
     }
+}
+
+/// Nests a flat list of bulleted items: one indented further than the one before it is its
+/// child.
+fn nest_bullets(flat: Vec<Bullet>) -> Vec<Bullet> {
+    fn insert(siblings: &mut Vec<Bullet>, bullet: Bullet) {
+        match siblings.last_mut() {
+            Some(last) if bullet.indent > last.indent => {
+                last.span = last.span.join(bullet.span);
+                insert(&mut last.children, bullet)
+            }
+            _ => siblings.push(bullet),
+        }
+    }
+    let mut roots = Vec::new();
+    for bullet in flat {
+        insert(&mut roots, bullet);
+    }
+    roots
 }

@@ -187,7 +187,11 @@ fn words(rule: Rule) -> Option<&'static str> {
         Rule::group => "`group:`",
         Rule::group_name => "the name of the group",
         Rule::stated_count => "a count in parentheses such as `(45)`",
-        Rule::members | Rule::member | Rule::member_list => "a member `- Name`",
+        Rule::members | Rule::member | Rule::member_list | Rule::member_block => {
+            "a member `- Name`"
+        }
+        Rule::bullet | Rule::bullet_list | Rule::bullet_mark => "a bulleted item `- ...`",
+        Rule::bullet_start => return None,
         Rule::member_name => "the name of the member",
         Rule::inline | Rule::text => "text",
         Rule::soft_break => "the next line",

@@ -28,7 +28,9 @@ pub enum Item {
     /// Members listed after a blank line, and the lines among them that are not members.
     Members(Vec<Member>, Vec<Span>),
     Footnote(Footnote),
-    Subparagraphs(Vec<Subparagraph>),
+    /// Sub-paragraphs and bulleted items after a blank line: they continue the paragraph
+    /// before them.
+    Listed(Listed),
     NumberedParagraph(NumberedParagraph),
     Paragraph(Paragraph),
     Unparsed(Unparsed),
@@ -135,13 +137,17 @@ impl Lowerer {
             Rule::version => Item::Version(self.version(pair)),
             Rule::annex => Item::Annex(self.annex(pair)),
             Rule::group => Item::Group(self.group(pair)),
+            Rule::footnote => Item::Footnote(self.footnote(pair)),
+            Rule::subparagraph_block | Rule::bullet_list => {
+                let mut listed = Listed::default();
+                for part in pair.into_inner() {
+                    self.listed_part(part, &mut listed);
+                }
+                Item::Listed(listed)
+            }
             Rule::member_list => {
                 let (members, unreadable) = self.members(pair.into_inner());
                 Item::Members(members, unreadable)
-            }
-            Rule::footnote => Item::Footnote(self.footnote(pair)),
-            Rule::subparagraph_block => {
-                Item::Subparagraphs(pair.into_inner().map(|p| self.subparagraph(p)).collect())
             }
             Rule::numbered_paragraph => Item::NumberedParagraph(self.numbered_paragraph(pair)),
             Rule::paragraph => Item::Paragraph(self.paragraph(pair)),
@@ -869,43 +875,86 @@ impl Lowerer {
         let span = self.span(&pair);
         let mut inner = pair.into_inner();
         let number = self.paragraph_number(inner.next().expect("a number"));
-        let (label, content, subparagraphs) = self.paragraph_parts(inner, "paragraph");
+        let parts = self.paragraph_parts(inner, "paragraph");
         NumberedParagraph {
             number,
-            label,
-            content,
-            subparagraphs,
+            label: parts.label,
+            content: parts.content,
+            bullets: parts.bullets,
+            subparagraphs: parts.subparagraphs,
             span,
         }
     }
 
     fn paragraph(&mut self, pair: Pair<Rule>) -> Paragraph {
         let span = self.span(&pair);
-        let (label, content, subparagraphs) = self.paragraph_parts(pair.into_inner(), "paragraph");
+        let parts = self.paragraph_parts(pair.into_inner(), "paragraph");
         Paragraph {
-            label,
-            content,
-            subparagraphs,
+            label: parts.label,
+            content: parts.content,
+            bullets: parts.bullets,
+            subparagraphs: parts.subparagraphs,
             span,
         }
     }
 
-    fn paragraph_parts(
-        &mut self,
-        pairs: Pairs<Rule>,
-        what: &str,
-    ) -> (Option<Spanned<String>>, Vec<Inline>, Vec<Subparagraph>) {
+    fn paragraph_parts(&mut self, pairs: Pairs<Rule>, what: &str) -> Parts {
         let mut content = Content::default();
-        let mut subparagraphs = Vec::new();
+        let mut listed = Listed::default();
         for part in pairs {
             match part.as_rule() {
                 Rule::inline => content = self.inline(part),
-                Rule::subparagraph => subparagraphs.push(self.subparagraph(part)),
+                _ => self.listed_part(part, &mut listed),
+            }
+        }
+        Parts {
+            label: self.one_label(content.labels, what),
+            content: trim_end(content.inlines),
+            bullets: listed.bullets,
+            subparagraphs: listed.subparagraphs,
+        }
+    }
+
+    /// A sub-paragraph, or a bulleted item, of a paragraph: an item goes with the last
+    /// sub-paragraph before it, or with the paragraph's own text when none is.
+    fn listed_part(&mut self, part: Pair<Rule>, listed: &mut Listed) {
+        match part.as_rule() {
+            Rule::subparagraph => listed.subparagraphs.push(self.subparagraph(part)),
+            Rule::bullet => {
+                let bullet = self.bullet(part);
+                match listed.subparagraphs.last_mut() {
+                    Some(last) => last.bullets.push(bullet),
+                    None => listed.bullets.push(bullet),
+                }
+            }
+            _ => {}
+        }
+    }
+
+    fn bullet(&mut self, pair: Pair<Rule>) -> Bullet {
+        let span = self.span(&pair);
+        let mut indent = 0;
+        let mut content = Content::default();
+        for part in pair.into_inner() {
+            match part.as_rule() {
+                Rule::indent => indent = indent_width(part.as_str()),
+                Rule::inline => content = self.inline(part),
                 _ => {}
             }
         }
-        let label = self.one_label(content.labels, what);
-        (label, trim_end(content.inlines), subparagraphs)
+        if let Some(label) = content.labels.first() {
+            self.error(
+                Diagnostic::error("syntax::misplaced-label", "a bulleted item cannot carry a label")
+                    .primary(label.span, "label on a bulleted item")
+                    .help("put the label on the paragraph or sub-paragraph that holds the list, or remove it"),
+            );
+        }
+        Bullet {
+            indent,
+            content: trim_end(content.inlines),
+            children: Vec::new(),
+            span,
+        }
     }
 
     fn paragraph_number(&mut self, pair: Pair<Rule>) -> ParagraphNumber {
@@ -953,13 +1002,7 @@ impl Lowerer {
         let mut content = Content::default();
         for part in pair.into_inner() {
             match part.as_rule() {
-                Rule::indent => {
-                    indent = part
-                        .as_str()
-                        .chars()
-                        .map(|c| if c == '\t' { 4 } else { 1 })
-                        .sum()
-                }
+                Rule::indent => indent = indent_width(part.as_str()),
                 Rule::subparagraph_marker => {
                     let label = part.clone().into_inner().next().expect("a marker label");
                     marker = Spanned::new(label.as_str().to_string(), self.span(&part));
@@ -984,6 +1027,7 @@ impl Lowerer {
             indent,
             label,
             content: trim_end(content.inlines),
+            bullets: Vec::new(),
             children: Vec::new(),
             span,
         }
@@ -1492,4 +1536,25 @@ fn starts_text(line: &str, known: &[&str]) -> bool {
 /// `closing:`, whose fields go on the lines below.
 fn on_keyword_line(pair: &Pair<Rule>) -> bool {
     !pair.get_input()[..pair.as_span().start()].contains('\n')
+}
+
+/// The text of a paragraph, apart from its number.
+struct Parts {
+    label: Option<Spanned<String>>,
+    content: Vec<Inline>,
+    bullets: Vec<Bullet>,
+    subparagraphs: Vec<Subparagraph>,
+}
+
+/// Sub-paragraphs and bulleted items, as lowered: the items that stand before any
+/// sub-paragraph, and the sub-paragraphs (each with the items after it).
+#[derive(Debug, Default)]
+pub struct Listed {
+    pub bullets: Vec<Bullet>,
+    pub subparagraphs: Vec<Subparagraph>,
+}
+
+/// The width of an indentation, tabs counting four.
+fn indent_width(indent: &str) -> u32 {
+    indent.chars().map(|c| if c == '\t' { 4 } else { 1 }).sum()
 }

@@ -39,13 +39,19 @@ pub fn parse(source: &Source) -> Parsed {
     let mut assembler = assemble::Assembler::new(text.len());
     let mut header_seen = false;
     for block in split::split(text) {
+        let block_text = &text[block.start..block.end];
         let mut rule = if header_seen || block.only_comments {
-            Rule::block_entry
+            // In the annex, lines that start with a dash list members.
+            if assembler.in_annex() && starts_with_member(block_text) {
+                Rule::member_block
+            } else {
+                Rule::block_entry
+            }
         } else {
             header_seen = true;
             // A file that starts with its text rather than a header: say so once, then read
             // the block as text so that its own mistakes are still found.
-            if looks_like_fields(&text[block.start..block.end]) {
+            if looks_like_fields(block_text) {
                 Rule::header_block
             } else {
                 diagnostics.push(expected::missing_header(block.start));
@@ -91,6 +97,19 @@ pub fn parse(source: &Source) -> Parsed {
         document,
         diagnostics,
     }
+}
+
+/// Whether a block's first line, after any notes, starts with a member's dash.
+fn starts_with_member(block: &str) -> bool {
+    block
+        .lines()
+        .map(str::trim_start)
+        .find(|line| !line.starts_with("//"))
+        .is_some_and(|line| {
+            ["- ", "– ", "• ", "-\t", "–\t", "•\t"]
+                .iter()
+                .any(|mark| line.starts_with(mark))
+        })
 }
 
 /// Whether the first block reads as a header: at least half its lines (notes aside) are

@@ -8,7 +8,7 @@ use std::path::Path;
 use std::process::Command;
 
 use plenary::build::{self, Format};
-use plenary::render::print::{Inline, Paragraph, Print, Subparagraph, Text};
+use plenary::render::print::{Bullet, Inline, Paragraph, Print, Subparagraph, Text};
 use plenary::render::Options;
 use pulldown_cmark::{Event, Tag, TagEnd};
 use scraper::{ElementRef, Html, Node, Selector};
@@ -53,12 +53,22 @@ fn digest(text: &Text, marker: &dyn Fn(usize) -> String) -> Vec<String> {
     let set_apart = |line: &str| format!("\u{0}{line}");
     out.extend(text.title.as_deref().map(set_apart));
     out.extend(text.place_and_date.as_deref().map(set_apart));
+    fn bullets(list: &[Bullet], marker: &dyn Fn(usize) -> String, out: &mut Vec<String>) {
+        for b in list {
+            out.push(marked(&b.content, marker));
+            bullets(&b.bullets, marker, out);
+        }
+    }
     let paragraph = |p: &Paragraph, out: &mut Vec<String>| {
         let words = marked(&p.content, marker);
-        out.push(match &p.number {
-            Some(n) => format!("{}{}{words}", n.printed(), n.separator()),
-            None => words,
-        });
+        // A list with no words leading into it stands alone.
+        if !words.is_empty() || p.number.is_some() {
+            out.push(match &p.number {
+                Some(n) => format!("{}{}{words}", n.printed(), n.separator()),
+                None => words,
+            });
+        }
+        bullets(&p.bullets, marker, out);
         fn subparagraphs(
             list: &[Subparagraph],
             marker: &dyn Fn(usize) -> String,
@@ -66,6 +76,7 @@ fn digest(text: &Text, marker: &dyn Fn(usize) -> String) -> Vec<String> {
         ) {
             for s in list {
                 out.push(format!("({}) {}", s.marker, marked(&s.content, marker)));
+                bullets(&s.bullets, marker, out);
                 subparagraphs(&s.subparagraphs, marker, out);
             }
         }
@@ -169,7 +180,7 @@ fn html_text(element: ElementRef, out: &mut String) {
             Node::Element(e) => {
                 let child = ElementRef::wrap(child).expect("an element");
                 let class = |name: &str| e.classes().any(|c| c == name);
-                if e.name() == "ol" || class("backlink") {
+                if e.name() == "ol" || e.name() == "ul" || class("backlink") {
                     continue;
                 }
                 if class("footnote-ref") {
@@ -187,7 +198,7 @@ fn html_digest(page: &str) -> Vec<String> {
     let html = Html::parse_document(page);
     let blocks = Selector::parse(
         "h1, p.meta, h2, h3, a.number, div.paragraph p, ol.subparagraphs > li, \
-         ul.members > li, p.place-date, p.by, section.footnotes li",
+         ul.bullets > li, ul.members > li, p.place-date, p.by, section.footnotes li",
     )
     .expect("a selector");
     let mut out = Vec::new();
@@ -254,17 +265,29 @@ fn json_digest(json: &serde_json::Value) -> Vec<String> {
     let mut lines = Vec::new();
     let paragraph = |p: &serde_json::Value, lines: &mut Vec<String>| {
         let words = text_of(&p["content"]);
-        lines.push(match p["number"].as_object() {
+        match p["number"].as_object() {
             Some(n) => {
                 let terminator = n["terminator"].as_str().unwrap();
                 let separator = if terminator == "、" { "" } else { " " };
-                format!(
+                lines.push(format!(
                     "{}{terminator}{separator}{words}",
                     n["written"].as_str().unwrap()
-                )
+                ))
             }
-            None => words,
-        });
+            // A list with no words leading into it stands alone.
+            None if words.is_empty() => {}
+            None => lines.push(words),
+        }
+        fn items(
+            list: &serde_json::Value,
+            text_of: &dyn Fn(&serde_json::Value) -> String,
+            lines: &mut Vec<String>,
+        ) {
+            for b in list.as_array().into_iter().flatten() {
+                lines.push(text_of(&b["content"]));
+                items(&b["bullets"], text_of, lines);
+            }
+        }
         fn subs(
             list: &serde_json::Value,
             text_of: &dyn Fn(&serde_json::Value) -> String,
@@ -276,9 +299,11 @@ fn json_digest(json: &serde_json::Value) -> Vec<String> {
                     s["marker"].as_str().unwrap(),
                     text_of(&s["content"])
                 ));
+                items(&s["bullets"], text_of, lines);
                 subs(&s["subparagraphs"], text_of, lines);
             }
         }
+        items(&p["bullets"], &text_of, lines);
         subs(&p["subparagraphs"], &text_of, lines);
     };
     for p in version["preamble"].as_array().into_iter().flatten() {
@@ -341,13 +366,29 @@ fn assert_same(what: &str, format: &str, expected: &[String], found: &[String]) 
     );
 }
 
-fn load(name: &str) -> plenary::ast::Document {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("examples")
-        .join(name);
-    let checked = plenary::check_bytes(name, &std::fs::read(path).expect("the example"));
+fn load(path: &Path) -> plenary::ast::Document {
+    let name = path.display().to_string();
+    let checked = plenary::check_bytes(&name, &std::fs::read(path).expect("the example"));
     assert_eq!(checked.error_count(), 0, "{name} has errors");
     checked.document.expect("text")
+}
+
+/// The examples, and the UI fixtures of correct text (`tests/ui/valid/`), which show the
+/// constructs one by one.
+fn texts() -> Vec<std::path::PathBuf> {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut texts: Vec<_> = EXAMPLES
+        .iter()
+        .map(|name| root.join("examples").join(name))
+        .collect();
+    let mut valid: Vec<_> = std::fs::read_dir(root.join("tests/ui/valid"))
+        .expect("tests/ui/valid")
+        .map(|e| e.expect("an entry").path())
+        .filter(|p| p.extension().is_some_and(|e| e == "decl"))
+        .collect();
+    valid.sort();
+    texts.extend(valid);
+    texts
 }
 
 #[test]
@@ -356,8 +397,13 @@ fn every_format_says_the_same_for_every_example() {
     if !pdftotext && std::env::var_os("CI").is_some() {
         panic!("CI must have pdftotext (poppler-utils)");
     }
-    for name in EXAMPLES {
-        let document = load(name);
+    for path in texts() {
+        let name = path
+            .file_name()
+            .expect("a file")
+            .to_string_lossy()
+            .into_owned();
+        let document = load(&path);
         let languages: Vec<String> = crate::print(&document, &Options::default()).languages;
         for language in languages {
             let options = Options {

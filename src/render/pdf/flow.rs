@@ -15,7 +15,8 @@ use super::text::{Align, Line, Shaper, Span, TextStyle};
 use super::Paper;
 use crate::render::is_chinese;
 use crate::render::print::{
-    Annex, Closing, Footnote, Heading, Inline, Paragraph, Part, Print, Section, Subparagraph, Text,
+    Annex, Bullet, Closing, Footnote, Heading, Inline, Paragraph, Part, Print, Section,
+    Subparagraph, Text,
 };
 
 /// Body text size and leading, in points.
@@ -31,6 +32,10 @@ const TITLE_LEADING: f32 = 19.0;
 const HEADING: f32 = 11.5;
 /// The indentation of each level of sub-paragraph.
 const INDENT_STEP: f32 = 24.0;
+/// The mark that hangs before a bulleted item, and how far in its text starts: close enough
+/// that text extraction reads the mark and the words as one line.
+pub(super) const BULLET: &str = "\u{2022}";
+const BULLET_HANG: f32 = 11.0;
 const PARAGRAPH_SPACE: f32 = 7.0;
 const HEADING_SPACE: f32 = 14.0;
 /// Lines a paragraph keeps together at the foot and the head of a page.
@@ -344,7 +349,40 @@ impl Setter<'_> {
             add_anchor(&mut flow, voice.anchor(anchor));
         }
         let mut blocks = vec![flow];
+        blocks.extend(self.bullet_blocks(voice, &p.bullets, x, width, hang));
         blocks.extend(self.subparagraph_blocks(voice, &p.subparagraphs, x, width, hang));
+        blocks
+    }
+
+    /// Bulleted items set `indent` in, each with its nested ones a step further in after it.
+    fn bullet_blocks(
+        &self,
+        voice: &Voice,
+        bullets: &[Bullet],
+        x: f32,
+        width: f32,
+        indent: f32,
+    ) -> Vec<FlowBlock> {
+        let mut blocks = Vec::new();
+        for bullet in bullets {
+            let mut block = self.hanging_block(
+                voice,
+                BULLET,
+                &bullet.content,
+                x + indent,
+                width - indent,
+                BULLET_HANG,
+            );
+            block.space_before = PARAGRAPH_SPACE / 2.0;
+            blocks.push(block);
+            blocks.extend(self.bullet_blocks(
+                voice,
+                &bullet.bullets,
+                x,
+                width,
+                indent + BULLET_HANG,
+            ));
+        }
         blocks
     }
 
@@ -518,6 +556,7 @@ impl Setter<'_> {
                 add_anchor(&mut block, voice.anchor(anchor));
             }
             blocks.push(block);
+            blocks.extend(self.bullet_blocks(voice, &sub.bullets, x, width, indent + INDENT_STEP));
             blocks.extend(self.subparagraph_blocks(
                 voice,
                 &sub.subparagraphs,
@@ -540,7 +579,8 @@ impl Setter<'_> {
     fn footnote(&mut self, voice: &Voice, footnote: &Footnote, width: f32) {
         let size = FOOTNOTE;
         let style = voice.style(REGULAR_FACE, size);
-        let hang = size * 1.6;
+        // Close enough that text extraction reads the number with the note it numbers.
+        let hang = size * 1.1;
         let spans = self.spans(voice, &footnote.content, style);
         let x = self.geometry.left;
         let mut lines: Vec<FlowLine> = self

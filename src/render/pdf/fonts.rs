@@ -12,7 +12,7 @@ use std::sync::{Arc, Mutex, OnceLock};
 use rustybuzz::ttf_parser;
 
 use super::PdfError;
-use crate::render::print::{Inline, Paragraph, Print, Subparagraph};
+use crate::render::print::{Bullet, Inline, Paragraph, Print, Subparagraph};
 
 /// Caladea (SIL Open Font License 1.1, see `fonts/OFL.txt`).
 const REGULAR: &[u8] = include_bytes!("../../../fonts/Caladea-Regular.ttf");
@@ -272,13 +272,22 @@ fn printed_chars(print: &Print) -> BTreeSet<char> {
             add(&number.printed());
         }
         inlines(&p.content, add);
+        fn bullets(list: &[Bullet], add: &mut dyn FnMut(&str)) {
+            for b in list {
+                add(super::flow::BULLET);
+                inlines(&b.content, add);
+                bullets(&b.bullets, add);
+            }
+        }
         fn subparagraphs(list: &[Subparagraph], add: &mut dyn FnMut(&str)) {
             for s in list {
                 add(&s.marker);
                 inlines(&s.content, add);
+                bullets(&s.bullets, add);
                 subparagraphs(&s.subparagraphs, add);
             }
         }
+        bullets(&p.bullets, add);
         subparagraphs(&p.subparagraphs, add);
     }
     for text in &print.texts {
