@@ -361,7 +361,38 @@ pub struct ParagraphNumber {
     pub written: String,
     /// The terminator: `.` or `、`.
     pub terminator: char,
+    /// How the number is damaged, when it is: it is read all the same, so that the numbers
+    /// after it are not reported for it.
+    pub damage: Option<NumberDamage>,
     pub span: Span,
+}
+
+/// The start of an unnumbered paragraph that may be a paragraph number written wrong: digits
+/// followed by a comma, a parenthesis, a colon or a semicolon (`7,` `7)`), or by a space and
+/// the text (`7 Ministers`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct NumberLike {
+    pub value: u32,
+    /// The digits as written.
+    pub digits: String,
+    /// The mark after the digits, if any.
+    pub mark: Option<char>,
+    /// The digits and the mark.
+    pub span: Span,
+}
+
+/// How a paragraph number the grammar reads is damaged.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum NumberDamage {
+    /// No space between the number and its text: `38.In`.
+    RunIntoText,
+    /// A letter where a digit belongs, as OCR reads them: `l2.`, `1O.`.
+    LetterForDigit,
+    /// Spaces between the digits: `1 2.`.
+    SpacedDigits,
+    /// Full-width digits: `８.`.
+    FullWidth,
 }
 
 /// How a number is written.
@@ -375,6 +406,9 @@ pub enum NumberStyle {
 /// An unnumbered paragraph.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Paragraph {
+    /// The number it starts with, when it starts like a paragraph number written wrong (`7,
+    /// Ministers`, `7 Ministers`): the numbering decides whether it is one.
+    pub number_like: Option<NumberLike>,
     pub label: Option<Spanned<String>>,
     pub content: Vec<Inline>,
     /// The bulleted items of its text, before its sub-paragraphs.

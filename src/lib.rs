@@ -17,6 +17,7 @@ pub mod build;
 mod check;
 pub mod codes;
 mod config;
+pub mod dates;
 pub mod diagnostic;
 pub mod numbers;
 pub mod registry;

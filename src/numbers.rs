@@ -1,10 +1,14 @@
 //! Numbers as drafters write them: ordinals in words and digits, Roman numerals, counts with
 //! their nouns.
 //!
-//! No crate reads English ordinal words ("twenty-second"), so that part is written here; Roman
-//! numerals come from `roman-numerals-rs`, which also rejects malformed ones such as `IIII`.
+//! Number words are read by `text2num` (English, French, Dutch, German, Spanish, Italian,
+//! Portuguese, Danish), Chinese numerals by `chinese-number`, Roman numerals by `roman-numerals-rs`,
+//! which also rejects malformed ones such as `IIII`. The English ordinal words that messages
+//! print are written here, since no crate writes them.
 
 use std::str::FromStr;
+
+use text2num::{get_interpreter_for, replace_numbers_in_text, text2digits, Language};
 
 const UNITS: [&str; 20] = [
     "zero",
@@ -66,26 +70,47 @@ const TEN_ORDINALS: [&str; 10] = [
     "ninetieth",
 ];
 
-/// Reads an English ordinal: `1`, `1st`, `first`, `21st`, `twenty-first`, `Twenty First`,
-/// `one hundred and first`. Plain digits count as the ordinal they name.
-pub fn parse_ordinal(text: &str) -> Option<u32> {
-    let text = text.trim();
-    if let Some(value) = parse_digits_ordinal(text) {
-        return Some(value);
-    }
-    let lower = text.to_lowercase();
-    let words: Vec<&str> = lower
-        .split(|c: char| c == '-' || c.is_whitespace())
-        .filter(|w| !w.is_empty() && *w != "and")
-        .collect();
-    let (last, rest) = words.split_last()?;
-    let last_value = word_value(last, &UNIT_ORDINALS, &TEN_ORDINALS)?;
-    let rest_value = parse_cardinal_words(rest)?;
-    combine(rest_value, last_value)
+/// The language whose number words are read in a version written in `tag` (`fr`, `nl-BE`):
+/// English where text2num reads no words of that language (Chinese numerals are read apart).
+fn words_language(tag: &str) -> Language {
+    let primary = tag
+        .split(['-', '_'])
+        .next()
+        .unwrap_or(tag)
+        .to_ascii_lowercase();
+    get_interpreter_for(&primary).unwrap_or_else(Language::english)
 }
 
-/// Digits, with or without the right English suffix: `21`, `21st`; `21th` is refused.
-fn parse_digits_ordinal(text: &str) -> Option<u32> {
+/// Number words as digits, in the words of `tag`'s language: `twenty-first` gives `21st`,
+/// `nineteen hundred and twenty-one` gives `1921`, `vingt-septième` gives `27ème`. `None` when
+/// the text is not one number.
+fn words_as_digits(text: &str, tag: &str) -> Option<String> {
+    text2digits(text.trim(), &words_language(tag)).ok()
+}
+
+/// Rewrites the numbers written in words in a phrase as digits: `the twentieth day of April
+/// nineteen hundred and twenty-one` becomes `the 20th day of April 1921`.
+pub fn words_to_digits(text: &str, tag: &str) -> String {
+    replace_numbers_in_text(text, &words_language(tag), 0.0)
+}
+
+/// Reads an ordinal: `1`, `1st`, `first`, `21st`, `twenty-first`, `Twenty First`, `one hundred
+/// and first`, and the ordinals of `tag`'s language (`septième`, `zevende`). Plain digits count
+/// as the ordinal they name.
+pub fn parse_ordinal(text: &str, tag: &str) -> Option<u32> {
+    let text = text.trim();
+    if text.starts_with(|c: char| c.is_ascii_digit()) {
+        return parse_digits_ordinal(text, tag);
+    }
+    // Only words that are an ordinal come back with a suffix; `twenty` is a cardinal.
+    let digits = words_as_digits(text, tag)?;
+    let end = digits.find(|c: char| !c.is_ascii_digit())?;
+    parse_digits_ordinal(&digits, tag).filter(|_| end > 0)
+}
+
+/// Digits, with or without the right suffix of the language: `21`, `21st`, `1er`, `7e`, `3.`;
+/// `21th` is refused.
+fn parse_digits_ordinal(text: &str, tag: &str) -> Option<u32> {
     let digits_end = text
         .find(|c: char| !c.is_ascii_digit())
         .unwrap_or(text.len());
@@ -94,11 +119,26 @@ fn parse_digits_ordinal(text: &str) -> Option<u32> {
     }
     let value: u32 = text[..digits_end].parse().ok()?;
     let suffix = &text[digits_end..];
-    if suffix.is_empty() || suffix.eq_ignore_ascii_case(ordinal_suffix(value)) {
-        Some(value)
-    } else {
-        None
-    }
+    (suffix.is_empty()
+        || ordinal_suffixes(value, tag)
+            .iter()
+            .any(|s| suffix.eq_ignore_ascii_case(s)))
+    .then_some(value)
+}
+
+/// The suffixes that make digits an ordinal in `tag`'s language, English always among them.
+fn ordinal_suffixes(value: u32, tag: &str) -> Vec<&'static str> {
+    let mut suffixes = vec![ordinal_suffix(value)];
+    let primary = tag.split(['-', '_']).next().unwrap_or(tag);
+    suffixes.extend_from_slice(match primary {
+        "fr" if value == 1 => &["er", "re", "ère"],
+        "fr" => &["e", "ème", "è"],
+        "nl" => &["e", "ste", "de"],
+        "de" => &["."],
+        "es" | "it" | "pt" => &["º", "ª", "°", "o", "a"],
+        _ => &[],
+    });
+    suffixes
 }
 
 /// The English suffix for an ordinal in digits: `st`, `nd`, `rd`, `th`.
@@ -112,56 +152,6 @@ pub fn ordinal_suffix(value: u32) -> &'static str {
     }
 }
 
-/// The value of cardinal words below a thousand: `twenty`, `one hundred`. Empty gives 0.
-fn parse_cardinal_words(words: &[&str]) -> Option<u32> {
-    let mut total = 0;
-    let mut iter = words.iter().peekable();
-    while let Some(word) = iter.next() {
-        if *word == "hundred" {
-            return None;
-        }
-        let value = word_value(word, &UNITS, &TENS)?;
-        if iter.peek() == Some(&&"hundred") {
-            iter.next();
-            if total != 0 || value == 0 || value > 9 {
-                return None;
-            }
-            total = value * 100;
-        } else {
-            total = combine(total, value)?;
-        }
-    }
-    Some(total)
-}
-
-/// Adds a smaller part to what came before, refusing orders that English never writes
-/// ("one twenty", "twenty thirty").
-fn combine(before: u32, part: u32) -> Option<u32> {
-    let room = if before.is_multiple_of(100) {
-        100
-    } else if before.is_multiple_of(10) && before % 100 >= 20 {
-        10
-    } else {
-        0
-    };
-    (part < room || (before == 0 && part < 100)).then_some(before + part)
-}
-
-fn word_value(word: &str, units: &[&str; 20], tens: &[&str; 10]) -> Option<u32> {
-    if word == "hundredth" {
-        return None;
-    }
-    units
-        .iter()
-        .position(|w| *w == word)
-        .or_else(|| {
-            tens.iter()
-                .position(|w| !w.is_empty() && *w == word)
-                .map(|t| t * 10)
-        })
-        .map(|v| v as u32)
-}
-
 /// The value of an upper-case Roman numeral, or `None` if it is not well formed (`IIII`, `VX`).
 pub fn parse_roman(text: &str) -> Option<u32> {
     if !text.bytes().all(|b| b.is_ascii_uppercase()) {
@@ -172,22 +162,56 @@ pub fn parse_roman(text: &str) -> Option<u32> {
         .map(u32::from)
 }
 
-/// Reads a cardinal number: digits (`45`, `1,000`) or English words (`forty-five`).
-pub fn parse_cardinal(text: &str) -> Option<u32> {
+/// Reads a cardinal number: digits (`45`, `1,000`) or words in `tag`'s language (`forty-five`,
+/// `quarante-cinq`).
+pub fn parse_cardinal(text: &str, tag: &str) -> Option<u32> {
     let text = text.trim();
     let digits: String = text.chars().filter(|c| *c != ',').collect();
     if !digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit()) {
         return digits.parse().ok();
     }
-    let lower = text.to_lowercase();
-    let words: Vec<&str> = lower
-        .split(|c: char| c == '-' || c.is_whitespace())
-        .filter(|w| !w.is_empty() && *w != "and")
-        .collect();
+    if text.is_empty() || text.starts_with(|c: char| c.is_ascii_digit()) {
+        return None;
+    }
+    words_as_digits(text, tag)?.parse().ok()
+}
+
+/// A count: `45`, `forty-five`, `四十五`, with a Chinese measure word (`45个`) allowed.
+pub fn read_count(words: &str, tag: &str) -> Option<u32> {
+    let words = words.trim().trim_end_matches(['个', '名', '位', '個']);
+    parse_cardinal(words, tag).or_else(|| read_chinese(words))
+}
+
+/// An ordinal: `second`, `2nd`, `XI` (a Roman numeral, as editions are often numbered), `第二`,
+/// `第二届`, `首届` (the first).
+pub fn read_ordinal(words: &str, tag: &str) -> Option<u32> {
+    let words = words.trim();
+    if let Some(value) = parse_ordinal(words, tag).or_else(|| parse_roman(words)) {
+        return Some(value);
+    }
+    let chinese = words.trim_end_matches(['届', '屆', '次']);
+    if chinese == "首" {
+        return Some(1);
+    }
+    let number = chinese.strip_prefix('第')?;
+    number.parse().ok().or_else(|| read_chinese(number))
+}
+
+/// A Chinese numeral such as `二十一`, or one written digit by digit as years are (`二〇〇七`).
+pub fn read_chinese(words: &str) -> Option<u32> {
     if words.is_empty() {
         return None;
     }
-    parse_cardinal_words(&words)
+    const DIGITS: &str = "〇一二三四五六七八九";
+    if words.chars().count() >= 2 && words.chars().all(|c| DIGITS.contains(c)) {
+        return words
+            .chars()
+            .filter_map(|c| DIGITS.chars().position(|d| d == c))
+            .try_fold(0u32, |total, digit| {
+                total.checked_mul(10)?.checked_add(digit as u32)
+            });
+    }
+    chinese_number::from_chinese_to_u32_ten_thousand(words).ok()
 }
 
 /// An ordinal in English words, below a thousand: `first`, `twenty-second`. `None` for 0 and
@@ -264,7 +288,7 @@ mod tests {
             ("one hundred and first", 101),
             ("hundred", 0),
         ] {
-            let parsed = parse_ordinal(text);
+            let parsed = parse_ordinal(text, "en");
             if value == 0 {
                 assert_eq!(parsed, None, "{text}");
             } else {
@@ -284,7 +308,7 @@ mod tests {
             "",
             "x",
         ] {
-            assert_eq!(parse_ordinal(text), None, "{text}");
+            assert_eq!(parse_ordinal(text, "en"), None, "{text}");
         }
     }
 
@@ -306,19 +330,19 @@ mod tests {
 
     #[test]
     fn cardinals_in_words_and_digits() {
-        assert_eq!(parse_cardinal("45"), Some(45));
-        assert_eq!(parse_cardinal("1,000"), Some(1000));
-        assert_eq!(parse_cardinal("forty-five"), Some(45));
-        assert_eq!(parse_cardinal("Forty Five"), Some(45));
-        assert_eq!(parse_cardinal("forty-fifth"), None);
-        assert_eq!(parse_cardinal(""), None);
+        assert_eq!(parse_cardinal("45", "en"), Some(45));
+        assert_eq!(parse_cardinal("1,000", "en"), Some(1000));
+        assert_eq!(parse_cardinal("forty-five", "en"), Some(45));
+        assert_eq!(parse_cardinal("Forty Five", "en"), Some(45));
+        assert_eq!(parse_cardinal("forty-fifth", "en"), None);
+        assert_eq!(parse_cardinal("", "en"), None);
     }
 
     #[test]
     fn ordinal_words_read_back() {
         for value in [1, 2, 11, 20, 21, 99, 101, 342] {
             let words = ordinal_words(value).expect("below a thousand");
-            assert_eq!(parse_ordinal(&words), Some(value), "{words}");
+            assert_eq!(parse_ordinal(&words, "en"), Some(value), "{words}");
         }
         assert_eq!(ordinal_words(22).as_deref(), Some("twenty-second"));
         assert_eq!(ordinal_digits(22), "22nd");

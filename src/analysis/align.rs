@@ -8,19 +8,19 @@
 
 use std::collections::HashMap;
 
-use crate::ast::{
-    Block, Inline, NumberStyle, NumberedParagraph, Numbering, Paragraph, Subparagraph, Unparsed,
-    Version,
-};
+use crate::ast::{Block, Inline, NumberedParagraph, Paragraph, Subparagraph, Unparsed, Version};
 use crate::source::{Span, Spanned};
+
+use super::numbering::Layout;
 
 /// Where a paragraph stands, the same in every version.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Place {
     Preamble(usize),
-    /// A numbered paragraph; `section` is set only when numbers restart in each section.
+    /// A numbered paragraph, in the `run`th run of numbers of its style (see
+    /// [`super::numbering`]).
     Numbered {
-        section: Option<usize>,
+        run: usize,
         /// Roman part numbers and Arabic paragraph numbers are two sequences.
         roman: bool,
         value: u32,
@@ -57,6 +57,9 @@ pub struct Unit<'a> {
     pub span: Span,
     /// The paragraph as a message names it: "paragraph 16", "preamble paragraph 1".
     pub name: String,
+    /// The anchor of a numbered paragraph (`p-14`), as [`super::numbering::Layout::anchor`]
+    /// names it.
+    pub anchor: Option<String>,
     /// The paragraph of the original at the same place, by its index in the original's units
     /// (for the original, the paragraph itself); `None` when the original has none there.
     pub counterpart: Option<usize>,
@@ -71,8 +74,7 @@ impl Unit<'_> {
 
 /// The paragraphs of a version, in reading order. A numbered paragraph whose number does not
 /// read has no place, and is left out: its number's own error is reported.
-pub fn units(version: &Version, numbering: Numbering) -> Vec<Unit<'_>> {
-    let per_section = numbering == Numbering::PerSection;
+pub fn units<'a>(version: &'a Version, layout: &Layout) -> Vec<Unit<'a>> {
     let mut out = Vec::new();
     for (index, block) in version.preamble.iter().enumerate() {
         // A block of the preamble that did not read keeps its place: the paragraphs after it
@@ -90,6 +92,7 @@ pub fn units(version: &Version, numbering: Numbering) -> Vec<Unit<'_>> {
             label: p.label.as_ref(),
             span: first_line(p.span, &p.content),
             name: format!("preamble paragraph {}", index + 1),
+            anchor: None,
             counterpart: None,
         });
     }
@@ -97,19 +100,31 @@ pub fn units(version: &Version, numbering: Numbering) -> Vec<Unit<'_>> {
         let mut unnumbered = 0;
         for (block, b) in s.blocks.iter().enumerate() {
             let numbered = |number: &crate::ast::ParagraphNumber| {
+                let run = layout.run(section, block)?;
                 number.value.map(|value| Place::Numbered {
-                    section: per_section.then_some(section),
-                    roman: number.style == NumberStyle::Roman,
+                    run: run.index,
+                    roman: run.roman,
                     value,
                 })
             };
-            let (place, body, span, name) = match b {
+            let anchor = |number: &crate::ast::ParagraphNumber| {
+                layout
+                    .run(section, block)
+                    .map(|run| layout.anchor(run, &number.written))
+            };
+            let (place, body, span, name, anchor) = match b {
                 Block::NumberedParagraph(p) => {
                     let Some(place) = numbered(&p.number) else {
                         continue;
                     };
                     let name = format!("paragraph {}", p.number.written);
-                    (place, Body::Numbered(p), p.number.span, name)
+                    (
+                        place,
+                        Body::Numbered(p),
+                        p.number.span,
+                        name,
+                        anchor(&p.number),
+                    )
                 }
                 Block::Unparsed(u) => {
                     let Some((number, place)) =
@@ -118,7 +133,7 @@ pub fn units(version: &Version, numbering: Numbering) -> Vec<Unit<'_>> {
                         continue;
                     };
                     let name = format!("paragraph {}", number.written);
-                    (place, Body::Unparsed(u), number.span, name)
+                    (place, Body::Unparsed(u), number.span, name, anchor(number))
                 }
                 Block::Paragraph(p) => {
                     unnumbered += 1;
@@ -135,6 +150,7 @@ pub fn units(version: &Version, numbering: Numbering) -> Vec<Unit<'_>> {
                         Body::Paragraph(p),
                         first_line(p.span, &p.content),
                         name,
+                        None,
                     )
                 }
             };
@@ -148,6 +164,7 @@ pub fn units(version: &Version, numbering: Numbering) -> Vec<Unit<'_>> {
                 label: b.label(),
                 span,
                 name,
+                anchor,
                 counterpart: None,
             });
         }

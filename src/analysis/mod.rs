@@ -76,16 +76,17 @@ impl<'a> Analysis<'a> {
 /// Works out what a document means. The document may have syntax errors: whatever did not
 /// read is taken as unknown, never as absent.
 pub fn analyze<'a>(document: &'a Document, registry: &'a Registry) -> Analysis<'a> {
-    let numbering = document.numbering();
+    let (layouts, mut numbering) = numbering::number(document);
     let mut versions: Vec<VersionInfo<'a>> = document
         .versions
         .iter()
+        .zip(&layouts)
         .enumerate()
-        .map(|(index, version)| VersionInfo {
+        .map(|(index, (version, layout))| VersionInfo {
             index,
             version,
             meta: meta::Meta::of(document, index),
-            units: align::units(version, numbering),
+            units: align::units(version, layout),
             has_unparsed: version
                 .blocks()
                 .any(|b| matches!(b, crate::ast::Block::Unparsed(_))),
@@ -97,7 +98,6 @@ pub fn analyze<'a>(document: &'a Document, registry: &'a Registry) -> Analysis<'
     members::reconcile(&mut annexes, forum.as_ref());
     let series = series::Series::of(document, annexes.iter().find(|a| a.version == 0));
     let labels = labels::Labels::of(&versions);
-    let mut numbering = numbering::findings(document);
     numbering.retain(|f| !numbering::explained_by_missing_paragraphs(f, &versions));
     Analysis {
         document,

@@ -160,15 +160,19 @@ pub fn same_name(a: &str, b: &str) -> bool {
     fold(a) == fold(b)
 }
 
-/// Whether `words` name `value` or one of its parts: `Beijing` for `Beijing, China`, `北京` for
-/// `中国 北京`. Parts are separated by commas; in a name written in Chinese, whose parts are
+/// Whether `words` name `value` or a run of its parts: `Beijing` for `Beijing, China`, `北京`
+/// for `中国 北京`, `No. 10, Downing Street` and `Downing Street, London` for `No. 10, Downing
+/// Street, London`. Parts are separated by commas; in a name written in Chinese, whose parts are
 /// separated by spaces, by spaces too.
 pub fn same_or_part(words: &str, value: &str) -> bool {
     let cjk = !value.is_ascii() && !value.contains([',', '，']);
-    same_name(words, value)
-        || value
-            .split(|c: char| c == ',' || c == '，' || (cjk && c.is_whitespace()))
-            .any(|part| same_name(words, part))
+    let parts: Vec<&str> = value
+        .split(|c: char| c == ',' || c == '，' || (cjk && c.is_whitespace()))
+        .collect();
+    let words = fold(words);
+    (0..parts.len()).any(|start| {
+        (start + 1..=parts.len()).any(|end| fold(&parts[start..end].join(" ")) == words)
+    })
 }
 
 /// The name of the annex group that lists `member`, or the group itself if `member` names one.

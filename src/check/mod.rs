@@ -79,6 +79,8 @@ impl Check {
 
 /// Every check, in the order they run.
 pub static CHECKS: &[&Check] = &[
+    &numbering::damaged_number::CHECK,
+    &numbering::unnumbered_paragraph::CHECK,
     &numbering::skipped_number::CHECK,
     &numbering::repeated_number::CHECK,
     &numbering::number_out_of_order::CHECK,

@@ -9,7 +9,7 @@ pub mod markdown;
 pub mod pdf;
 pub mod print;
 
-use crate::ast::{DateRange, Numbering};
+use crate::ast::DateRange;
 
 /// What every renderer is asked to print.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -59,21 +59,9 @@ pub fn is_safe_link(target: &str) -> bool {
 /// Stable anchors: the `id` of each part of a printed version, shared by the HTML (as element
 /// ids) and the JSON (for tools that link into the HTML), so a URL can point at paragraph 14.
 pub mod anchor {
-    use super::*;
-
     /// The section at `index` (from 0) of its version: `s-1`.
     pub fn section(index: usize) -> String {
         format!("s-{}", index + 1)
-    }
-
-    /// A numbered paragraph, by its number as written: `p-14`; with numbers restarting in
-    /// each section, `s-2-p-3`.
-    pub fn paragraph(numbering: Numbering, section: usize, written: &str) -> String {
-        if numbering == Numbering::PerSection {
-            format!("{}-p-{written}", self::section(section))
-        } else {
-            format!("p-{written}")
-        }
     }
 
     /// A sub-paragraph, after the anchor of what holds it: `p-5-a`, `p-5-b-ii`.

@@ -506,7 +506,7 @@ fn text(analysis: &Analysis, info: &VersionInfo) -> Text {
         .enumerate()
         .map(|(index, block)| {
             let unit = section_of_unit.get(&(None, index)).copied();
-            cx.block(None, block, row_of(&cx, unit, None, index))
+            cx.block(unit, block, row_of(&cx, unit, None, index))
         })
         .collect();
     let sections = version
@@ -532,7 +532,7 @@ fn text(analysis: &Analysis, info: &VersionInfo) -> Text {
                 .map(|(b, block)| {
                     let unit = section_of_unit.get(&(Some(s), b)).copied();
                     let row = row_of(&cx, unit, Some(s), b);
-                    cx.block(Some(s), block, row)
+                    cx.block(unit, block, row)
                 })
                 .collect(),
         })
@@ -701,14 +701,14 @@ fn join_place_and_date(
 }
 
 impl Cx<'_, '_> {
-    /// A block of the preamble (`section` is `None`) or of a section.
-    fn block(&self, section: Option<usize>, block: &Block, row: Row) -> Paragraph {
+    /// A block of the preamble or of a section, with the paragraph the analysis made of it.
+    fn block(&self, unit: Option<&Unit>, block: &Block, row: Row) -> Paragraph {
         let number = match block {
             Block::NumberedParagraph(p) => Some(&p.number),
             Block::Unparsed(u) => u.number.as_ref(),
             Block::Paragraph(_) => None,
         };
-        let anchor = number.map(|n| self.paragraph_anchor(section.unwrap_or(0), &n.written));
+        let anchor = unit.and_then(|u| u.anchor.clone());
         let content = match block {
             // A block that did not read is printed (in a draft) as the words it holds.
             Block::Unparsed(u) => {
@@ -750,10 +750,6 @@ impl Cx<'_, '_> {
                 }
             })
             .collect()
-    }
-
-    fn paragraph_anchor(&self, section: usize, written: &str) -> String {
-        anchor::paragraph(self.analysis.document.numbering(), section, written)
     }
 
     fn subparagraphs(&self, parent: Option<&str>, list: &[ast::Subparagraph]) -> Vec<Subparagraph> {
@@ -859,13 +855,13 @@ impl Cx<'_, '_> {
                 let number = numbered(unit)?;
                 Some(Target {
                     text: number.written.clone(),
-                    anchor: self.paragraph_anchor(unit.section.unwrap_or(0), &number.written),
+                    anchor: unit.anchor.clone()?,
                 })
             }
             Resolved::Subparagraph { unit, chain } => {
                 let number = numbered(unit)?;
                 let mut text = number.written.clone();
-                let mut anchor = self.paragraph_anchor(unit.section.unwrap_or(0), &number.written);
+                let mut anchor = unit.anchor.clone()?;
                 for sub in chain {
                     text.push_str(&format!(" ({})", sub.marker.value));
                     anchor = anchor::subparagraph(&anchor, &sub.marker.value);

@@ -126,6 +126,7 @@ impl Assembler {
                     push_block(
                         version,
                         Block::Paragraph(Paragraph {
+                            number_like: None,
                             label: None,
                             content: Vec::new(),
                             bullets: Vec::new(),

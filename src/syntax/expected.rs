@@ -173,7 +173,13 @@ fn words(rule: Rule) -> Option<&'static str> {
         Rule::heading => "a heading `## ...`",
         Rule::heading_marker => "`##`",
         Rule::numbered_paragraph => "a numbered paragraph",
-        Rule::paragraph_number => "a paragraph number such as `7.`",
+        Rule::paragraph_number
+        | Rule::damaged_number
+        | Rule::misread_digits
+        | Rule::misread_letter
+        | Rule::spaced_digits
+        | Rule::fullwidth_digits
+        | Rule::damaged_terminator => "a paragraph number such as `7.`",
         Rule::arabic_number | Rule::count => "a number",
         Rule::roman_number => "a Roman numeral",
         Rule::paragraph | Rule::block_entry => "a paragraph",
@@ -216,6 +222,7 @@ fn words(rule: Rule) -> Option<&'static str> {
         Rule::block_start
         | Rule::keyword_start
         | Rule::WS
+        | Rule::NBSP
         | Rule::nl
         | Rule::line_end
         | Rule::fields

@@ -583,14 +583,14 @@ impl Lowerer {
     }
 
     fn ordinal(&mut self, field: &Field) -> Option<Spanned<Ordinal>> {
-        match numbers::parse_ordinal(&field.value.value) {
+        match numbers::read_ordinal(&field.value.value, "en") {
             Some(value) if value > 0 => Some(Spanned::new(Ordinal { value }, field.value.span)),
             _ => {
                 self.invalid_value(
                     field,
                     "syntax::invalid-ordinal",
                     "an ordinal",
-                    "write it as `first`, `1st`, `twenty-first` or `21st`",
+                    "write it as `first`, `1st`, `twenty-first`, `21st` or `XXI`",
                 );
                 None
             }
@@ -888,8 +888,10 @@ impl Lowerer {
 
     fn paragraph(&mut self, pair: Pair<Rule>) -> Paragraph {
         let span = self.span(&pair);
+        let number_like = number_like(pair.as_str(), span.start as usize);
         let parts = self.paragraph_parts(pair.into_inner(), "paragraph");
         Paragraph {
+            number_like,
             label: parts.label,
             content: parts.content,
             bullets: parts.bullets,
@@ -960,11 +962,24 @@ impl Lowerer {
     fn paragraph_number(&mut self, pair: Pair<Rule>) -> ParagraphNumber {
         let span = self.span(&pair);
         let terminator = pair.as_str().chars().last().unwrap_or('.');
-        let digits = pair.into_inner().next().expect("a number has digits");
+        let mut digits = pair.into_inner().next().expect("a number has digits");
+        let mut damage = None;
+        if digits.as_rule() == Rule::damaged_number {
+            digits = digits
+                .into_inner()
+                .next()
+                .expect("a damaged number has digits");
+            damage = Some(match digits.as_rule() {
+                Rule::misread_digits => NumberDamage::LetterForDigit,
+                Rule::spaced_digits => NumberDamage::SpacedDigits,
+                Rule::fullwidth_digits => NumberDamage::FullWidth,
+                _ => NumberDamage::RunIntoText,
+            });
+        }
         let written = digits.as_str().to_string();
         let (style, value) = match digits.as_rule() {
-            Rule::arabic_number => (NumberStyle::Arabic, written.parse().ok()),
-            _ => (NumberStyle::Roman, numbers::parse_roman(&written)),
+            Rule::roman_number => (NumberStyle::Roman, numbers::parse_roman(&written)),
+            _ => (NumberStyle::Arabic, damaged_digits_value(&written)),
         };
         if style == NumberStyle::Arabic && value.is_none() {
             self.error(
@@ -991,6 +1006,7 @@ impl Lowerer {
             style,
             written,
             terminator,
+            damage,
             span,
         }
     }
@@ -1552,6 +1568,47 @@ struct Parts {
 pub struct Listed {
     pub bullets: Vec<Bullet>,
     pub subparagraphs: Vec<Subparagraph>,
+}
+
+/// The number an unnumbered paragraph starts with, when it starts like a paragraph number
+/// written wrong: one to three digits, then `,` `)` `:` `;` and a space, or a space and a
+/// letter (`7, Ministers`, `7) Ministers`, `7 Ministers`). Four digits are a year.
+fn number_like(text: &str, at: usize) -> Option<NumberLike> {
+    let digits_end = text.find(|c: char| !c.is_ascii_digit())?;
+    if !(1..=3).contains(&digits_end) {
+        return None;
+    }
+    let rest = &text[digits_end..];
+    let mut chars = rest.chars();
+    let first = chars.next()?;
+    let mark = match first {
+        ',' | ')' | ':' | ';' if chars.next().is_some_and(|c| c == ' ' || c == '\t') => Some(first),
+        ' ' | '\t' if rest.trim_start().starts_with(|c: char| c.is_alphabetic()) => None,
+        _ => return None,
+    };
+    let end = digits_end + mark.map_or(0, char::len_utf8);
+    Some(NumberLike {
+        value: text[..digits_end].parse().ok()?,
+        digits: text[..digits_end].to_string(),
+        mark,
+        span: Span::new(at, at + end),
+    })
+}
+
+/// The value of a paragraph number's digits, also when they are damaged: `12` for `12`, `l2`,
+/// `1 2` and `１２`; the `°` of `1°` is not part of the value.
+fn damaged_digits_value(written: &str) -> Option<u32> {
+    let digits: String = written
+        .chars()
+        .filter_map(|c| match c {
+            '0'..='9' => Some(c),
+            'l' | 'I' => Some('1'),
+            'O' | 'o' => Some('0'),
+            '０'..='９' => char::from_digit(c as u32 - '０' as u32, 10),
+            _ => None,
+        })
+        .collect();
+    digits.parse().ok()
 }
 
 /// The width of an indentation, tabs counting four.

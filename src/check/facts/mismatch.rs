@@ -36,7 +36,7 @@
 
 use crate::analysis::facts::{describe, verb, Data};
 use crate::ast::Inline;
-use crate::check::facts::{compare, Reading};
+use crate::check::facts::{compare, Reading, Tongue};
 use crate::check::{Check, Context};
 use crate::diagnostic::{Diagnostic, Severity};
 
@@ -50,7 +50,10 @@ pub const CHECK: Check = Check {
 
 fn run(cx: &Context, out: &mut Vec<Diagnostic>) {
     for info in &cx.analysis.versions {
-        let language = (info.index > 0).then_some(info.meta.language);
+        let tongue = Tongue {
+            language: info.meta.language,
+            translated: info.index > 0,
+        };
         info.version.for_each_inline(&mut |inline| {
             let Inline::Fact { text, key, .. } = inline else {
                 return;
@@ -65,14 +68,14 @@ fn run(cx: &Context, out: &mut Vec<Diagnostic>) {
             };
             let what = describe(&key.value);
             let words = text.value.as_str();
-            let reading = compare(words, &value, language, cx.registry);
+            let reading = compare(words, &value, tongue, cx.registry);
             // Words that say what another fact gives (the members the annex lists, the host the
             // rotation gives) agree with the text; the check of that fact reports the
             // disagreement, and tells which of the two to correct.
             if matches!(reading, Reading::Disagrees(_))
                 && derived.iter().any(|d| {
                     matches!(
-                        compare(words, &d.value, language, cx.registry),
+                        compare(words, &d.value, tongue, cx.registry),
                         Reading::Agrees
                     )
                 })

@@ -110,10 +110,11 @@ fn run(cx: &Context, out: &mut Vec<Diagnostic>) {
 /// The numbers that the marked facts `{... = members}` of the annex's version say.
 fn prose_counts(cx: &Context, info: &AnnexInfo) -> Vec<(usize, Span)> {
     let mut counts = Vec::new();
+    let language = cx.analysis.versions[info.version].meta.language;
     cx.document.versions[info.version].for_each_inline(&mut |inline| {
         if let Inline::Fact { text, key, .. } = inline {
             if key.value == FactKey::Members {
-                if let Some(n) = read_count(&text.value) {
+                if let Some(n) = read_count(&text.value, language) {
                     counts.push((n as usize, text.span));
                 }
             }

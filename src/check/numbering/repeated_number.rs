@@ -1,8 +1,12 @@
 //! ## What it finds
 //!
-//! A paragraph number used by two paragraphs of the same text: two paragraphs 2. Under the
-//! default continuous numbering, a section that starts again at 1 repeats the numbers of the
-//! first section.
+//! A paragraph number used by two paragraphs of the same run of numbers: two paragraphs 2.
+//!
+//! Numbers may start again at 1 after a heading, after an unnumbered paragraph, after a
+//! paragraph that leads into a list (`... the following principles:`) or ends in a bulleted
+//! list, when the numbers after the 1 go on from it: that starts a new run, as in an annex or a
+//! list. Numbers that start again at 1 right after a numbered paragraph are one slip, reported
+//! once at the 1, not at every number after it.
 //!
 //! ## Why it matters
 //!
@@ -19,10 +23,9 @@
 //!
 //! ## How to fix
 //!
-//! Renumber the second paragraph and those after it. If the numbers are meant to start again
-//! in each section, write `numbering: per section` in the header.
+//! Renumber the second paragraph and those after it.
 
-use crate::analysis::numbering::{in_style, per_section, Kind};
+use crate::analysis::numbering::{in_style, Kind};
 use crate::check::{Check, Context};
 use crate::diagnostic::{Diagnostic, Severity};
 
@@ -35,8 +38,29 @@ pub const CHECK: Check = Check {
 };
 
 fn run(cx: &Context, out: &mut Vec<Diagnostic>) {
-    let per_section = per_section(cx.document);
     for finding in &cx.analysis.numbering {
+        if let Kind::Restarted { number, previous } = finding.kind {
+            let next = previous.value.map_or(1, |v| v.saturating_add(1));
+            out.push(
+                Diagnostic::error(
+                    CHECK.code,
+                    format!(
+                        "the paragraph numbers start again at {} right after paragraph {}",
+                        number.written, previous.written
+                    ),
+                )
+                .primary(
+                    number.span,
+                    format!("{} expected here", in_style(number, next)),
+                )
+                .secondary(previous.span, "the paragraph before")
+                .help(format!(
+                    "number this paragraph {} and renumber the ones after it",
+                    in_style(number, next)
+                )),
+            );
+            continue;
+        }
         let Kind::Repeated {
             number,
             expected,
@@ -45,7 +69,7 @@ fn run(cx: &Context, out: &mut Vec<Diagnostic>) {
         else {
             continue;
         };
-        let mut diagnostic = Diagnostic::error(
+        let diagnostic = Diagnostic::error(
             CHECK.code,
             format!("paragraph number {} is used twice", number.written),
         )
@@ -61,11 +85,6 @@ fn run(cx: &Context, out: &mut Vec<Diagnostic>) {
             "number this paragraph {} and renumber the ones after it",
             in_style(number, expected)
         ));
-        if number.value == Some(1) && !per_section {
-            diagnostic = diagnostic.note(
-                "numbers run on across sections; if they start again in each section, write `numbering: per section` in the header",
-            );
-        }
         out.push(diagnostic);
     }
 }
