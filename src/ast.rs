@@ -359,8 +359,10 @@ pub struct ParagraphNumber {
     pub style: NumberStyle,
     /// The number as written, without its terminator.
     pub written: String,
-    /// The terminator: `.` or `、`.
+    /// The terminator: `.` or `、`; `)` for a number in parentheses.
     pub terminator: char,
+    /// The number is written in parentheses: `(31)`.
+    pub parenthesized: bool,
     /// How the number is damaged, when it is: it is read all the same, so that the numbers
     /// after it are not reported for it.
     pub damage: Option<NumberDamage>,

@@ -183,8 +183,10 @@ pub struct Number {
     /// The number as written, without its terminator: `7`, `VII`.
     pub written: String,
     pub style: NumberStyle,
-    /// The mark after the number: `.` or `、`.
+    /// The mark after the number: `.` or `、`; `)` for a number in parentheses.
     pub terminator: String,
+    /// The number is written in parentheses: `(31)`.
+    pub parenthesized: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, JsonSchema)]
@@ -459,6 +461,7 @@ fn paragraph(p: &print::Paragraph) -> Paragraph {
                 print::NumberStyle::Roman => NumberStyle::Roman,
             },
             terminator: n.terminator.to_string(),
+            parenthesized: n.parenthesized,
         }),
         label: p.label.clone(),
         content: inlines(&p.content),

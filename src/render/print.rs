@@ -132,14 +132,17 @@ pub struct Number {
     /// `7`, `VII`.
     pub written: String,
     pub style: NumberStyle,
-    /// `.` or `、`.
+    /// `.` or `、`; `)` for a number in parentheses.
     pub terminator: char,
+    /// The number is written in parentheses: `(31)`.
+    pub parenthesized: bool,
 }
 
 impl Number {
-    /// The number as printed before its text: `7.`, `7、`.
+    /// The number as printed before its text: `7.`, `7、`, `(31)`.
     pub fn printed(&self) -> String {
-        format!("{}{}", self.written, self.terminator)
+        let opening = if self.parenthesized { "(" } else { "" };
+        format!("{opening}{}{}", self.written, self.terminator)
     }
 
     /// What stands between the number and its text: a space after `7.`, nothing after the
@@ -728,6 +731,7 @@ impl Cx<'_, '_> {
                 written: n.written.clone(),
                 style: n.style,
                 terminator: n.terminator,
+                parenthesized: n.parenthesized,
             }),
             label: block.label().map(|l| l.value.clone()),
             text: plain(&content),

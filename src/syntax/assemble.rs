@@ -107,9 +107,24 @@ impl Assembler {
             Item::Paragraph(paragraph) => push_block(version, Block::Paragraph(paragraph)),
             Item::Listed(Listed {
                 bullets,
-                subparagraphs,
+                mut subparagraphs,
             }) => {
                 let span = spanned.unwrap_or_default();
+                if let Some(number) = parenthesized_number(version, &bullets, &subparagraphs) {
+                    let first = subparagraphs.remove(0);
+                    push_block(
+                        version,
+                        Block::NumberedParagraph(NumberedParagraph {
+                            number,
+                            label: first.label,
+                            content: first.content,
+                            bullets: first.bullets,
+                            subparagraphs,
+                            span,
+                        }),
+                    );
+                    return;
+                }
                 if last_paragraph_parts(version).is_none() {
                     if !subparagraphs.is_empty() {
                         diagnostics.push(
@@ -331,6 +346,41 @@ fn text_after_annex(annex: &Annex, span: Span, what: &str) -> Diagnostic {
 /// Adds a block to the text: to the preamble while no heading or numbered paragraph has come,
 /// else to the last section (a numbered paragraph, or a block that did not read but starts
 /// with a paragraph number, opens the first one).
+/// The paragraph number of a block that starts with a number in parentheses, `(31) The
+/// development ...`, when that number goes on from the numbered paragraph before it (30) and
+/// that paragraph has no sub-paragraphs numbered in parentheses: such a block is the next
+/// paragraph, numbered as some texts number theirs, not a sub-paragraph of the one before.
+fn parenthesized_number(
+    version: &Version,
+    bullets: &[Bullet],
+    subparagraphs: &[Subparagraph],
+) -> Option<ParagraphNumber> {
+    let first = subparagraphs.first().filter(|_| bullets.is_empty())?;
+    let value: u32 = first.marker.value.parse().ok().filter(|v| *v >= 2)?;
+    let before = version.sections.last()?.blocks.last()?;
+    let (previous, listed) = match before {
+        Block::NumberedParagraph(p) => (&p.number, &p.subparagraphs),
+        Block::Unparsed(u) => (u.number.as_ref()?, &u.subparagraphs),
+        Block::Paragraph(_) => return None,
+    };
+    let numbered_in_parentheses = |s: &Subparagraph| s.marker.value.parse::<u32>().is_ok();
+    if previous.style != NumberStyle::Arabic
+        || previous.value? + 1 != value
+        || listed.iter().any(numbered_in_parentheses)
+    {
+        return None;
+    }
+    Some(ParagraphNumber {
+        value: Some(value),
+        style: NumberStyle::Arabic,
+        written: first.marker.value.clone(),
+        terminator: ')',
+        parenthesized: true,
+        damage: None,
+        span: first.marker.span,
+    })
+}
+
 fn push_block(version: &mut Version, block: Block) {
     let numbered = match &block {
         Block::NumberedParagraph(_) => true,

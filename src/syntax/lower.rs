@@ -44,6 +44,10 @@ pub struct Lowerer {
     /// Where the text starts that a block of fields ran into without a blank line: the rest of
     /// the block from there is read as a block of its own.
     pub tail: Option<usize>,
+    /// The diagnostic, among `diagnostics`, of a quotation left open at the end of the block:
+    /// dropped when the next paragraph opens with a quotation mark, as every paragraph of a
+    /// quotation over several paragraphs does, the last alone closing it.
+    pub open_quotation: Option<usize>,
 }
 
 /// The fields each kind of field block knows, in the order the documentation lists them.
@@ -95,6 +99,7 @@ impl Lowerer {
             diagnostics: Vec::new(),
             comments: Vec::new(),
             tail: None,
+            open_quotation: None,
         }
     }
 
@@ -1006,6 +1011,7 @@ impl Lowerer {
             style,
             written,
             terminator,
+            parenthesized: false,
             damage,
             span,
         }
@@ -1356,6 +1362,9 @@ impl Lowerer {
         } else {
             "\\*".to_string()
         };
+        if rule == Rule::quote {
+            self.open_quotation = Some(self.diagnostics.len());
+        }
         self.error(
             Diagnostic::error(
                 "syntax::unclosed",
@@ -1379,10 +1388,17 @@ impl Lowerer {
         let trimmed = raw.trim();
         let text_start =
             self.span(&text_pair).start as usize + (raw.len() - raw.trim_start().len());
-        let text = Spanned::new(
-            trimmed.to_string(),
-            Span::new(text_start, text_start + trimmed.len()),
-        );
+        // Words wrapped onto the next line read, and print, as on one line.
+        let words = if trimmed.contains('\n') {
+            trimmed
+                .split('\n')
+                .map(str::trim)
+                .collect::<Vec<_>>()
+                .join(" ")
+        } else {
+            trimmed.to_string()
+        };
+        let text = Spanned::new(words, Span::new(text_start, text_start + trimmed.len()));
         let key_span = self.span(&key_pair);
         let key_text = key_pair.as_str();
         match parse_fact_key(key_text) {
@@ -1446,7 +1462,9 @@ fn value_pairs(rule: Rule, field: &Field) -> Option<Pairs<'_, Rule>> {
 
 /// Reads the key of a marked fact: `members`, `group Asia`, `next year`, `edition`.
 fn parse_fact_key(key: &str) -> Option<FactKey> {
-    let key = key.trim();
+    // A key wrapped onto the next line reads as on one line.
+    let key = key.split_whitespace().collect::<Vec<_>>().join(" ");
+    let key = key.as_str();
     if key == "members" {
         return Some(FactKey::Members);
     }

@@ -38,8 +38,15 @@ pub fn parse(source: &Source) -> Parsed {
     let mut diagnostics = Vec::new();
     let mut assembler = assemble::Assembler::new(text.len());
     let mut header_seen = false;
+    // The diagnostic of a quotation the paragraph before left open.
+    let mut open_quotation: Option<usize> = None;
     for block in split::split(text) {
         let block_text = &text[block.start..block.end];
+        if let Some(index) = open_quotation.take() {
+            if opens_with_quotation_mark(block_text) {
+                diagnostics.remove(index);
+            }
+        }
         let mut rule = if header_seen || block.only_comments {
             // In the annex, lines that start with a dash list members.
             if assembler.in_annex() && starts_with_member(block_text) {
@@ -81,6 +88,9 @@ pub fn parse(source: &Source) -> Parsed {
             let Some(pair) = pair else { break };
             let mut lowerer = lower::Lowerer::new(start);
             let item = lowerer.block(pair);
+            open_quotation = lowerer
+                .open_quotation
+                .map(|index| diagnostics.len() + index);
             diagnostics.append(&mut lowerer.diagnostics);
             assembler.add(item, &mut diagnostics);
             match lowerer.tail {
@@ -97,6 +107,16 @@ pub fn parse(source: &Source) -> Parsed {
         document,
         diagnostics,
     }
+}
+
+/// Whether a block's text, after any notes, opens with a quotation mark: it goes on with a
+/// quotation the paragraph before left open.
+fn opens_with_quotation_mark(block: &str) -> bool {
+    block
+        .lines()
+        .map(str::trim_start)
+        .find(|line| !line.starts_with("//"))
+        .is_some_and(|line| line.starts_with(['“', '"']))
 }
 
 /// Whether a block's first line, after any notes, starts with a member's dash.

@@ -1086,3 +1086,28 @@ fn a_reference_to_a_heading_with_a_footnote_does_not_move_the_footnote_backlink(
     check_html("a heading with a footnote", &page, &model.versions[0], "");
     assert!(page.contains("id=\"fnref-1\""), "{page}");
 }
+
+#[test]
+fn indented_continuation_lines_print_with_one_space() {
+    let text = std::fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("tests/ui/valid/indented-continuation-lines.decl"),
+    )
+    .expect("the fixture exists");
+    let document = parse("indented-continuation-lines.decl", &text);
+    let print = super::print(&document, &Options::default());
+    let text = &print.texts[0];
+    assert_eq!(
+        text.preamble[0].text,
+        "We believe that the text is printed with one space between its lines."
+    );
+    let paragraph = &text.sections[0].paragraphs[0];
+    assert_eq!(
+        paragraph.subparagraphs[0].text,
+        "strengthen the exchange of best practices;"
+    );
+    assert_eq!(
+        paragraph.subparagraphs[0].bullets[0].text,
+        "support small enterprises."
+    );
+}

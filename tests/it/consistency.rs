@@ -64,7 +64,9 @@ fn digest(text: &Text, marker: &dyn Fn(usize) -> String) -> Vec<String> {
         // A list with no words leading into it stands alone.
         if !words.is_empty() || p.number.is_some() {
             out.push(match &p.number {
-                Some(n) => format!("{}{}{words}", n.printed(), n.separator()),
+                Some(n) => format!("{}{}{words}", n.printed(), n.separator())
+                    .trim_end()
+                    .to_string(),
                 None => words,
             });
         }
@@ -269,10 +271,17 @@ fn json_digest(json: &serde_json::Value) -> Vec<String> {
             Some(n) => {
                 let terminator = n["terminator"].as_str().unwrap();
                 let separator = if terminator == "、" { "" } else { " " };
-                lines.push(format!(
-                    "{}{terminator}{separator}{words}",
+                let opening = if n["parenthesized"].as_bool().unwrap() {
+                    "("
+                } else {
+                    ""
+                };
+                let line = format!(
+                    "{opening}{}{terminator}{separator}{words}",
                     n["written"].as_str().unwrap()
-                ))
+                );
+                // A number alone on its line is printed alone.
+                lines.push(line.trim_end().to_string())
             }
             // A list with no words leading into it stands alone.
             None if words.is_empty() => {}

@@ -22,10 +22,14 @@ const EXAMPLES: [&str; 4] = [
     "minimal.decl",
 ];
 
+/// An example by its name, or any file of the crate by its path (`tests/corpus/...`).
 fn example_path(name: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("examples")
-        .join(name)
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    if name.contains('/') {
+        root.join(name)
+    } else {
+        root.join("examples").join(name)
+    }
 }
 
 fn load(name: &str) -> Document {
@@ -61,7 +65,7 @@ fn tools_available(test: &str) -> bool {
 fn print(test: &str, name: &str, args: &[&str]) -> PathBuf {
     let out = Path::new(env!("CARGO_TARGET_TMPDIR")).join(format!(
         "{test}-{}{}.pdf",
-        name.trim_end_matches(".decl"),
+        name.trim_end_matches(".decl").replace('/', "_"),
         args.concat()
             .chars()
             .map(|c| if c.is_ascii_alphanumeric() { c } else { '_' })
@@ -595,4 +599,21 @@ fn a_font_collection_given_with_font_prints_chinese_in_its_simplified_chinese_fa
     );
     let (_, fonts) = run("pdffonts", &[], &pdf);
     assert!(fonts.contains("NotoSerifCJKsc"), "{fonts}");
+}
+
+#[test]
+fn traditional_chinese_is_set_in_the_traditional_chinese_face() {
+    if !tools_available("pdffonts (Traditional Chinese)") {
+        return;
+    }
+    let pdf = print(
+        "traditional",
+        "tests/corpus/18_joint_statement_on_hong_kong_2020_en_zh.decl",
+        &["--lang", "zh-Hant"],
+    );
+    let (_, fonts) = run("pdffonts", &[], &pdf);
+    assert!(
+        !fonts.contains("CJKsc") && !fonts.contains("CJK SC"),
+        "Traditional Chinese is set in a Simplified Chinese face:\n{fonts}"
+    );
 }

@@ -6,8 +6,6 @@
 
 use std::path::{Path, PathBuf};
 
-use plenary::diagnostic::{self, Style};
-
 #[test]
 fn ui() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
@@ -48,16 +46,7 @@ fn check_one(input: &Path, relative: &Path) {
         let checked = plenary::check_bytes(&name, &bytes);
         (checked.diagnostics, checked.source)
     };
-    let style = Style {
-        color: false,
-        width: 100,
-    };
-    let errors = diagnostics.iter().filter(|d| d.is_error()).count();
-    let mut output = diagnostic::render(&diagnostics, &source, style);
-    output.push_str(&format!(
-        "{errors} error(s), {} warning(s)\n",
-        diagnostics.len() - errors
-    ));
+    let output = super::rendered(&diagnostics, &source);
     let stem = input.file_stem().expect("a file name").to_string_lossy();
     let mut settings = insta::Settings::clone_current();
     settings.set_snapshot_path(input.parent().expect("a folder"));

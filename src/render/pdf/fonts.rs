@@ -26,18 +26,55 @@ pub const ITALIC_FACE: usize = 2;
 pub const FALLBACK_FACE: usize = 3;
 
 /// Families tried, in order, for characters the shipped font lacks: serif first, to match it.
+/// `{}` stands for the regional variant of the CJK fonts the printed languages call for (`SC`
+/// for Simplified Chinese, `TC` for Traditional, `JP`, `KR`).
 const SYSTEM_FAMILIES: &[&str] = &[
-    "Noto Serif CJK SC",
+    "Noto Serif CJK {}",
     "Noto Serif CJK",
-    "Source Han Serif SC",
-    "Noto Sans CJK SC",
+    "Source Han Serif {}",
+    "Noto Sans CJK {}",
     "Noto Sans CJK",
-    "Source Han Sans SC",
+    "Source Han Sans {}",
     "AR PL UMing CN",
     "WenQuanYi Zen Hei",
     "Noto Serif",
     "DejaVu Serif",
 ];
+
+/// The families to try for the texts of `print`, in order: the CJK faces of the region of the
+/// first CJK language printed (`zh-Hant` and `zh-TW` take the Traditional Chinese faces, whose
+/// glyphs differ from the Simplified ones for the same characters).
+fn system_families(print: &Print) -> Vec<String> {
+    let variant = print
+        .texts
+        .iter()
+        .find_map(|text| cjk_variant(&text.language))
+        .unwrap_or("SC");
+    SYSTEM_FAMILIES
+        .iter()
+        .map(|family| family.replace("{}", variant))
+        .collect()
+}
+
+/// The regional variant of the CJK fonts for a language tag, if it is a CJK language.
+fn cjk_variant(tag: &str) -> Option<&'static str> {
+    let lower = tag.to_ascii_lowercase();
+    let mut parts = lower.split(['-', '_']);
+    let language = parts.next()?;
+    let rest: Vec<&str> = parts.collect();
+    match language {
+        "zh" if rest
+            .iter()
+            .any(|p| matches!(*p, "hant" | "tw" | "hk" | "mo")) =>
+        {
+            Some("TC")
+        }
+        "zh" => Some("SC"),
+        "ja" => Some("JP"),
+        "ko" => Some("KR"),
+        _ => None,
+    }
+}
 
 /// The bytes of one font face and where they came from.
 #[derive(Clone)]
@@ -78,10 +115,11 @@ impl FontSet {
             .into_iter()
             .filter(|&c| !c.is_control() && regular.glyph_index(c).is_none())
             .collect();
+        let families = system_families(print);
         if let Some(path) = font {
-            files.push(given_font(path, &missing)?);
+            files.push(given_font(path, &missing, &families)?);
         } else if !missing.is_empty() {
-            files.push(system_font(&missing)?);
+            files.push(system_font(&missing, &families)?);
         }
         Ok(FontSet { files })
     }
@@ -109,10 +147,14 @@ impl FontSet {
 }
 
 /// Reads the file at `font` and checks that it covers `missing`. In a collection (`.ttc`), the
-/// face is chosen as among installed fonts: the first of `SYSTEM_FAMILIES` that covers the text
-/// (Simplified Chinese before the Japanese face that comes first in Noto's CJK collections),
-/// else the first face that does.
-fn given_font(path: &Path, missing: &BTreeSet<char>) -> Result<FontFile, PdfError> {
+/// face is chosen as among installed fonts: the first of `families` that covers the text (the
+/// Chinese face before the Japanese one that comes first in Noto's CJK collections), else the
+/// first face that does.
+fn given_font(
+    path: &Path,
+    missing: &BTreeSet<char>,
+    families: &[String],
+) -> Result<FontFile, PdfError> {
     let bytes = read_cached(path).map_err(|e| PdfError::Font {
         message: format!("cannot read the font `{}`: {e}", path.display()),
     })?;
@@ -128,10 +170,10 @@ fn given_font(path: &Path, missing: &BTreeSet<char>) -> Result<FontFile, PdfErro
     let covers = |face: &ttf_parser::Face| missing.iter().all(|&c| face.glyph_index(c).is_some());
     let rank = |face: &ttf_parser::Face| {
         let name = family_name(face).unwrap_or_default();
-        SYSTEM_FAMILIES
+        families
             .iter()
             .position(|f| *f == name)
-            .unwrap_or(SYSTEM_FAMILIES.len())
+            .unwrap_or(families.len())
     };
     let Some((index, face)) = faces
         .iter()
@@ -156,8 +198,8 @@ fn given_font(path: &Path, missing: &BTreeSet<char>) -> Result<FontFile, PdfErro
 }
 
 /// An installed font that covers every character of `missing`, preferring the families of
-/// `SYSTEM_FAMILIES` in order, then any other.
-fn system_font(missing: &BTreeSet<char>) -> Result<FontFile, PdfError> {
+/// `families` in order, then any other.
+fn system_font(missing: &BTreeSet<char>, families: &[String]) -> Result<FontFile, PdfError> {
     let database = system_fonts();
     let covers = |id: fontdb::ID| {
         database
@@ -167,7 +209,7 @@ fn system_font(missing: &BTreeSet<char>) -> Result<FontFile, PdfError> {
             })
             .unwrap_or(false)
     };
-    let named = SYSTEM_FAMILIES.iter().filter_map(|family| {
+    let named = families.iter().filter_map(|family| {
         database.faces().find(|face| {
             face.families.iter().any(|(name, _)| name == family)
                 && face.style == fontdb::Style::Normal
