@@ -139,6 +139,10 @@ pub struct Version {
     pub footnotes: Vec<Footnote>,
     pub annex: Option<Annex>,
     pub closing: Option<Closing>,
+    /// How many sections stand before the member annex and before the closing: a text annex
+    /// (`# Annex B`) may follow either, and each prints where it stands.
+    pub annex_at: usize,
+    pub closing_at: usize,
     pub span: Span,
 }
 

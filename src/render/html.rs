@@ -130,10 +130,14 @@ impl<'p> Cx<'p> {
         let id = self.id(&section.anchor);
         let content =
             html! { (self.label(heading.label.as_deref())) (self.inlines(&heading.content)) };
-        if heading.level >= 3 {
-            html! { h3 id=(id) { (content) } }
-        } else {
-            html! { h2 id=(id) { (content) } }
+        // The title is the page's one `h1`; a division (`# Annex B`) is an `h2` set apart.
+        match heading.level {
+            0..=1 => html! { h2.division id=(id) { (content) } },
+            2 => html! { h2 id=(id) { (content) } },
+            3 => html! { h3 id=(id) { (content) } },
+            4 => html! { h4 id=(id) { (content) } },
+            5 => html! { h5 id=(id) { (content) } },
+            _ => html! { h6 id=(id) { (content) } },
         }
     }
 

@@ -130,6 +130,10 @@ pub struct Version {
     pub footnotes: Vec<Footnote>,
     pub annex: Option<Annex>,
     pub closing: Option<Closing>,
+    /// What follows the preamble, in reading order: each section by its `id` (`s-1`), and
+    /// `annex` and `closing` where they stand (a text annex, a section under `# Annex B`, may
+    /// follow either).
+    pub order: Vec<String>,
 }
 
 /// A heading and the paragraphs under it; the first section may have no heading.
@@ -143,7 +147,7 @@ pub struct Section {
 
 #[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
 pub struct Heading {
-    /// 2 for a heading, 3 for a sub-heading.
+    /// 1 for a division (`# Annex B`), 2 for a heading, 3 to 6 for deeper ones.
     pub level: u8,
     pub label: Option<String>,
     pub content: Vec<Inline>,
@@ -447,6 +451,15 @@ fn version(text: &print::Text) -> Version {
             line: c.line.clone(),
             by: c.by.clone(),
         }),
+        order: text
+            .order()
+            .into_iter()
+            .map(|placed| match placed {
+                print::Placed::Section(index) => text.sections[index].anchor.clone(),
+                print::Placed::Annex => crate::render::anchor::ANNEX.to_string(),
+                print::Placed::Closing => "closing".to_string(),
+            })
+            .collect(),
     }
 }
 

@@ -5,7 +5,7 @@
 //! their drafted value: `7\.` is not an ordered list, which a Markdown reader would renumber.
 
 use crate::render::print::{
-    Annex, Bullet, Closing, Footnote, Inline, Paragraph, Print, Subparagraph, Text,
+    Annex, Bullet, Closing, Footnote, Inline, Paragraph, Part, Print, Subparagraph,
 };
 use crate::render::{self, Options, RenderError};
 
@@ -17,43 +17,36 @@ pub fn markdown(print: &Print, _options: &Options) -> Result<Vec<u8>, RenderErro
     if print.draft {
         out.push_str(&format!("> **{}**\n\n", escape(render::DRAFT_NOTICE)));
     }
-    if let Some(title) = &text.title {
-        out.push_str(&format!("# {}\n\n", escape(title)));
-    }
-    if let Some(line) = &text.place_and_date {
-        out.push_str(&format!("*{}*\n\n", escape(line)));
-    }
-    body(text, &mut out);
-    if let Some(annex) = &text.annex {
-        self::annex(annex, &mut out);
-    }
-    if let Some(closing) = &text.closing {
-        self::closing(closing, &mut out);
-    }
-    for footnote in &text.footnotes {
-        self::footnote(footnote, &mut out);
+    for (_, part) in text.parts() {
+        match part {
+            Part::Title(text) => {
+                if let Some(title) = &text.title {
+                    out.push_str(&format!("# {}\n\n", escape(title)));
+                }
+                if let Some(line) = &text.place_and_date {
+                    out.push_str(&format!("*{}*\n\n", escape(line)));
+                }
+            }
+            Part::Heading(_, heading) => {
+                // A division (`# Annex B`) is a heading of the title's level.
+                let marks = "#".repeat(usize::from(heading.level.clamp(1, 6)));
+                out.push_str(&format!("{marks} {}\n\n", inlines(&heading.content)));
+            }
+            Part::Paragraph(p) => paragraph(p, &mut out),
+            Part::Annex(annex) => self::annex(annex, text.has_divisions(), &mut out),
+            Part::Closing(closing) => self::closing(closing, &mut out),
+            Part::Footnotes(footnotes) => {
+                for footnote in footnotes {
+                    self::footnote(footnote, &mut out);
+                }
+            }
+        }
     }
     // One newline at the end, as text files have.
     let trimmed = out.trim_end().len();
     out.truncate(trimmed);
     out.push('\n');
     Ok(out.into_bytes())
-}
-
-/// The preamble, the sections and their paragraphs.
-fn body(text: &Text, out: &mut String) {
-    for p in &text.preamble {
-        paragraph(p, out);
-    }
-    for section in &text.sections {
-        if let Some(heading) = &section.heading {
-            let marks = if heading.level >= 3 { "###" } else { "##" };
-            out.push_str(&format!("{marks} {}\n\n", inlines(&heading.content)));
-        }
-        for p in &section.paragraphs {
-            paragraph(p, out);
-        }
-    }
 }
 
 /// A paragraph, with its number as drafted (escaped, so that no reader renumbers it as a list).
@@ -106,9 +99,11 @@ fn subparagraphs(list: &[Subparagraph], depth: usize, out: &mut String) {
 }
 
 /// The annex's title and groups as headings with their counts, one member per list item.
-fn annex(annex: &Annex, out: &mut String) {
-    let lists = std::iter::once(("##", &annex.heading, &annex.members))
-        .chain(annex.groups.iter().map(|g| ("###", &g.heading, &g.members)));
+/// In a text cut into divisions, the annex is one of them.
+fn annex(annex: &Annex, division: bool, out: &mut String) {
+    let (title, group) = if division { ("#", "##") } else { ("##", "###") };
+    let lists = std::iter::once((title, &annex.heading, &annex.members))
+        .chain(annex.groups.iter().map(|g| (group, &g.heading, &g.members)));
     for (marks, heading, members) in lists {
         out.push_str(&format!("{marks} {}\n\n", escape(heading)));
         for member in members {

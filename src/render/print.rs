@@ -84,6 +84,11 @@ pub struct Text {
     pub sections: Vec<Section>,
     pub annex: Option<Annex>,
     pub closing: Option<Closing>,
+    /// How many sections stand before the annex and before the closing, and which of the two
+    /// comes first where they stand together: a text annex (`# Annex B`) may follow either.
+    pub annex_at: usize,
+    pub closing_at: usize,
+    pub closing_before_annex: bool,
     /// The footnotes, in the order of their numbers.
     pub footnotes: Vec<Footnote>,
 }
@@ -315,6 +320,15 @@ pub enum Row {
     Footnotes,
 }
 
+/// A part of a text after its preamble, as [`Text::order`] lists them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Placed {
+    /// The section at this index of [`Text::sections`].
+    Section(usize),
+    Annex,
+    Closing,
+}
+
 /// A part of a text, as it stands in a row.
 #[derive(Debug, Clone, Copy)]
 pub enum Part<'p> {
@@ -327,26 +341,65 @@ pub enum Part<'p> {
 }
 
 impl Text {
+    /// Whether the text is cut into divisions (`# Annex B`): the member annex is then one too.
+    pub fn has_divisions(&self) -> bool {
+        self.sections
+            .iter()
+            .any(|s| s.heading.as_ref().is_some_and(|h| h.level <= 1))
+    }
+
+    /// What follows the preamble, in reading order: the sections, with the annex and the
+    /// closing before the section each stands before.
+    pub fn order(&self) -> Vec<Placed> {
+        let mut placed: Vec<(usize, bool, Placed)> = Vec::new();
+        if self.annex.is_some() {
+            placed.push((self.annex_at, !self.closing_before_annex, Placed::Annex));
+        }
+        if self.closing.is_some() {
+            placed.push((self.closing_at, self.closing_before_annex, Placed::Closing));
+        }
+        placed.sort_by_key(|(at, later, _)| (*at, *later));
+        let mut placed = placed.into_iter().peekable();
+        let mut order = Vec::new();
+        for index in 0..self.sections.len() {
+            while let Some((.., part)) = placed.next_if(|(at, ..)| *at <= index) {
+                order.push(part);
+            }
+            order.push(Placed::Section(index));
+        }
+        order.extend(placed.map(|(.., part)| part));
+        order
+    }
+
     /// The parts of the text in reading order, each with its row.
     pub fn parts(&self) -> Vec<(Row, Part<'_>)> {
         let mut parts = vec![(Row::Title, Part::Title(self))];
         parts.extend(self.preamble.iter().map(|p| (p.row, Part::Paragraph(p))));
-        for section in &self.sections {
-            if let Some(heading) = &section.heading {
-                parts.push((heading.row, Part::Heading(section, heading)));
+        for placed in self.order() {
+            match placed {
+                Placed::Section(index) => {
+                    let section = &self.sections[index];
+                    if let Some(heading) = &section.heading {
+                        parts.push((heading.row, Part::Heading(section, heading)));
+                    }
+                    parts.extend(
+                        section
+                            .paragraphs
+                            .iter()
+                            .map(|p| (p.row, Part::Paragraph(p))),
+                    );
+                }
+                Placed::Annex => {
+                    if let Some(annex) = &self.annex {
+                        parts.push((Row::Annex, Part::Annex(annex)));
+                    }
+                }
+                Placed::Closing => {
+                    if let Some(closing) = &self.closing {
+                        parts.push((Row::Closing, Part::Closing(closing)));
+                    }
+                }
             }
-            parts.extend(
-                section
-                    .paragraphs
-                    .iter()
-                    .map(|p| (p.row, Part::Paragraph(p))),
-            );
-        }
-        if let Some(annex) = &self.annex {
-            parts.push((Row::Annex, Part::Annex(annex)));
-        }
-        if let Some(closing) = &self.closing {
-            parts.push((Row::Closing, Part::Closing(closing)));
         }
         if !self.footnotes.is_empty() {
             parts.push((Row::Footnotes, Part::Footnotes(&self.footnotes)));
@@ -553,6 +606,19 @@ fn text(analysis: &Analysis, info: &VersionInfo) -> Text {
         preamble,
         sections,
         annex: version.annex.as_ref().map(|a| annex(&cx, a)),
+        annex_at: version
+            .annex
+            .as_ref()
+            .map_or(version.sections.len(), |_| version.annex_at),
+        closing_at: match &version.closing {
+            Some(_) => version.closing_at,
+            // A closing taken from the original stands at the end.
+            None => version.sections.len(),
+        },
+        closing_before_annex: match (&version.closing, &version.annex) {
+            (Some(closing), Some(annex)) => closing.span.start < annex.span.start,
+            _ => false,
+        },
         closing: meta.closing.as_ref().map(|c| Closing {
             place: value(c.closing.place.as_ref()),
             date: c.date,

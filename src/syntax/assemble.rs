@@ -17,6 +17,8 @@ pub struct Assembler {
     versions: Vec<Version>,
     current: Version,
     comments: Vec<Comment>,
+    /// The version being read has its member annex open, and no division after it.
+    annex_open: bool,
 }
 
 fn empty_version(header: Option<VersionHeader>, at: usize) -> Version {
@@ -28,6 +30,8 @@ fn empty_version(header: Option<VersionHeader>, at: usize) -> Version {
         footnotes: Vec::new(),
         annex: None,
         closing: None,
+        annex_at: 0,
+        closing_at: 0,
     }
 }
 
@@ -40,13 +44,14 @@ impl Assembler {
             versions: Vec::new(),
             current: empty_version(None, 0),
             comments: Vec::new(),
+            annex_open: false,
         }
     }
 
     /// Whether the version being read has its member annex open: lines starting with a dash
     /// then list members, not bulleted items.
     pub fn in_annex(&self) -> bool {
-        self.current.annex.is_some()
+        self.annex_open
     }
 
     /// Adds one block, with the notes found in it.
@@ -56,7 +61,11 @@ impl Assembler {
         diagnostics: &mut Vec<Diagnostic>,
     ) {
         self.comments.extend(comments);
-        if self.current.annex.is_some() {
+        // A division (`# Annex B`) closes the member annex: the text goes on after it.
+        if matches!(&item, Item::Heading(h) if h.level == 1) {
+            self.annex_open = false;
+        }
+        if self.annex_open {
             match &item {
                 Item::Heading(Heading { span, .. }) => {
                     self.after_annex(*span, "heading", diagnostics)
@@ -170,7 +179,11 @@ impl Assembler {
                         .secondary(first.span, "the annex starts here")
                         .help("a declaration has one member annex; use `group:` lines to divide it"),
                 ),
-                None => version.annex = Some(annex),
+                None => {
+                    version.annex_at = version.sections.len();
+                    version.annex = Some(annex);
+                    self.annex_open = true;
+                }
             },
             Item::Group(group) => match &mut version.annex {
                 Some(annex) => {
@@ -233,7 +246,10 @@ impl Assembler {
                         .secondary(first.span, "first closing")
                         .help("keep one `closing:` block per language version"),
                 ),
-                None => version.closing = Some(closing),
+                None => {
+                    version.closing_at = version.sections.len();
+                    version.closing = Some(closing);
+                }
             },
             Item::Unparsed(unparsed) => {
                 push_block(version, Block::Unparsed(unparsed));
@@ -242,6 +258,7 @@ impl Assembler {
                 let at = header.span.start as usize;
                 let finished = std::mem::replace(&mut self.current, empty_version(Some(header), at));
                 self.versions.push(finished);
+                self.annex_open = false;
             }
         }
     }
@@ -265,6 +282,7 @@ impl Assembler {
         };
         let finished = std::mem::replace(&mut self.current, empty_version(Some(unnamed), at));
         self.versions.push(finished);
+        self.annex_open = false;
     }
 
     /// The document, with sub-paragraphs nested by their indentation.
@@ -343,9 +361,6 @@ fn text_after_annex(annex: &Annex, span: Span, what: &str) -> Diagnostic {
         .help("move it before `annex:`; if it begins another language version, put a line such as `version: zh` before it")
 }
 
-/// Adds a block to the text: to the preamble while no heading or numbered paragraph has come,
-/// else to the last section (a numbered paragraph, or a block that did not read but starts
-/// with a paragraph number, opens the first one).
 /// The paragraph number of a block that starts with a number in parentheses, `(31) The
 /// development ...`, when that number goes on from the numbered paragraph before it (30) and
 /// that paragraph has no sub-paragraphs numbered in parentheses: such a block is the next
@@ -381,6 +396,9 @@ fn parenthesized_number(
     })
 }
 
+/// Adds a block to the text: to the preamble while no heading or numbered paragraph has come,
+/// else to the last section (a numbered paragraph, or a block that did not read but starts
+/// with a paragraph number, opens the first one).
 fn push_block(version: &mut Version, block: Block) {
     let numbered = match &block {
         Block::NumberedParagraph(_) => true,

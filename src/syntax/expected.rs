@@ -79,7 +79,7 @@ pub fn empty_footnote(at: Span) -> Diagnostic {
 pub fn invalid_heading(line: Span) -> Diagnostic {
     Diagnostic::error("syntax::invalid-heading", "this is not a heading")
         .primary(line, "a heading is `## Heading text`")
-        .help("write `## ` (two number signs and a space) before a heading, `### ` before a sub-heading; the title goes in the header as `title: ...`; to start a paragraph with #, write `\\#`")
+        .help("write `## ` (two number signs and a space) before a heading, `### ` to `###### ` before deeper ones, `# ` before a division such as an annex; the title goes in the header as `title: ...`; to start a paragraph with #, write `\\#`")
 }
 
 /// Turns a pest error on one block into a diagnostic on the file.

@@ -847,9 +847,10 @@ impl Lowerer {
         let text = pair.as_str();
         let marks = text.bytes().take_while(|b| *b == b'#').count();
         let spaced = text[marks..].starts_with([' ', '\t']);
-        // A heading written with one `#` or with four is still a heading, so that its section
-        // keeps its place: only the marks are reported.
-        let level = marks.clamp(2, 3) as u8;
+        // `#` starts a division of the text (an annex, an appendix, a part), `##` to `######`
+        // headings inside it. A heading written with more marks is still a heading, so that
+        // its section keeps its place: only the marks are reported.
+        let level = marks.clamp(1, 6) as u8;
         let mut content = Content::default();
         for part in pair.into_inner() {
             if part.as_rule() == Rule::inline {
@@ -860,7 +861,7 @@ impl Lowerer {
             Inline::Text { text, .. } => !text.trim().is_empty(),
             _ => true,
         });
-        if !(2..=3).contains(&marks) || !spaced || !words {
+        if !(1..=6).contains(&marks) || !spaced || !words {
             let line = text.lines().next().unwrap_or_default();
             self.error(super::expected::invalid_heading(Span::new(
                 span.start as usize,

@@ -8,7 +8,7 @@ use std::path::Path;
 use std::process::Command;
 
 use plenary::build::{self, Format};
-use plenary::render::print::{Bullet, Inline, Paragraph, Print, Subparagraph, Text};
+use plenary::render::print::{Bullet, Inline, Paragraph, Part, Print, Subparagraph, Text};
 use plenary::render::Options;
 use pulldown_cmark::{Event, Tag, TagEnd};
 use scraper::{ElementRef, Html, Node, Selector};
@@ -84,35 +84,33 @@ fn digest(text: &Text, marker: &dyn Fn(usize) -> String) -> Vec<String> {
         }
         subparagraphs(&p.subparagraphs, marker, out);
     };
-    for p in &text.preamble {
-        paragraph(p, &mut out);
-    }
-    for section in &text.sections {
-        if let Some(heading) = &section.heading {
-            out.push(marked(&heading.content, marker));
+    for (_, part) in text.parts() {
+        match part {
+            Part::Title(_) => {}
+            Part::Heading(_, heading) => out.push(marked(&heading.content, marker)),
+            Part::Paragraph(p) => paragraph(p, &mut out),
+            Part::Annex(annex) => {
+                out.push(annex.heading.clone());
+                out.extend(annex.members.iter().map(|m| m.name.clone()));
+                for group in &annex.groups {
+                    out.push(group.heading.clone());
+                    out.extend(group.members.iter().map(|m| m.name.clone()));
+                }
+            }
+            Part::Closing(closing) => {
+                out.extend(closing.line.as_deref().map(set_apart));
+                out.extend(closing.by.as_deref().map(set_apart));
+            }
+            Part::Footnotes(footnotes) => {
+                for footnote in footnotes {
+                    out.push(set_apart(&format!(
+                        "{} {}",
+                        footnote.number,
+                        marked(&footnote.content, marker)
+                    )));
+                }
+            }
         }
-        for p in &section.paragraphs {
-            paragraph(p, &mut out);
-        }
-    }
-    if let Some(annex) = &text.annex {
-        out.push(annex.heading.clone());
-        out.extend(annex.members.iter().map(|m| m.name.clone()));
-        for group in &annex.groups {
-            out.push(group.heading.clone());
-            out.extend(group.members.iter().map(|m| m.name.clone()));
-        }
-    }
-    if let Some(closing) = &text.closing {
-        out.extend(closing.line.as_deref().map(set_apart));
-        out.extend(closing.by.as_deref().map(set_apart));
-    }
-    for footnote in &text.footnotes {
-        out.push(set_apart(&format!(
-            "{} {}",
-            footnote.number,
-            marked(&footnote.content, marker)
-        )));
     }
     out
 }
@@ -199,7 +197,7 @@ fn html_text(element: ElementRef, out: &mut String) {
 fn html_digest(page: &str) -> Vec<String> {
     let html = Html::parse_document(page);
     let blocks = Selector::parse(
-        "h1, p.meta, h2, h3, a.number, div.paragraph p, ol.subparagraphs > li, \
+        "h1, p.meta, h2, h3, h4, h5, h6, a.number, div.paragraph p, ol.subparagraphs > li, \
          ul.bullets > li, ul.members > li, p.place-date, p.by, section.footnotes li",
     )
     .expect("a selector");
@@ -318,29 +316,41 @@ fn json_digest(json: &serde_json::Value) -> Vec<String> {
     for p in version["preamble"].as_array().into_iter().flatten() {
         paragraph(p, &mut lines);
     }
-    for section in version["sections"].as_array().into_iter().flatten() {
-        if section["heading"].is_object() {
-            lines.push(text_of(&section["heading"]["content"]));
-        }
-        for p in section["paragraphs"].as_array().into_iter().flatten() {
-            paragraph(p, &mut lines);
+    fn annex(annex: &serde_json::Value, lines: &mut Vec<String>) {
+        if annex.is_object() {
+            let with_count =
+                |name: &serde_json::Value, count: &serde_json::Value| match count.as_u64() {
+                    Some(n) => format!("{} ({n})", name.as_str().unwrap()),
+                    None => name.as_str().unwrap().to_string(),
+                };
+            lines.push(with_count(&annex["title"], &annex["stated_count"]));
+            for m in annex["members"].as_array().into_iter().flatten() {
+                lines.push(m["name"].as_str().unwrap().to_string());
+            }
+            for g in annex["groups"].as_array().into_iter().flatten() {
+                lines.push(with_count(&g["name"], &g["stated_count"]));
+                for m in g["members"].as_array().into_iter().flatten() {
+                    lines.push(m["name"].as_str().unwrap().to_string());
+                }
+            }
         }
     }
-    let annex = &version["annex"];
-    if annex.is_object() {
-        let with_count = |name: &serde_json::Value, count: &serde_json::Value| match count.as_u64()
-        {
-            Some(n) => format!("{} ({n})", name.as_str().unwrap()),
-            None => name.as_str().unwrap().to_string(),
-        };
-        lines.push(with_count(&annex["title"], &annex["stated_count"]));
-        for m in annex["members"].as_array().into_iter().flatten() {
-            lines.push(m["name"].as_str().unwrap().to_string());
-        }
-        for g in annex["groups"].as_array().into_iter().flatten() {
-            lines.push(with_count(&g["name"], &g["stated_count"]));
-            for m in g["members"].as_array().into_iter().flatten() {
-                lines.push(m["name"].as_str().unwrap().to_string());
+    let sections = version["sections"].as_array().cloned().unwrap_or_default();
+    for placed in version["order"].as_array().into_iter().flatten() {
+        match placed.as_str().unwrap() {
+            "annex" => annex(&version["annex"], &mut lines),
+            "closing" => {}
+            id => {
+                let section = sections
+                    .iter()
+                    .find(|s| s["id"].as_str() == Some(id))
+                    .expect("the order names the sections");
+                if section["heading"].is_object() {
+                    lines.push(text_of(&section["heading"]["content"]));
+                }
+                for p in section["paragraphs"].as_array().into_iter().flatten() {
+                    paragraph(p, &mut lines);
+                }
             }
         }
     }

@@ -239,10 +239,11 @@ pub(crate) fn check_reading_order(name: &str, print: &Print, text: &str) {
             let line = line.trim().trim_end_matches('\u{2026}');
             titles.iter().any(|t| t.starts_with(line))
         };
-        let mut lines: Vec<&str> = page
-            .lines()
-            .filter(|l| !l.trim().is_empty() && !is_header(l))
-            .collect();
+        // The running header is the first line of its page.
+        let mut lines: Vec<&str> = page.lines().filter(|l| !l.trim().is_empty()).collect();
+        if lines.first().is_some_and(|l| is_header(l)) {
+            lines.remove(0);
+        }
         if lines
             .last()
             .is_some_and(|l| l.trim().chars().all(|c| c.is_ascii_digit()))

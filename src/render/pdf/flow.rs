@@ -447,7 +447,14 @@ impl Setter<'_> {
         } else {
             ITALIC_FACE
         };
-        let size = if voice.cjk { CJK_BODY + 0.5 } else { HEADING };
+        // A division (`# Annex B`) starts a page of its own, under a larger heading.
+        let division = heading.level <= 1;
+        let size = match (voice.cjk, division) {
+            (true, false) => CJK_BODY + 0.5,
+            (true, true) => CJK_BODY + 2.0,
+            (false, false) => HEADING,
+            (false, true) => HEADING + 2.0,
+        };
         let style = voice.style(face, size);
         let spans = self.spans(voice, &heading.content, style);
         let mut lines: Vec<FlowLine> = self
@@ -458,13 +465,14 @@ impl Setter<'_> {
             .collect();
         if let Some(first) = lines.first_mut() {
             first.anchors.push(voice.anchor(&section.anchor));
-            first.outline = Some((heading.text.clone(), 1));
+            first.outline = Some((heading.text.clone(), heading.level.saturating_sub(1).max(1)));
         }
         lines.push(FlowLine::empty(2.0));
         FlowBlock {
             space_before: HEADING_SPACE,
             lines,
             keep_with_next: true,
+            page_break_before: division,
             ..FlowBlock::default()
         }
     }
