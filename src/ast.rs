@@ -143,6 +143,8 @@ pub struct Version {
     /// (`# Annex B`) may follow either, and each prints where it stands.
     pub annex_at: usize,
     pub closing_at: usize,
+    /// The signature blocks, in the order written.
+    pub signatures: Vec<Signatures>,
     pub span: Span,
 }
 
@@ -517,6 +519,28 @@ pub struct Closing {
     pub date: Option<Spanned<Date>>,
     pub by: Option<Spanned<String>>,
     pub unusable: Unusable,
+    pub span: Span,
+}
+
+/// `signed:` or `witnessed:` and the people under it.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Signatures {
+    pub witnessed: bool,
+    pub signatories: Vec<Signatory>,
+    /// How many sections stand before it.
+    pub at: usize,
+    pub span: Span,
+}
+
+/// One who signs (or witnesses): for whom, the name, the titles, as written.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Signatory {
+    /// `for the Government of Australia`, as written.
+    pub party: Option<Spanned<String>>,
+    /// The party without its `for` and its article: `the Government of Australia`, `Australia`.
+    pub party_name: Option<Spanned<String>>,
+    pub name: Option<Spanned<String>>,
+    pub titles: Vec<Spanned<String>>,
     pub span: Span,
 }
 

@@ -5,7 +5,8 @@
 //! version, the header that applies to it ([`meta`]), its paragraphs and how each is tied to the
 //! original ([`align`]), how its paragraph numbers run ([`numbering`]), what every label names in
 //! every version ([`labels`]), the annex members with their registry entries and the forum's
-//! membership on the date ([`members`]), what the meeting series makes of the next meeting
+//! membership on the date ([`members`]), the signatories and whom they sign for
+//! ([`signatures`]), what the meeting series makes of the next meeting
 //! ([`series`]) and the data that marked facts are compared with ([`facts`]). Nothing here
 //! reports a problem: the checks read these answers and decide what is wrong, so that no two
 //! checks (and no two output formats) work out the same fact in two ways.
@@ -17,6 +18,7 @@ pub mod members;
 pub mod meta;
 pub mod numbering;
 pub mod series;
+pub mod signatures;
 
 use crate::ast::{Document, Version};
 use crate::registry::Registry;
@@ -47,6 +49,8 @@ pub struct VersionInfo<'a> {
     pub meta: meta::Meta<'a>,
     /// Its paragraphs in reading order, each with its place and its counterpart.
     pub units: Vec<align::Unit<'a>>,
+    /// Its signatories, with the members they sign for.
+    pub signatories: Vec<signatures::SignatoryInfo<'a>>,
     /// The version holds a block that did not read: its structure is not wholly known.
     pub has_unparsed: bool,
 }
@@ -87,6 +91,7 @@ pub fn analyze<'a>(document: &'a Document, registry: &'a Registry) -> Analysis<'
             version,
             meta: meta::Meta::of(document, index),
             units: align::units(version, layout),
+            signatories: signatures::signatories(&version.signatures, registry),
             has_unparsed: version
                 .blocks()
                 .any(|b| matches!(b, crate::ast::Block::Unparsed(_))),

@@ -17,6 +17,7 @@ pub mod members;
 pub mod numbering;
 pub mod references;
 pub mod series;
+pub mod signatures;
 pub mod versions;
 
 use crate::analysis::Analysis;
@@ -126,6 +127,7 @@ pub static CHECKS: &[&Check] = &[
     &members::missing_forum_member::CHECK,
     &members::forum_count_mismatch::CHECK,
     &versions::member_mismatch::CHECK,
+    &signatures::party_not_in_annex::CHECK,
 ];
 
 /// The check with this code.

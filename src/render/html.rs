@@ -15,7 +15,7 @@ use maud::{html, Markup, PreEscaped, DOCTYPE};
 
 use crate::render::print::{
     Annex, Bullet, Closing, Footnote, Heading, Inline, Paragraph, Part, Print, Section,
-    Subparagraph, Text,
+    SignatureBlock, Subparagraph, Text,
 };
 use crate::render::{self, anchor, Options, RenderError};
 
@@ -122,6 +122,7 @@ impl<'p> Cx<'p> {
             Part::Paragraph(p) => self.paragraph(p),
             Part::Annex(annex) => self.annex(annex),
             Part::Closing(closing) => self.closing(closing),
+            Part::Signatures(block) => self.signatures(block),
             Part::Footnotes(footnotes) => self.footnotes(footnotes),
         }
     }
@@ -224,6 +225,20 @@ impl<'p> Cx<'p> {
                                 ul.members { @for m in &group.members { li { (m.name) } } }
                             }
                         }
+                    }
+                }
+            }
+        }
+    }
+
+    fn signatures(&self, block: &SignatureBlock) -> Markup {
+        html! {
+            div.signatures.witnesses[block.witnessed] {
+                @for signatory in &block.signatories {
+                    div.signatory {
+                        @if let Some(party) = &signatory.party { p.party { (party) } }
+                        @if let Some(name) = &signatory.name { p.name { (name) } }
+                        @for title in &signatory.titles { p.title { (title) } }
                     }
                 }
             }

@@ -130,10 +130,31 @@ pub struct Version {
     pub footnotes: Vec<Footnote>,
     pub annex: Option<Annex>,
     pub closing: Option<Closing>,
+    /// The signature blocks, in the order written.
+    pub signatures: Vec<Signatures>,
     /// What follows the preamble, in reading order: each section by its `id` (`s-1`), and
-    /// `annex` and `closing` where they stand (a text annex, a section under `# Annex B`, may
-    /// follow either).
+    /// `annex`, `closing` and `signatures-1` (the first signature block) where they stand (a
+    /// division, a section under `# Annex B`, may follow any of them).
     pub order: Vec<String>,
+}
+
+/// `signed:` or `witnessed:` and the people under it.
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
+pub struct Signatures {
+    /// The block names witnesses, not signatories.
+    pub witnessed: bool,
+    pub signatories: Vec<Signatory>,
+}
+
+/// One who signs, as written: for whom, the name, the titles.
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
+pub struct Signatory {
+    /// `For the Government of Australia:`, as written.
+    pub party: Option<String>,
+    pub name: Option<String>,
+    pub titles: Vec<String>,
+    /// The id in the registry of members of the member the party names: `AU`.
+    pub registry_id: Option<String>,
 }
 
 /// A heading and the paragraphs under it; the first section may have no heading.
@@ -451,6 +472,23 @@ fn version(text: &print::Text) -> Version {
             line: c.line.clone(),
             by: c.by.clone(),
         }),
+        signatures: text
+            .signatures
+            .iter()
+            .map(|block| Signatures {
+                witnessed: block.witnessed,
+                signatories: block
+                    .signatories
+                    .iter()
+                    .map(|s| Signatory {
+                        party: s.party.clone(),
+                        name: s.name.clone(),
+                        titles: s.titles.clone(),
+                        registry_id: s.registry_id.clone(),
+                    })
+                    .collect(),
+            })
+            .collect(),
         order: text
             .order()
             .into_iter()
@@ -458,6 +496,7 @@ fn version(text: &print::Text) -> Version {
                 print::Placed::Section(index) => text.sections[index].anchor.clone(),
                 print::Placed::Annex => crate::render::anchor::ANNEX.to_string(),
                 print::Placed::Closing => "closing".to_string(),
+                print::Placed::Signatures(index) => format!("signatures-{}", index + 1),
             })
             .collect(),
     }

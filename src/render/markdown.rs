@@ -5,7 +5,7 @@
 //! their drafted value: `7\.` is not an ordered list, which a Markdown reader would renumber.
 
 use crate::render::print::{
-    Annex, Bullet, Closing, Footnote, Inline, Paragraph, Part, Print, Subparagraph,
+    Annex, Bullet, Closing, Footnote, Inline, Paragraph, Part, Print, SignatureBlock, Subparagraph,
 };
 use crate::render::{self, Options, RenderError};
 
@@ -35,6 +35,7 @@ pub fn markdown(print: &Print, _options: &Options) -> Result<Vec<u8>, RenderErro
             Part::Paragraph(p) => paragraph(p, &mut out),
             Part::Annex(annex) => self::annex(annex, text.has_divisions(), &mut out),
             Part::Closing(closing) => self::closing(closing, &mut out),
+            Part::Signatures(block) => signatures(block, &mut out),
             Part::Footnotes(footnotes) => {
                 for footnote in footnotes {
                     self::footnote(footnote, &mut out);
@@ -124,6 +125,23 @@ fn closing(closing: &Closing, out: &mut String) {
     }
     if let Some(by) = &closing.by {
         out.push_str(&format!("**{}**\n\n", escape(by)));
+    }
+}
+
+/// A signature block: each signatory's lines as paragraphs, for whom in italics and the name
+/// in bold, so that every reader keeps each line.
+fn signatures(block: &SignatureBlock, out: &mut String) {
+    for signatory in &block.signatories {
+        if let Some(party) = &signatory.party {
+            out.push_str(&format!("*{}*\n\n", escape(party)));
+        }
+        if let Some(name) = &signatory.name {
+            out.push_str(&format!("**{}**\n\n", escape(name)));
+        }
+        for title in &signatory.titles {
+            out.push_str(&escape_line_start(&escape(title)));
+            out.push_str("\n\n");
+        }
     }
 }
 

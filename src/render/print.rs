@@ -84,11 +84,12 @@ pub struct Text {
     pub sections: Vec<Section>,
     pub annex: Option<Annex>,
     pub closing: Option<Closing>,
-    /// How many sections stand before the annex and before the closing, and which of the two
-    /// comes first where they stand together: a text annex (`# Annex B`) may follow either.
-    pub annex_at: usize,
-    pub closing_at: usize,
-    pub closing_before_annex: bool,
+    /// The signature blocks, in the order written.
+    pub signatures: Vec<SignatureBlock>,
+    /// Where the annex, the closing and the signature blocks stand: before the section at
+    /// each index (the sections' count for after the last), in reading order. A division such
+    /// as `# Annex B` may follow any of them.
+    pub placements: Vec<(usize, Placed)>,
     /// The footnotes, in the order of their numbers.
     pub footnotes: Vec<Footnote>,
 }
@@ -236,6 +237,23 @@ pub struct Member {
     pub alpha3: Option<String>,
 }
 
+/// `signed:` or `witnessed:` and the people under it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SignatureBlock {
+    pub witnessed: bool,
+    pub signatories: Vec<Signatory>,
+}
+
+/// One who signs: for whom, the name and the titles as written, and the member signed for.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Signatory {
+    pub party: Option<String>,
+    pub name: Option<String>,
+    pub titles: Vec<String>,
+    /// The registry's id of the member the party names: `AU`.
+    pub registry_id: Option<String>,
+}
+
 /// Where, when and by whom the declaration is adopted.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Closing {
@@ -317,6 +335,8 @@ pub enum Row {
     Own(usize, Option<usize>, usize),
     Annex,
     Closing,
+    /// The signature block at this index of its version.
+    Signatures(usize),
     Footnotes,
 }
 
@@ -327,6 +347,8 @@ pub enum Placed {
     Section(usize),
     Annex,
     Closing,
+    /// The signature block at this index of [`Text::signatures`].
+    Signatures(usize),
 }
 
 /// A part of a text, as it stands in a row.
@@ -337,6 +359,7 @@ pub enum Part<'p> {
     Paragraph(&'p Paragraph),
     Annex(&'p Annex),
     Closing(&'p Closing),
+    Signatures(&'p SignatureBlock),
     Footnotes(&'p [Footnote]),
 }
 
@@ -348,26 +371,28 @@ impl Text {
             .any(|s| s.heading.as_ref().is_some_and(|h| h.level <= 1))
     }
 
-    /// What follows the preamble, in reading order: the sections, with the annex and the
-    /// closing before the section each stands before.
+    /// What follows the preamble, in reading order: the sections, with the annex, the closing
+    /// and the signatures before the section each stands before.
     pub fn order(&self) -> Vec<Placed> {
-        let mut placed: Vec<(usize, bool, Placed)> = Vec::new();
-        if self.annex.is_some() {
-            placed.push((self.annex_at, !self.closing_before_annex, Placed::Annex));
-        }
-        if self.closing.is_some() {
-            placed.push((self.closing_at, self.closing_before_annex, Placed::Closing));
-        }
-        placed.sort_by_key(|(at, later, _)| (*at, *later));
-        let mut placed = placed.into_iter().peekable();
+        let present = |part: &Placed| match part {
+            Placed::Annex => self.annex.is_some(),
+            Placed::Closing => self.closing.is_some(),
+            Placed::Section(_) | Placed::Signatures(_) => true,
+        };
+        let mut placed = self
+            .placements
+            .iter()
+            .copied()
+            .filter(|(_, part)| present(part))
+            .peekable();
         let mut order = Vec::new();
         for index in 0..self.sections.len() {
-            while let Some((.., part)) = placed.next_if(|(at, ..)| *at <= index) {
+            while let Some((_, part)) = placed.next_if(|(at, _)| *at <= index) {
                 order.push(part);
             }
             order.push(Placed::Section(index));
         }
-        order.extend(placed.map(|(.., part)| part));
+        order.extend(placed.map(|(_, part)| part));
         order
     }
 
@@ -398,6 +423,10 @@ impl Text {
                     if let Some(closing) = &self.closing {
                         parts.push((Row::Closing, Part::Closing(closing)));
                     }
+                }
+                Placed::Signatures(index) => {
+                    let block = &self.signatures[index];
+                    parts.push((Row::Signatures(index), Part::Signatures(block)));
                 }
             }
         }
@@ -606,19 +635,8 @@ fn text(analysis: &Analysis, info: &VersionInfo) -> Text {
         preamble,
         sections,
         annex: version.annex.as_ref().map(|a| annex(&cx, a)),
-        annex_at: version
-            .annex
-            .as_ref()
-            .map_or(version.sections.len(), |_| version.annex_at),
-        closing_at: match &version.closing {
-            Some(_) => version.closing_at,
-            // A closing taken from the original stands at the end.
-            None => version.sections.len(),
-        },
-        closing_before_annex: match (&version.closing, &version.annex) {
-            (Some(closing), Some(annex)) => closing.span.start < annex.span.start,
-            _ => false,
-        },
+        signatures: signature_blocks(&cx),
+        placements: placements(version),
         closing: meta.closing.as_ref().map(|c| Closing {
             place: value(c.closing.place.as_ref()),
             date: c.date,
@@ -631,6 +649,52 @@ fn text(analysis: &Analysis, info: &VersionInfo) -> Text {
         }),
         footnotes,
     }
+}
+
+/// The signature blocks of the version, each signatory with the member it signs for.
+fn signature_blocks(cx: &Cx) -> Vec<SignatureBlock> {
+    let mut found = cx.info.signatories.iter();
+    cx.info
+        .version
+        .signatures
+        .iter()
+        .map(|block| SignatureBlock {
+            witnessed: block.witnessed,
+            signatories: block
+                .signatories
+                .iter()
+                .map(|s| Signatory {
+                    party: s.party.as_ref().map(|p| p.value.clone()),
+                    name: s.name.as_ref().map(|n| n.value.clone()),
+                    titles: s.titles.iter().map(|t| t.value.clone()).collect(),
+                    registry_id: found
+                        .next()
+                        .and_then(|info| info.entity)
+                        .map(|e| e.id.clone()),
+                })
+                .collect(),
+        })
+        .collect()
+}
+
+/// Where the annex, the closing and the signature blocks of a version stand, in reading order:
+/// by the section they come before, then in the order written. A closing taken from the
+/// original, which the version does not write, stands at the end.
+fn placements(version: &ast::Version) -> Vec<(usize, Placed)> {
+    let end = version.sections.len();
+    let mut placed: Vec<(usize, u32, Placed)> = Vec::new();
+    if let Some(annex) = &version.annex {
+        placed.push((version.annex_at, annex.span.start, Placed::Annex));
+    }
+    match &version.closing {
+        Some(closing) => placed.push((version.closing_at, closing.span.start, Placed::Closing)),
+        None => placed.push((end, u32::MAX, Placed::Closing)),
+    }
+    for (index, block) in version.signatures.iter().enumerate() {
+        placed.push((block.at, block.span.start, Placed::Signatures(index)));
+    }
+    placed.sort_by_key(|(at, start, _)| (*at, *start));
+    placed.into_iter().map(|(at, _, part)| (at, part)).collect()
 }
 
 /// The row of a paragraph: the original's paragraph it is tied to, or its own place.

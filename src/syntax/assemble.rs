@@ -32,6 +32,7 @@ fn empty_version(header: Option<VersionHeader>, at: usize) -> Version {
         closing: None,
         annex_at: 0,
         closing_at: 0,
+        signatures: Vec::new(),
     }
 }
 
@@ -251,6 +252,10 @@ impl Assembler {
                     version.closing = Some(closing);
                 }
             },
+            Item::Signatures(mut signatures) => {
+                signatures.at = version.sections.len();
+                version.signatures.push(signatures);
+            }
             Item::Unparsed(unparsed) => {
                 push_block(version, Block::Unparsed(unparsed));
             }
@@ -333,6 +338,7 @@ fn item_span(item: &Item) -> Option<Span> {
         Item::Heading(h) => h.span,
         Item::NextMeeting(n) => n.span,
         Item::Closing(c) => c.span,
+        Item::Signatures(s) => s.span,
         Item::Annex(a) => a.span,
         Item::Group(g) => g.span,
         Item::Members(m, unreadable) => m

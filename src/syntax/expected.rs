@@ -166,6 +166,8 @@ fn words(rule: Rule) -> Option<&'static str> {
         Rule::header | Rule::header_block => "the header",
         Rule::next_meeting => "`next meeting:`",
         Rule::closing => "`closing:`",
+        Rule::signatures | Rule::signatures_keyword => "`signed:`",
+        Rule::signatory | Rule::signatory_line => "a signatory `- ...`",
         Rule::version => "`version:`",
         Rule::language_tag | Rule::version_language | Rule::language_value => {
             "a language tag such as `zh`"
@@ -228,7 +230,8 @@ fn words(rule: Rule) -> Option<&'static str> {
         | Rule::fields
         | Rule::paragraph_body
         | Rule::inline_item
-        | Rule::subparagraph_start => return None,
+        | Rule::subparagraph_start
+        | Rule::first_subparagraph => return None,
         Rule::date | Rule::date_value => "a date `YYYY-MM-DD`",
         Rule::date_range_value => "dates `YYYY-MM-DD to YYYY-MM-DD`",
         Rule::year | Rule::year_value => "a year",

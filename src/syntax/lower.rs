@@ -22,6 +22,7 @@ pub enum Item {
     Heading(Heading),
     NextMeeting(NextMeeting),
     Closing(Closing),
+    Signatures(Signatures),
     Version(VersionHeader),
     Annex(Annex),
     Group(Group),
@@ -139,6 +140,7 @@ impl Lowerer {
             Rule::heading => Item::Heading(self.heading(pair)),
             Rule::next_meeting => Item::NextMeeting(self.next_meeting(pair)),
             Rule::closing => Item::Closing(self.closing(pair)),
+            Rule::signatures => Item::Signatures(self.signatures(pair)),
             Rule::version => Item::Version(self.version(pair)),
             Rule::annex => Item::Annex(self.annex(pair)),
             Rule::group => Item::Group(self.group(pair)),
@@ -538,6 +540,63 @@ impl Lowerer {
         }
         closing.fields = fields;
         closing
+    }
+
+    fn signatures(&mut self, pair: Pair<Rule>) -> Signatures {
+        let span = self.span(&pair);
+        let mut signatures = Signatures {
+            witnessed: false,
+            signatories: Vec::new(),
+            at: 0,
+            span,
+        };
+        for part in pair.into_inner() {
+            match part.as_rule() {
+                Rule::signatures_keyword => signatures.witnessed = part.as_str() == "witnessed",
+                Rule::comment => self.comment(part),
+                Rule::signatory => signatures.signatories.push(self.signatory(part)),
+                Rule::invalid_line => self.error(
+                    Diagnostic::error(
+                        "syntax::expected-signatory",
+                        "a line under `signed:` that is not a signatory",
+                    )
+                    .primary(self.span(&part), "expected `- ` and a signatory")
+                    .help("write each signatory after `- `, and indent the lines that go on with it; end the block with a blank line"),
+                ),
+                _ => {}
+            }
+        }
+        signatures
+    }
+
+    fn signatory(&mut self, pair: Pair<Rule>) -> Signatory {
+        let span = self.span(&pair);
+        let mut signatory = Signatory {
+            party: None,
+            party_name: None,
+            name: None,
+            titles: Vec::new(),
+            span,
+        };
+        for line in pair.into_inner() {
+            let raw = line.as_str();
+            let start = self.span(&line).start as usize + (raw.len() - raw.trim_start().len());
+            let text = raw.trim();
+            let value = Spanned::new(text.to_string(), Span::new(start, start + text.len()));
+            match party_name(text) {
+                Some(name) if signatory.party.is_none() => {
+                    let at = start + (text.len() - name.len());
+                    signatory.party_name = Some(Spanned::new(
+                        name.to_string(),
+                        Span::new(at, at + name.len()),
+                    ));
+                    signatory.party = Some(value);
+                }
+                _ if signatory.name.is_none() => signatory.name = Some(value),
+                _ => signatory.titles.push(value),
+            }
+        }
+        signatory
     }
 
     fn version(&mut self, pair: Pair<Rule>) -> VersionHeader {
@@ -1587,6 +1646,19 @@ struct Parts {
 pub struct Listed {
     pub bullets: Vec<Bullet>,
     pub subparagraphs: Vec<Subparagraph>,
+}
+
+/// For whom a signatory line says one signs, without its `for` and its colon: `the Government
+/// of Australia` for `For the Government of Australia:`; `None` for a line that is not such.
+fn party_name(line: &str) -> Option<&str> {
+    const FOR: &[&str] = &["for ", "pour ", "voor ", "por ", "für ", "fur ", "per "];
+    let lower = line.to_lowercase();
+    let word = FOR.iter().find(|w| lower.starts_with(*w))?;
+    let rest = line[word.len()..]
+        .trim()
+        .trim_end_matches([':', '：', ','])
+        .trim_end();
+    (!rest.is_empty()).then_some(rest)
 }
 
 /// The number an unnumbered paragraph starts with, when it starts like a paragraph number

@@ -101,6 +101,12 @@ fn digest(text: &Text, marker: &dyn Fn(usize) -> String) -> Vec<String> {
                 out.extend(closing.line.as_deref().map(set_apart));
                 out.extend(closing.by.as_deref().map(set_apart));
             }
+            Part::Signatures(block) => {
+                for signatory in &block.signatories {
+                    let lines = [&signatory.party, &signatory.name].into_iter().flatten();
+                    out.extend(lines.chain(&signatory.titles).cloned());
+                }
+            }
             Part::Footnotes(footnotes) => {
                 for footnote in footnotes {
                     out.push(set_apart(&format!(
@@ -197,7 +203,7 @@ fn html_text(element: ElementRef, out: &mut String) {
 fn html_digest(page: &str) -> Vec<String> {
     let html = Html::parse_document(page);
     let blocks = Selector::parse(
-        "h1, p.meta, h2, h3, h4, h5, h6, a.number, div.paragraph p, ol.subparagraphs > li, \
+        "h1, p.meta, h2, h3, h4, h5, h6, div.signatory p, a.number, div.paragraph p, ol.subparagraphs > li, \
          ul.bullets > li, ul.members > li, p.place-date, p.by, section.footnotes li",
     )
     .expect("a selector");
@@ -340,6 +346,18 @@ fn json_digest(json: &serde_json::Value) -> Vec<String> {
         match placed.as_str().unwrap() {
             "annex" => annex(&version["annex"], &mut lines),
             "closing" => {}
+            signatures if signatures.starts_with("signatures-") => {
+                let index: usize = signatures["signatures-".len()..].parse().unwrap();
+                let block = &version["signatures"][index - 1];
+                for signatory in block["signatories"].as_array().into_iter().flatten() {
+                    for field in [&signatory["party"], &signatory["name"]] {
+                        lines.extend(field.as_str().map(str::to_string));
+                    }
+                    for title in signatory["titles"].as_array().into_iter().flatten() {
+                        lines.push(title.as_str().unwrap().to_string());
+                    }
+                }
+            }
             id => {
                 let section = sections
                     .iter()

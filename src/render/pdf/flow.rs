@@ -16,7 +16,7 @@ use super::Paper;
 use crate::render::is_chinese;
 use crate::render::print::{
     Annex, Bullet, Closing, Footnote, Heading, Inline, Paragraph, Part, Print, Section,
-    Subparagraph, Text,
+    SignatureBlock, Subparagraph, Text,
 };
 
 /// Body text size and leading, in points.
@@ -322,6 +322,7 @@ impl Setter<'_> {
             Part::Paragraph(p) => self.paragraph_blocks(voice, p, x, width),
             Part::Annex(annex) => vec![self.annex_block(voice, annex, x, width)],
             Part::Closing(closing) => vec![self.closing_block(voice, closing, x, width)],
+            Part::Signatures(block) => self.signature_blocks(voice, block, x, width),
             // Footnotes stand at the foot of the pages that call them, set by `footnotes_of`.
             Part::Footnotes(_) => Vec::new(),
         }
@@ -713,6 +714,49 @@ impl Setter<'_> {
             keep_together: true,
             ..FlowBlock::default()
         }
+    }
+
+    /// A signature block: each signatory kept together, for whom in italics, the name in bold,
+    /// then the titles.
+    fn signature_blocks(
+        &self,
+        voice: &Voice,
+        block: &SignatureBlock,
+        x: f32,
+        width: f32,
+    ) -> Vec<FlowBlock> {
+        let (size, leading) = voice.body();
+        block
+            .signatories
+            .iter()
+            .enumerate()
+            .map(|(index, signatory)| {
+                let mut lines = Vec::new();
+                let parts = std::iter::once((signatory.party.as_ref(), ITALIC_FACE))
+                    .chain(std::iter::once((signatory.name.as_ref(), BOLD_FACE)))
+                    .chain(signatory.titles.iter().map(|t| (Some(t), REGULAR_FACE)));
+                for (text, face) in parts {
+                    let Some(text) = text else { continue };
+                    let style = voice.style(face, size);
+                    for line in
+                        self.shaper
+                            .paragraph(&[plain(text, style)], width, Align::Left, None)
+                    {
+                        lines.push(FlowLine::from_line(line, x, leading, size));
+                    }
+                }
+                FlowBlock {
+                    space_before: if index == 0 {
+                        HEADING_SPACE * 2.0
+                    } else {
+                        PARAGRAPH_SPACE * 2.0
+                    },
+                    lines,
+                    keep_together: true,
+                    ..FlowBlock::default()
+                }
+            })
+            .collect()
     }
 
     /// Inline content as styled spans: marks to faces, references to their numbers, footnote

@@ -12,7 +12,7 @@ use std::sync::{Arc, Mutex, OnceLock};
 use rustybuzz::ttf_parser;
 
 use super::PdfError;
-use crate::render::print::{Bullet, Inline, Paragraph, Print, Subparagraph};
+use crate::render::print::{Bullet, Inline, Paragraph, Part, Print, Subparagraph};
 
 /// Caladea (SIL Open Font License 1.1, see `fonts/OFL.txt`).
 const REGULAR: &[u8] = include_bytes!("../../../fonts/Caladea-Regular.ttf");
@@ -333,39 +333,46 @@ fn printed_chars(print: &Print) -> BTreeSet<char> {
         subparagraphs(&p.subparagraphs, add);
     }
     for text in &print.texts {
-        for line in [&text.title, &text.place_and_date].into_iter().flatten() {
-            add(line);
-        }
-        for p in &text.preamble {
-            paragraph(p, &mut add);
-        }
-        for section in &text.sections {
-            if let Some(heading) = &section.heading {
-                inlines(&heading.content, &mut add);
-            }
-            for p in &section.paragraphs {
-                paragraph(p, &mut add);
-            }
-        }
-        for footnote in &text.footnotes {
-            inlines(&footnote.content, &mut add);
-        }
-        if let Some(annex) = &text.annex {
-            add(&annex.heading);
-            for group in &annex.groups {
-                add(&group.heading);
-            }
-            for member in annex
-                .members
-                .iter()
-                .chain(annex.groups.iter().flat_map(|g| &g.members))
-            {
-                add(&member.name);
-            }
-        }
-        if let Some(closing) = &text.closing {
-            for line in [&closing.line, &closing.by].into_iter().flatten() {
-                add(line);
+        for (_, part) in text.parts() {
+            match part {
+                Part::Title(text) => {
+                    for line in [&text.title, &text.place_and_date].into_iter().flatten() {
+                        add(line);
+                    }
+                }
+                Part::Heading(_, heading) => inlines(&heading.content, &mut add),
+                Part::Paragraph(p) => paragraph(p, &mut add),
+                Part::Footnotes(footnotes) => {
+                    for footnote in footnotes {
+                        inlines(&footnote.content, &mut add);
+                    }
+                }
+                Part::Annex(annex) => {
+                    add(&annex.heading);
+                    for group in &annex.groups {
+                        add(&group.heading);
+                    }
+                    for member in annex
+                        .members
+                        .iter()
+                        .chain(annex.groups.iter().flat_map(|g| &g.members))
+                    {
+                        add(&member.name);
+                    }
+                }
+                Part::Closing(closing) => {
+                    for line in [&closing.line, &closing.by].into_iter().flatten() {
+                        add(line);
+                    }
+                }
+                Part::Signatures(block) => {
+                    for signatory in &block.signatories {
+                        let lines = [&signatory.party, &signatory.name].into_iter().flatten();
+                        for line in lines.chain(&signatory.titles) {
+                            add(line);
+                        }
+                    }
+                }
             }
         }
     }
