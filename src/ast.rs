@@ -51,6 +51,9 @@ pub struct Header {
     pub adopted: Option<Spanned<Date>>,
     pub theme: Option<Spanned<String>>,
     pub languages: Vec<Spanned<String>>,
+    /// The languages whose texts are authentic, when not all of `languages` are (a text that
+    /// holds a translation) or not only they (a text authentic also in languages it lacks).
+    pub authentic: Vec<Spanned<String>>,
     pub periodicity: Option<Spanned<Periodicity>>,
     pub rotation: Option<Spanned<Rotation>>,
     pub numbering: Option<Spanned<Numbering>>,
@@ -635,11 +638,13 @@ pub enum MeetingFact {
     Series,
     Theme,
     Forum,
+    /// The languages of the authentic texts: `authentic:`, else `languages:`.
+    Languages,
 }
 
 impl MeetingFact {
     /// Every meeting fact, in the order the documentation lists them.
-    pub const ALL: [MeetingFact; 9] = [
+    pub const ALL: [MeetingFact; 10] = [
         MeetingFact::Edition,
         MeetingFact::Host,
         MeetingFact::Place,
@@ -649,6 +654,7 @@ impl MeetingFact {
         MeetingFact::Series,
         MeetingFact::Theme,
         MeetingFact::Forum,
+        MeetingFact::Languages,
     ];
 
     /// The fact as a key names it: `edition`, `adopted`; also the header field that states it.
@@ -663,6 +669,7 @@ impl MeetingFact {
             MeetingFact::Series => "series",
             MeetingFact::Theme => "theme",
             MeetingFact::Forum => "forum",
+            MeetingFact::Languages => "languages",
         }
     }
 }

@@ -19,6 +19,7 @@ pub mod codes;
 mod config;
 pub mod dates;
 pub mod diagnostic;
+pub mod languages;
 pub mod numbers;
 pub mod registry;
 pub mod render;

@@ -7,7 +7,8 @@
 //! prose that says either is then not reported again.
 
 use crate::ast::{DateRange, FactKey, MeetingFact};
-use crate::numbers::ordinal_digits;
+use crate::languages::{english_name, primary};
+use crate::numbers::{join_words, ordinal_digits};
 use crate::source::{Span, Spanned};
 
 use super::series::{group_of, same_name, Turn};
@@ -29,6 +30,8 @@ pub enum Value {
         name: String,
         group: Option<String>,
     },
+    /// Languages, by their primary tags, in the header's order: `["en", "fr"]`.
+    Languages(Vec<String>),
 }
 
 impl Value {
@@ -40,6 +43,10 @@ impl Value {
             Value::Year(y) => y.to_string(),
             Value::Dates(d) => show_dates(*d),
             Value::Text(t) | Value::Place(t) | Value::Host { name: t, .. } => format!("\"{t}\""),
+            Value::Languages(tags) => {
+                let names: Vec<String> = tags.iter().map(|t| english_name(t)).collect();
+                join_words(&names, "and")
+            }
         }
     }
 
@@ -53,6 +60,9 @@ impl Value {
                 "dates such as `30-31 October 2007`, `October 30-31, 2007` or `2007年10月30~31日`"
             }
             Value::Text(_) | Value::Place(_) | Value::Host { .. } => "text",
+            Value::Languages(_) => {
+                "languages named in words, such as `the English and French texts`"
+            }
         }
     }
 }
@@ -103,6 +113,7 @@ pub fn describe(key: &FactKey) -> String {
 fn fact_name(fact: MeetingFact) -> &'static str {
     match fact {
         MeetingFact::Adopted => "adoption date",
+        MeetingFact::Languages => "authentic languages",
         other => other.key(),
     }
 }
@@ -110,7 +121,8 @@ fn fact_name(fact: MeetingFact) -> &'static str {
 /// The verb a key's description takes: "this meeting's dates are".
 pub fn verb(key: &FactKey) -> &'static str {
     match key {
-        FactKey::Meeting(MeetingFact::Dates) | FactKey::Next(MeetingFact::Dates) => "are",
+        FactKey::Meeting(MeetingFact::Dates | MeetingFact::Languages)
+        | FactKey::Next(MeetingFact::Dates) => "are",
         _ => "is",
     }
 }
@@ -245,6 +257,18 @@ impl Analysis<'_> {
             MeetingFact::Host => header.host.as_ref().map(|h| (self.host(&h.value), h.span)),
             MeetingFact::Forum if translation.is_some() => return Data::Unchecked,
             MeetingFact::Forum => text(header.forum.as_ref()),
+            MeetingFact::Languages => {
+                let tags = if header.authentic.is_empty() {
+                    &header.languages
+                } else {
+                    &header.authentic
+                };
+                let span = tags.iter().map(|t| t.span).reduce(Span::join);
+                span.map(|span| {
+                    let primaries = tags.iter().map(|t| primary(&t.value)).collect();
+                    (Value::Languages(primaries), span)
+                })
+            }
         };
         match found {
             Some((value, span)) => Data::Stated {
@@ -348,7 +372,8 @@ impl Analysis<'_> {
             MeetingFact::Adopted
             | MeetingFact::Series
             | MeetingFact::Theme
-            | MeetingFact::Forum => {
+            | MeetingFact::Forum
+            | MeetingFact::Languages => {
                 // The parser accepts only the facts a next meeting has.
                 return Data::Unchecked;
             }

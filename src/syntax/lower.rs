@@ -63,6 +63,7 @@ pub(super) const HEADER_FIELDS: &[&str] = &[
     "adopted",
     "theme",
     "languages",
+    "authentic",
     "periodicity",
     "rotation",
     "numbering",
@@ -71,7 +72,15 @@ const NEXT_MEETING_FIELDS: &[&str] = &["edition", "host", "place", "year", "date
 const CLOSING_FIELDS: &[&str] = &["place", "date", "by"];
 const VERSION_FIELDS: &[&str] = &["title", "series", "place", "theme"];
 /// Keywords that start a block of their own and so cannot be a field.
-const BLOCK_KEYWORDS: &[&str] = &["next meeting", "closing", "version", "annex", "group"];
+const BLOCK_KEYWORDS: &[&str] = &[
+    "next meeting",
+    "closing",
+    "version",
+    "annex",
+    "group",
+    "signed",
+    "witnessed",
+];
 
 /// The facts a marked fact may name, for messages.
 const FACT_NAMES: &[&str] = &[
@@ -461,6 +470,10 @@ impl Lowerer {
                 "languages" => {
                     header.languages = self.languages(field);
                     !header.languages.is_empty()
+                }
+                "authentic" => {
+                    header.authentic = self.languages(field);
+                    !header.authentic.is_empty()
                 }
                 "periodicity" => set(&mut header.periodicity, self.periodicity(field)),
                 "rotation" => set(&mut header.rotation, self.rotation(field)),

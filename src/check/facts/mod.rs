@@ -12,6 +12,7 @@ use crate::analysis::facts::Value;
 use crate::analysis::series::{same_name, same_or_part};
 use crate::ast::DateRange;
 use crate::dates::{read_dates, WrittenDates};
+use crate::languages::read_languages;
 use crate::numbers::{parse_cardinal, read_chinese};
 pub use crate::numbers::{read_count, read_ordinal};
 use crate::registry::Registry;
@@ -82,6 +83,22 @@ pub fn compare(words: &str, value: &Value, tongue: Tongue, registry: &Registry) 
         }
         Value::Host { name, group } => {
             return compare_host(words, name, group, translation, registry)
+        }
+        Value::Languages(expected) => {
+            return match read_languages(words) {
+                None => Reading::Unreadable(value.kind()),
+                Some(named) => {
+                    let mut named: Vec<String> = named.iter().map(|t| t.to_string()).collect();
+                    let mut expected = expected.clone();
+                    named.sort();
+                    expected.sort();
+                    if named == expected {
+                        Reading::Agrees
+                    } else {
+                        Reading::Disagrees(Value::Languages(named).show())
+                    }
+                }
+            }
         }
     };
     match read {
