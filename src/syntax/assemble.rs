@@ -102,7 +102,7 @@ impl Assembler {
             version.span = version.span.join(span);
         }
         match item {
-            Item::Header(header) => self.header = Some(header),
+            Item::Header(header) => self.header = Some(*header),
             Item::Comments => {}
             Item::Heading(heading) => {
                 version.sections.push(Section {

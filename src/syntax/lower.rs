@@ -17,7 +17,8 @@ use crate::suggest::suggest;
 /// What one block of the file is.
 #[derive(Debug)]
 pub enum Item {
-    Header(Header),
+    // Boxed: a header is much larger than any other block.
+    Header(Box<Header>),
     Comments,
     Heading(Heading),
     NextMeeting(NextMeeting),
@@ -139,7 +140,7 @@ impl Lowerer {
         }
         let pair = block.expect("an entry rule holds its block");
         let item = match pair.as_rule() {
-            Rule::header => Item::Header(self.header(pair)),
+            Rule::header => Item::Header(Box::new(self.header(pair))),
             Rule::comment_block => {
                 for comment in pair.into_inner() {
                     self.comment(comment);
