@@ -13,7 +13,12 @@ use crate::source::{Span, Spanned};
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Document {
     pub header: Header,
-    pub next_meeting: Option<NextMeeting>,
+    /// The next meeting of this series: the first `next meeting:` block that names no other
+    /// series.
+    pub next_meeting: Option<Meeting>,
+    /// Every other meeting the text states, in the order written: the series' past meetings
+    /// (`past meeting:`), its meetings after the next one, and meetings of other series.
+    pub meetings: Vec<Meeting>,
     /// The language versions; the first is the original, in the header's first language.
     pub versions: Vec<Version>,
     /// Every drafter's note in the file, in order.
@@ -116,18 +121,68 @@ pub enum Numbering {
     PerSection,
 }
 
-/// The `next meeting:` block.
+/// A `next meeting:` or `past meeting:` block.
 #[derive(Debug, Clone, PartialEq, Default, Serialize)]
-pub struct NextMeeting {
+pub struct Meeting {
+    /// `past meeting:`.
+    pub past: bool,
     pub fields: Vec<Field>,
+    /// The series, when another than this meeting's.
+    pub series: Option<Spanned<String>>,
     pub edition: Option<Spanned<Ordinal>>,
-    /// A member, or a group of the annex.
+    /// A member, or a group of the annex; co-hosts separated by `;`.
     pub host: Option<Spanned<String>>,
     pub place: Option<Spanned<String>>,
-    pub year: Option<Spanned<i16>>,
+    pub year: Option<Spanned<MeetingYear>>,
     pub dates: Option<Spanned<DateRange>>,
     pub unusable: Unusable,
     pub span: Span,
+}
+
+impl Meeting {
+    /// The hosts: one, or the co-hosts of `host: Australia; New Zealand`, each with its span.
+    pub fn hosts(&self) -> Vec<Spanned<String>> {
+        let Some(host) = &self.host else {
+            return Vec::new();
+        };
+        let mut offset = 0;
+        let mut hosts = Vec::new();
+        for part in host.value.split(';') {
+            let name = part.trim();
+            let at = host.span.start as usize + offset + (part.len() - part.trim_start().len());
+            if !name.is_empty() {
+                hosts.push(Spanned::new(
+                    name.to_string(),
+                    Span::new(at, at + name.len()),
+                ));
+            }
+            offset += part.len() + 1;
+        }
+        hosts
+    }
+
+    /// The year the meeting falls in, the first of a span of years.
+    pub fn first_year(&self) -> Option<i16> {
+        self.year
+            .as_ref()
+            .map(|y| y.value.first)
+            .or_else(|| self.dates.as_ref().map(|d| d.value.start.year()))
+    }
+}
+
+/// The `year` of a meeting: one year, perhaps with when in it (`mid-2002`), or a span of years
+/// (`2027 or 2028`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct MeetingYear {
+    pub first: i16,
+    pub last: i16,
+}
+
+impl MeetingYear {
+    /// Whether `year` is one of the years.
+    pub fn includes(&self, year: i32) -> bool {
+        (i32::from(self.first)..=i32::from(self.last)).contains(&year)
+    }
 }
 
 /// One language version of the declaration's text.

@@ -2,11 +2,13 @@
 //! next meeting.
 //!
 //! These are derived facts: the next edition follows from this one, the next year from the
-//! periodicity, the next host from the rotation. The series checks compare the `next meeting:`
+//! periodicity, the next host from the rotation. The series' record (its past meetings, this
+//! one, the next and the ones after it) is set out in order, for the checks of the record
+//! against itself and against the periodicity. The series checks compare the `next meeting:`
 //! block with them, and the fact checks accept prose that says what the series says, so that a
 //! slip in the block is reported once, by the check of the block.
 
-use crate::ast::{Document, Periodicity, Rotation};
+use crate::ast::{Document, Meeting, MeetingYear, Periodicity, Rotation};
 use crate::registry::fold;
 use crate::source::{Span, Spanned};
 
@@ -16,8 +18,11 @@ use super::members::AnnexInfo;
 pub struct Series<'a> {
     /// This meeting's year (its first day, else the adoption date) and where it is stated.
     pub this_year: Option<(i16, Span)>,
-    /// The next meeting's year (its `year`, else the first of its `dates`).
+    /// The next meeting's year (its `year`, the first of a span of years, else the year of
+    /// its `dates`).
     pub next_year: Option<(i16, Span)>,
+    /// The years the next meeting may fall in: `2027 or 2028`.
+    pub next_years: Option<MeetingYear>,
     /// This meeting's edition plus one.
     pub expected_edition: Option<u32>,
     /// This year plus the periodicity.
@@ -29,6 +34,118 @@ pub struct Series<'a> {
     pub next_not_after: bool,
     /// The next meeting's `year` is not the year of its `dates`.
     pub next_year_differs: bool,
+    /// The meetings of the series the text states, in the order they should come: its past
+    /// meetings as written, this meeting, the next one, the ones after it.
+    pub record: Vec<Entry<'a>>,
+}
+
+/// A meeting of the series on its record.
+#[derive(Debug, Clone, Copy)]
+pub struct Entry<'a> {
+    pub kind: EntryKind,
+    /// The meeting's block; `None` for this meeting, stated by the header.
+    pub meeting: Option<&'a Meeting>,
+    pub edition: Option<(u32, Span)>,
+    /// The years it falls in (one, or a span), and where they are stated.
+    pub years: Option<(MeetingYear, Span)>,
+}
+
+/// Where a meeting stands on the record.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum EntryKind {
+    Past,
+    This,
+    Next,
+    Later,
+}
+
+impl Entry<'_> {
+    /// The meeting as a message names it: "the fifth meeting", "this meeting".
+    pub fn name(&self) -> String {
+        match (self.kind, self.edition) {
+            (EntryKind::This, _) => "this meeting".to_string(),
+            (_, Some((edition, _))) => format!(
+                "the {} meeting",
+                crate::numbers::ordinal_words(edition)
+                    .unwrap_or_else(|| crate::numbers::ordinal_digits(edition))
+            ),
+            (EntryKind::Past, None) => "a past meeting".to_string(),
+            (EntryKind::Next, None) => "the next meeting".to_string(),
+            (EntryKind::Later, None) => "a later meeting".to_string(),
+        }
+    }
+}
+
+/// The record of the series: its past meetings, this meeting, the next, the later ones.
+fn record(document: &Document) -> Vec<Entry<'_>> {
+    let header = &document.header;
+    fn of(kind: EntryKind, meeting: &Meeting) -> Entry<'_> {
+        Entry {
+            kind,
+            meeting: Some(meeting),
+            edition: meeting.edition.as_ref().map(|e| (e.value.value, e.span)),
+            years: meeting
+                .year
+                .as_ref()
+                .map(|y| (y.value, y.span))
+                .or_else(|| {
+                    meeting.dates.as_ref().map(|d| {
+                        let year = d.value.start.year();
+                        (
+                            MeetingYear {
+                                first: year,
+                                last: year,
+                            },
+                            d.span,
+                        )
+                    })
+                }),
+        }
+    }
+    let this_series = |meeting: &&Meeting| {
+        meeting.series.as_ref().is_none_or(|series| {
+            header
+                .series
+                .as_ref()
+                .is_some_and(|this| same_name(&this.value, &series.value))
+        })
+    };
+    let mut record: Vec<Entry> = document
+        .meetings
+        .iter()
+        .filter(|m| m.past)
+        .filter(this_series)
+        .map(|m| of(EntryKind::Past, m))
+        .collect();
+    let this_year = header
+        .dates
+        .as_ref()
+        .map(|d| (d.value.start.year(), d.span))
+        .or_else(|| header.adopted.as_ref().map(|d| (d.value.year(), d.span)));
+    record.push(Entry {
+        kind: EntryKind::This,
+        meeting: None,
+        edition: header.edition.as_ref().map(|e| (e.value.value, e.span)),
+        years: this_year.map(|(year, span)| {
+            (
+                MeetingYear {
+                    first: year,
+                    last: year,
+                },
+                span,
+            )
+        }),
+    });
+    record.extend(document.next_meeting.iter().map(|m| of(EntryKind::Next, m)));
+    record.extend(
+        document
+            .meetings
+            .iter()
+            .filter(|m| !m.past)
+            .filter(this_series)
+            .map(|m| of(EntryKind::Later, m)),
+    );
+    record
 }
 
 /// The next host, as the rotation sees it.
@@ -61,12 +178,21 @@ impl<'a> Series<'a> {
             .as_ref()
             .map(|d| (d.value.start.year(), d.span))
             .or_else(|| header.adopted.as_ref().map(|d| (d.value.year(), d.span)));
-        let next_year = next.and_then(|next| {
-            next.year
-                .as_ref()
-                .map(|y| (y.value, y.span))
-                .or_else(|| next.dates.as_ref().map(|d| (d.value.start.year(), d.span)))
+        let next_years = next.and_then(|next| {
+            next.year.as_ref().map(|y| (y.value, y.span)).or_else(|| {
+                next.dates.as_ref().map(|d| {
+                    let year = d.value.start.year();
+                    (
+                        MeetingYear {
+                            first: year,
+                            last: year,
+                        },
+                        d.span,
+                    )
+                })
+            })
         });
+        let next_year = next_years.map(|(years, span)| (years.first, span));
         let expected_year =
             this_year
                 .zip(header.periodicity.as_ref())
@@ -84,19 +210,23 @@ impl<'a> Series<'a> {
             n.year
                 .as_ref()
                 .zip(n.dates.as_ref())
-                .is_some_and(|(year, dates)| year.value != dates.value.start.year())
+                .is_some_and(|(year, dates)| {
+                    !year.value.includes(i32::from(dates.value.start.year()))
+                })
         });
         Series {
             next_not_after,
             next_year_differs,
             this_year,
             next_year,
+            next_years: next_years.map(|(years, _)| years),
             expected_edition: header
                 .edition
                 .as_ref()
                 .and_then(|e| e.value.value.checked_add(1)),
             expected_year,
             turn: turn(document, annex.map(|a| a.annex)),
+            record: record(document),
         }
     }
 }

@@ -90,6 +90,8 @@ pub static CHECKS: &[&Check] = &[
     &series::next_year::CHECK,
     &series::next_year_and_dates_differ::CHECK,
     &series::next_meeting_not_after::CHECK,
+    &series::meetings_out_of_order::CHECK,
+    &series::record_breaks_periodicity::CHECK,
     &series::unknown_rotation_group::CHECK,
     &series::unknown_next_host::CHECK,
     &series::next_host_breaks_rotation::CHECK,

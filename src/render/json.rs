@@ -51,7 +51,10 @@ pub struct Declaration {
     /// How paragraph numbers run.
     pub numbering: Numbering,
     /// What the declaration states about the next meeting of the series.
-    pub next_meeting: Option<NextMeeting>,
+    pub next_meeting: Option<Meeting>,
+    /// The other meetings it states: the series' past meetings, its meetings after the next,
+    /// and meetings of other series.
+    pub meetings: Vec<Meeting>,
     /// The language versions, the original first (only the one asked for with `--lang`).
     pub versions: Vec<Version>,
 }
@@ -101,12 +104,21 @@ pub enum Numbering {
 
 /// The next meeting of the series, as the declaration states it.
 #[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
-pub struct NextMeeting {
+pub struct Meeting {
+    /// A past meeting of the series (`past meeting:`), not a coming one.
+    pub past: bool,
+    /// The series, when another than this meeting's.
+    pub series: Option<String>,
     pub edition: Option<u32>,
-    /// A member, or a group of the annex (`Europe`).
+    /// A member, or a group of the annex (`Europe`), as written; co-hosts are separated by `;`.
     pub host: Option<String>,
+    /// The hosts, each co-host on its own.
+    pub hosts: Vec<String>,
     pub place: Option<String>,
+    /// The year, the first of a span of years (`2027 or 2028`).
     pub year: Option<i16>,
+    /// The last year of a span of years, or `null`.
+    pub last_year: Option<i16>,
     pub dates: Option<Dates>,
 }
 
@@ -412,14 +424,23 @@ pub fn declaration(print: &Print) -> Declaration {
             print::Numbering::PerSection => Numbering::PerSection,
             print::Numbering::Continuous => Numbering::Continuous,
         },
-        next_meeting: facts.next_meeting.as_ref().map(|next| NextMeeting {
-            edition: next.edition,
-            host: next.host.clone(),
-            place: next.place.clone(),
-            year: next.year,
-            dates: next.dates.map(dates),
-        }),
+        next_meeting: facts.next_meeting.as_ref().map(meeting),
+        meetings: facts.meetings.iter().map(meeting).collect(),
         versions: print.texts.iter().map(version).collect(),
+    }
+}
+
+fn meeting(meeting: &print::Meeting) -> Meeting {
+    Meeting {
+        past: meeting.past,
+        series: meeting.series.clone(),
+        edition: meeting.edition,
+        host: meeting.host.clone(),
+        hosts: meeting.hosts.clone(),
+        place: meeting.place.clone(),
+        year: meeting.year,
+        last_year: meeting.last_year,
+        dates: meeting.dates.map(dates),
     }
 }
 

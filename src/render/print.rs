@@ -47,7 +47,9 @@ pub struct Facts {
     pub periodicity: Option<u32>,
     pub rotation: Option<(RotationKind, Vec<String>)>,
     pub numbering: Numbering,
-    pub next_meeting: Option<NextMeeting>,
+    pub next_meeting: Option<Meeting>,
+    /// The other meetings the declaration states: past ones, later ones, other series'.
+    pub meetings: Vec<Meeting>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -56,13 +58,23 @@ pub enum RotationKind {
     Sequence,
 }
 
-/// What the declaration states about the next meeting.
+/// What the declaration states about a meeting of the series, or of another.
 #[derive(Debug, Clone, PartialEq)]
-pub struct NextMeeting {
+pub struct Meeting {
+    /// A past meeting, not a coming one.
+    pub past: bool,
+    /// The series, when another than this meeting's.
+    pub series: Option<String>,
     pub edition: Option<u32>,
+    /// The host as written; co-hosts separated by `;`.
     pub host: Option<String>,
+    /// The hosts, each co-host on its own.
+    pub hosts: Vec<String>,
     pub place: Option<String>,
+    /// The year, the first of a span of years.
     pub year: Option<i16>,
+    /// The last year of a span of years (`2027 or 2028`).
+    pub last_year: Option<i16>,
     pub dates: Option<DateRange>,
 }
 
@@ -539,13 +551,26 @@ fn facts(analysis: &Analysis) -> Facts {
             .as_ref()
             .map(|n| n.value)
             .unwrap_or_default(),
-        next_meeting: document.next_meeting.as_ref().map(|next| NextMeeting {
-            edition: next.edition.as_ref().map(|e| e.value.value),
-            host: text(&next.host),
-            place: text(&next.place),
-            year: next.year.as_ref().map(|y| y.value),
-            dates: next.dates.as_ref().map(|d| d.value),
-        }),
+        next_meeting: document.next_meeting.as_ref().map(meeting),
+        meetings: document.meetings.iter().map(meeting).collect(),
+    }
+}
+
+/// A meeting as the facts state it.
+fn meeting(meeting: &ast::Meeting) -> Meeting {
+    let text =
+        |field: &Option<crate::source::Spanned<String>>| field.as_ref().map(|f| f.value.clone());
+    let years = meeting.year.as_ref().map(|y| y.value);
+    Meeting {
+        past: meeting.past,
+        series: text(&meeting.series),
+        edition: meeting.edition.as_ref().map(|e| e.value.value),
+        host: text(&meeting.host),
+        hosts: meeting.hosts().into_iter().map(|h| h.value).collect(),
+        place: text(&meeting.place),
+        year: meeting.first_year(),
+        last_year: years.filter(|y| y.last != y.first).map(|y| y.last),
+        dates: meeting.dates.as_ref().map(|d| d.value),
     }
 }
 

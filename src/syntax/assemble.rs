@@ -7,13 +7,15 @@
 use super::lower::{Item, Listed};
 use crate::ast::*;
 use crate::diagnostic::Diagnostic;
+use crate::registry::fold;
 use crate::source::{Span, Spanned};
 
 /// Builds a document from its blocks.
 pub struct Assembler {
     len: usize,
     header: Option<Header>,
-    next_meeting: Option<NextMeeting>,
+    next_meeting: Option<Meeting>,
+    meetings: Vec<Meeting>,
     versions: Vec<Version>,
     current: Version,
     comments: Vec<Comment>,
@@ -42,6 +44,7 @@ impl Assembler {
             len,
             header: None,
             next_meeting: None,
+            meetings: Vec::new(),
             versions: Vec::new(),
             current: empty_version(None, 0),
             comments: Vec::new(),
@@ -219,25 +222,26 @@ impl Assembler {
                     unreadable_list.extend(unreadable);
                 }
             }
-            Item::NextMeeting(next) => {
+            Item::Meeting(meeting) => {
+                // A meeting of another series than this meeting's, a past meeting, or a meeting
+                // after the next one is one of the other meetings the text states.
+                let this_series = self.header.as_ref().and_then(|h| h.series.as_ref());
+                let other_series = meeting.series.as_ref().is_some_and(|series| {
+                    this_series.is_none_or(|this| fold(&this.value) != fold(&series.value))
+                });
                 if version.header.is_some() {
                     diagnostics.push(
                         Diagnostic::error(
                             "syntax::misplaced-next-meeting",
-                            "the next meeting is stated in a language version",
+                            "a meeting is stated in a language version",
                         )
-                        .primary(next.span, "inside a `version:`")
-                        .help("the facts of the next meeting are the same in every language: state them once, before the first `version:`"),
+                        .primary(meeting.span, "inside a `version:`")
+                        .help("the facts of other meetings are the same in every language: state them once, before the first `version:`"),
                     );
-                } else if let Some(first) = &self.next_meeting {
-                    diagnostics.push(
-                        Diagnostic::error("syntax::duplicate-next-meeting", "the next meeting is stated twice")
-                            .primary(next.span, "stated again here")
-                            .secondary(first.span, "first stated here")
-                            .help("keep one `next meeting:` block"),
-                    );
+                } else if meeting.past || other_series || self.next_meeting.is_some() {
+                    self.meetings.push(meeting);
                 } else {
-                    self.next_meeting = Some(next);
+                    self.next_meeting = Some(meeting);
                 }
             }
             Item::Closing(closing) => match &version.closing {
@@ -324,6 +328,7 @@ impl Assembler {
         Document {
             header,
             next_meeting: self.next_meeting,
+            meetings: self.meetings,
             versions: self.versions,
             comments: self.comments,
             span: Span::new(0, self.len),
@@ -336,7 +341,7 @@ fn item_span(item: &Item) -> Option<Span> {
         Item::Header(h) => h.span,
         Item::Comments | Item::Version(_) => return None,
         Item::Heading(h) => h.span,
-        Item::NextMeeting(n) => n.span,
+        Item::Meeting(n) => n.span,
         Item::Closing(c) => c.span,
         Item::Signatures(s) => s.span,
         Item::Annex(a) => a.span,

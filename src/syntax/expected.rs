@@ -164,7 +164,7 @@ fn words(rule: Rule) -> Option<&'static str> {
         Rule::field_value => "the value of the field",
         Rule::invalid_line => "a line",
         Rule::header | Rule::header_block => "the header",
-        Rule::next_meeting => "`next meeting:`",
+        Rule::meeting | Rule::meeting_keyword => "`next meeting:`",
         Rule::closing => "`closing:`",
         Rule::signatures | Rule::signatures_keyword => "`signed:`",
         Rule::signatory | Rule::signatory_line => "a signatory `- ...`",
@@ -234,7 +234,7 @@ fn words(rule: Rule) -> Option<&'static str> {
         | Rule::first_subparagraph => return None,
         Rule::date | Rule::date_value => "a date `YYYY-MM-DD`",
         Rule::date_range_value => "dates `YYYY-MM-DD to YYYY-MM-DD`",
-        Rule::year | Rule::year_value => "a year",
+        Rule::year | Rule::year_value | Rule::timing | Rule::year_span => "a year",
         Rule::periodicity_value
         | Rule::annual
         | Rule::biennial

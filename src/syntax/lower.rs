@@ -21,7 +21,7 @@ pub enum Item {
     Header(Box<Header>),
     Comments,
     Heading(Heading),
-    NextMeeting(NextMeeting),
+    Meeting(Meeting),
     Closing(Closing),
     Signatures(Signatures),
     Version(VersionHeader),
@@ -69,12 +69,15 @@ pub(super) const HEADER_FIELDS: &[&str] = &[
     "rotation",
     "numbering",
 ];
-const NEXT_MEETING_FIELDS: &[&str] = &["edition", "host", "place", "year", "dates"];
+const MEETING_FIELDS: &[&str] = &["series", "edition", "host", "place", "year", "dates"];
+/// The facts of the next meeting that `{... = next ...}` may mark.
+const NEXT_MEETING_FACTS: &[&str] = &["edition", "host", "place", "year", "dates"];
 const CLOSING_FIELDS: &[&str] = &["place", "date", "by"];
 const VERSION_FIELDS: &[&str] = &["title", "series", "place", "theme"];
 /// Keywords that start a block of their own and so cannot be a field.
 const BLOCK_KEYWORDS: &[&str] = &[
     "next meeting",
+    "past meeting",
     "closing",
     "version",
     "annex",
@@ -148,7 +151,7 @@ impl Lowerer {
                 Item::Comments
             }
             Rule::heading => Item::Heading(self.heading(pair)),
-            Rule::next_meeting => Item::NextMeeting(self.next_meeting(pair)),
+            Rule::meeting => Item::Meeting(self.meeting(pair)),
             Rule::closing => Item::Closing(self.closing(pair)),
             Rule::signatures => Item::Signatures(self.signatures(pair)),
             Rule::version => Item::Version(self.version(pair)),
@@ -500,33 +503,35 @@ impl Lowerer {
         header
     }
 
-    fn next_meeting(&mut self, pair: Pair<Rule>) -> NextMeeting {
+    fn meeting(&mut self, pair: Pair<Rule>) -> Meeting {
         let span = self.span(&pair);
-        let mut next = NextMeeting {
+        let past = pair.as_str().starts_with("past meeting");
+        let mut inner = pair.into_inner();
+        // The keyword is the first pair; the fields follow.
+        inner.next();
+        let mut meeting = Meeting {
+            past,
             span,
-            ..NextMeeting::default()
+            ..Meeting::default()
         };
-        let fields = self.fields(
-            pair.into_inner(),
-            NEXT_MEETING_FIELDS,
-            "next meeting",
-            &mut next.unusable,
-        );
+        let what = if past { "past meeting" } else { "next meeting" };
+        let fields = self.fields(inner, MEETING_FIELDS, what, &mut meeting.unusable);
         for field in &fields {
             let read = match field.key.value.as_str() {
-                "edition" => set(&mut next.edition, self.ordinal(field)),
-                "host" => set(&mut next.host, Some(field.value.clone())),
-                "place" => set(&mut next.place, Some(field.value.clone())),
-                "year" => set(&mut next.year, self.year(field)),
-                "dates" => set(&mut next.dates, self.date_range(field)),
+                "series" => set(&mut meeting.series, Some(field.value.clone())),
+                "edition" => set(&mut meeting.edition, self.ordinal(field)),
+                "host" => set(&mut meeting.host, Some(field.value.clone())),
+                "place" => set(&mut meeting.place, Some(field.value.clone())),
+                "year" => set(&mut meeting.year, self.meeting_year(field)),
+                "dates" => set(&mut meeting.dates, self.date_range(field)),
                 _ => unreachable!("unknown fields are filtered out"),
             };
             if !read {
-                next.unusable.push(field.key.value.clone());
+                meeting.unusable.push(field.key.value.clone());
             }
         }
-        next.fields = fields;
-        next
+        meeting.fields = fields;
+        meeting
     }
 
     fn closing(&mut self, pair: Pair<Rule>) -> Closing {
@@ -762,25 +767,36 @@ impl Lowerer {
         Some(Spanned::new(DateRange { start, end }, span))
     }
 
-    fn year(&mut self, field: &Field) -> Option<Spanned<i16>> {
-        match value_pairs(Rule::year_value, field) {
-            Some(_) => field
-                .value
-                .value
-                .trim()
-                .parse()
-                .ok()
-                .map(|year| Spanned::new(year, field.value.span)),
-            None => {
+    /// A meeting's year: `2009`, `mid-2002`, `2027 or 2028`.
+    fn meeting_year(&mut self, field: &Field) -> Option<Spanned<MeetingYear>> {
+        let Some(pairs) = value_pairs(Rule::year_value, field) else {
+            self.invalid_value(
+                field,
+                "syntax::invalid-value",
+                "a year",
+                "write the year in four digits, for example `2009`; `mid-2002` or `2027 or 2028` say when, or between which years",
+            );
+            return None;
+        };
+        let years: Vec<i16> = pairs
+            .flatten()
+            .filter(|p| p.as_rule() == Rule::year)
+            .filter_map(|p| p.as_str().parse().ok())
+            .collect();
+        let (first, last) = match years[..] {
+            [year] => (year, year),
+            [first, last] if first < last => (first, last),
+            _ => {
                 self.invalid_value(
                     field,
                     "syntax::invalid-value",
-                    "a year",
-                    "write the year in four digits, for example `2009`",
+                    "a span of years",
+                    "write the earlier year first: `2027 or 2028`",
                 );
-                None
+                return None;
             }
-        }
+        };
+        Some(Spanned::new(MeetingYear { first, last }, field.value.span))
     }
 
     fn languages(&mut self, field: &Field) -> Vec<Spanned<String>> {
@@ -1476,14 +1492,14 @@ impl Lowerer {
         let key_span = self.span(&key_pair);
         let key_text = key_pair.as_str();
         match parse_fact_key(key_text) {
-            Some(FactKey::Next(fact)) if !NEXT_MEETING_FIELDS.contains(&fact.key()) => {
+            Some(FactKey::Next(fact)) if !NEXT_MEETING_FACTS.contains(&fact.key()) => {
                 self.error(
                     Diagnostic::error(
                         "syntax::unknown-fact",
                         format!(
                             "the next meeting has no `{}`: a `next meeting:` block states its {}",
                             fact.key(),
-                            crate::numbers::join_words(NEXT_MEETING_FIELDS, "and")
+                            crate::numbers::join_words(NEXT_MEETING_FACTS, "and")
                         ),
                     )
                     .primary(key_span, "not a fact of the next meeting")

@@ -1,11 +1,13 @@
 //! Checks of the meeting series: what the `next meeting:` block says against the header. What
 //! the series makes of the next meeting is worked out in [`crate::analysis::series`].
 
+pub mod meetings_out_of_order;
 pub mod next_edition;
 pub mod next_host_breaks_rotation;
 pub mod next_meeting_not_after;
 pub mod next_year;
 pub mod next_year_and_dates_differ;
+pub mod record_breaks_periodicity;
 pub mod unknown_next_host;
 pub mod unknown_rotation_group;
 

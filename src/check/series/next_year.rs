@@ -53,7 +53,10 @@ fn run(cx: &Context, out: &mut Vec<Diagnostic>) {
     let Periodicity::EveryYears(years) = periodicity.value;
     // A next meeting that is not after this one is reported by `series::next-meeting-not-after`,
     // and a year that is not the year of the dates by `series::next-year-and-dates-differ`.
-    if i32::from(next) == expected || series.next_not_after || series.next_year_differs {
+    let within = series
+        .next_years
+        .is_some_and(|years| years.includes(expected));
+    if i32::from(next) == expected || within || series.next_not_after || series.next_year_differs {
         return;
     }
     let every = match years {

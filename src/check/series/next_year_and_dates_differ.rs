@@ -38,18 +38,16 @@ fn run(cx: &Context, out: &mut Vec<Diagnostic>) {
         return;
     };
     let dates_year = dates.value.start.year();
-    if year.value == dates_year {
+    if year.value.includes(i32::from(dates_year)) {
         return;
     }
+    let written = &cx.source.slice(year.span);
     out.push(
         Diagnostic::error(
             CHECK.code,
-            format!(
-                "the next meeting's year is {}, but its dates are in {dates_year}",
-                year.value
-            ),
+            format!("the next meeting's year is {written}, but its dates are in {dates_year}"),
         )
-        .primary(year.span, format!("{} here", year.value))
+        .primary(year.span, format!("{written} here"))
         .secondary(dates.span, format!("in {dates_year}"))
         .help("correct the one that is wrong, or leave out `year`: the dates state it"),
     );
