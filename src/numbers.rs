@@ -176,6 +176,80 @@ pub fn parse_cardinal(text: &str, tag: &str) -> Option<u32> {
     words_as_digits(text, tag)?.parse().ok()
 }
 
+/// How an approximate count relates to the number it names: "more than 40".
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Bound {
+    MoreThan,
+    AtLeast,
+    FewerThan,
+    AtMost,
+    /// "nearly 50", "almost 50": a little under.
+    Nearly,
+    /// "about 50", "some 50", "around 50": near it either way.
+    About,
+}
+
+impl Bound {
+    /// Whether a count agrees with the bound on `n`: near means within a tenth (at least 1).
+    pub fn admits(self, count: u32, n: u32) -> bool {
+        let near = (n / 10).max(1);
+        match self {
+            Bound::MoreThan => count > n,
+            Bound::AtLeast => count >= n,
+            Bound::FewerThan => count < n,
+            Bound::AtMost => count <= n,
+            Bound::Nearly => count <= n && count + near >= n,
+            Bound::About => count.abs_diff(n) <= near,
+        }
+    }
+}
+
+/// The words that make a count approximate, in the languages counts are read in, longest
+/// first.
+const BOUNDS: &[(&str, Bound)] = &[
+    ("more than", Bound::MoreThan),
+    ("over", Bound::MoreThan),
+    ("upwards of", Bound::MoreThan),
+    ("plus de", Bound::MoreThan),
+    ("meer dan", Bound::MoreThan),
+    ("at least", Bound::AtLeast),
+    ("au moins", Bound::AtLeast),
+    ("ten minste", Bound::AtLeast),
+    ("fewer than", Bound::FewerThan),
+    ("less than", Bound::FewerThan),
+    ("under", Bound::FewerThan),
+    ("moins de", Bound::FewerThan),
+    ("at most", Bound::AtMost),
+    ("up to", Bound::AtMost),
+    ("nearly", Bound::Nearly),
+    ("almost", Bound::Nearly),
+    ("close to", Bound::Nearly),
+    ("près de", Bound::Nearly),
+    ("bijna", Bound::Nearly),
+    ("about", Bound::About),
+    ("around", Bound::About),
+    ("some", Bound::About),
+    ("approximately", Bound::About),
+    ("roughly", Bound::About),
+    ("environ", Bound::About),
+    ("ongeveer", Bound::About),
+    ("近", Bound::Nearly),
+    ("约", Bound::About),
+];
+
+/// An approximate count: `more than 40`, `nearly fifty`, `约50个`; `None` for an exact one or
+/// words that are not a count.
+pub fn read_approximate_count(words: &str, tag: &str) -> Option<(Bound, u32)> {
+    let words = words.trim();
+    let lower = words.to_lowercase();
+    BOUNDS.iter().find_map(|(prefix, bound)| {
+        let rest = lower.strip_prefix(prefix)?;
+        let rest = &words[words.len() - rest.len()..];
+        let rest = rest.trim_end_matches(['多', '余']);
+        read_count(rest, tag).map(|n| (*bound, n))
+    })
+}
+
 /// A count: `45`, `forty-five`, `四十五`, with a Chinese measure word (`45个`) allowed.
 pub fn read_count(words: &str, tag: &str) -> Option<u32> {
     let words = words.trim().trim_end_matches(['个', '名', '位', '個']);

@@ -35,10 +35,14 @@
 //! Correct the words, or correct the data if the words are right; they must say the same.
 
 use crate::analysis::facts::{describe, verb, Data};
-use crate::ast::Inline;
-use crate::check::facts::{compare, Reading, Tongue};
+use crate::analysis::members::AnnexInfo;
+use crate::ast::{FactKey, Inline};
+use crate::check::facts::{compare, read_count, read_member_names, Reading, Tongue};
 use crate::check::{Check, Context};
 use crate::diagnostic::{Diagnostic, Severity};
+use crate::numbers::{join_words, read_approximate_count};
+use crate::registry::{fold, Entity};
+use crate::source::Spanned;
 
 pub const CHECK: Check = Check {
     code: "facts::mismatch",
@@ -58,6 +62,18 @@ fn run(cx: &Context, out: &mut Vec<Diagnostic>) {
             let Inline::Fact { text, key, .. } = inline else {
                 return;
             };
+            if key.value == FactKey::Members
+                && read_count(&text.value, tongue.language).is_none()
+                && read_approximate_count(&text.value, tongue.language).is_none()
+            {
+                if let Some(names) = read_member_names(&text.value, cx.registry) {
+                    let annex = cx.analysis.annex_of(info.index).or(cx.analysis.annex_of(0));
+                    if let Some(diagnostic) = names_differ(text, &names, annex) {
+                        out.push(diagnostic);
+                    }
+                    return;
+                }
+            }
             let Data::Stated {
                 value,
                 span,
@@ -115,4 +131,67 @@ fn run(cx: &Context, out: &mut Vec<Diagnostic>) {
             out.push(diagnostic);
         });
     }
+}
+
+/// Members named in the prose, against the member annex: the names it lacks and the members it
+/// lists that the prose does not name. A name is the annex's when it is the same member of the
+/// registry, or the same words.
+fn names_differ(
+    text: &Spanned<String>,
+    names: &[(String, Option<&Entity>)],
+    annex: Option<&AnnexInfo>,
+) -> Option<Diagnostic> {
+    let annex = annex.filter(|a| a.complete)?;
+    let in_annex = |(name, entity): &(String, Option<&Entity>)| {
+        annex.listed.iter().any(|listed| {
+            entity.is_some_and(|e| listed.id() == Some(e.id.as_str()))
+                || fold(&listed.member.name) == fold(name)
+        })
+    };
+    let not_listed: Vec<&str> = names
+        .iter()
+        .filter(|n| !in_annex(n))
+        .map(|(name, _)| name.as_str())
+        .collect();
+    let not_named: Vec<&str> = annex
+        .listed
+        .iter()
+        .filter(|listed| {
+            !names.iter().any(|(name, entity)| {
+                entity.is_some_and(|e| listed.id() == Some(e.id.as_str()))
+                    || fold(&listed.member.name) == fold(name)
+            })
+        })
+        .map(|listed| listed.member.name.as_str())
+        .collect();
+    if not_listed.is_empty() && not_named.is_empty() {
+        return None;
+    }
+    let mut parts = Vec::new();
+    if !not_named.is_empty() {
+        parts.push(format!(
+            "it does not name {}",
+            join_words(&not_named, "and")
+        ));
+    }
+    if !not_listed.is_empty() {
+        parts.push(format!(
+            "the annex does not list {}",
+            join_words(&not_listed, "or")
+        ));
+    }
+    Some(
+        Diagnostic::error(
+            CHECK.code,
+            format!(
+                "the text names {} members, and the annex lists {}: {}",
+                names.len(),
+                annex.listed.len(),
+                parts.join("; ")
+            ),
+        )
+        .primary(text.span, format!("names {} members", names.len()))
+        .secondary(annex.annex.title.span, "the member annex")
+        .help("name in the text the members the annex lists, or correct the annex"),
+    )
 }
