@@ -197,10 +197,11 @@ pub struct Version {
     pub footnotes: Vec<Footnote>,
     pub annex: Option<Annex>,
     pub closing: Option<Closing>,
-    /// How many sections stand before the member annex and before the closing: a text annex
-    /// (`# Annex B`) may follow either, and each prints where it stands.
-    pub annex_at: usize,
-    pub closing_at: usize,
+    /// Where the member annex and the closing stand: a division (`# Annex B`) may follow
+    /// either, a member list (`members:`) may stand among paragraphs, and each prints where it
+    /// stands.
+    pub annex_at: Position,
+    pub closing_at: Position,
     /// The signature blocks, in the order written.
     pub signatures: Vec<Signatures>,
     pub span: Span,
@@ -530,7 +531,10 @@ pub struct Footnote {
 /// The member annex.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Annex {
+    /// Written `members:` inside the text, which goes on after it; `annex:` otherwise.
+    pub inline: bool,
     pub label: Option<Spanned<String>>,
+    /// The title; a list inside the text (`members:`) may have none.
     pub title: Spanned<String>,
     pub stated_count: Option<Spanned<u32>>,
     /// Members listed right under the `annex:` line, before any group.
@@ -585,9 +589,19 @@ pub struct Closing {
 pub struct Signatures {
     pub witnessed: bool,
     pub signatories: Vec<Signatory>,
-    /// How many sections stand before it.
-    pub at: usize,
+    /// Where it stands.
+    pub at: Position,
     pub span: Span,
+}
+
+/// Where a block that is not a paragraph (the annex, the closing, a signature block) stands
+/// among the paragraphs: after the first `blocks` blocks of the preamble while no section has
+/// begun (`sections` is 0), else after the first `blocks` blocks of the last of the `sections`
+/// sections begun before it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Default, Serialize)]
+pub struct Position {
+    pub sections: usize,
+    pub blocks: usize,
 }
 
 /// One who signs (or witnesses): for whom, the name, the titles, as written.

@@ -212,8 +212,12 @@ impl<'p> Cx<'p> {
 
     fn annex(&self, annex: &Annex) -> Markup {
         html! {
-            section.annex id=(self.id(&annex.anchor)) {
-                h2 { (self.label(annex.label.as_deref())) (annex.heading) }
+            section.annex.inline[annex.inline] id=(self.id(&annex.anchor)) {
+                @if annex.has_heading() {
+                    h2 { (self.label(annex.label.as_deref())) (annex.heading) }
+                } @else {
+                    (self.label(annex.label.as_deref()))
+                }
                 @if !annex.members.is_empty() {
                     ul.members { @for m in &annex.members { li { (m.name) } } }
                 }

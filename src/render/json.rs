@@ -144,10 +144,30 @@ pub struct Version {
     pub closing: Option<Closing>,
     /// The signature blocks, in the order written.
     pub signatures: Vec<Signatures>,
-    /// What follows the preamble, in reading order: each section by its `id` (`s-1`), and
-    /// `annex`, `closing` and `signatures-1` (the first signature block) where they stand (a
-    /// division, a section under `# Annex B`, may follow any of them).
-    pub order: Vec<String>,
+    /// The text after its title, in reading order: runs of paragraphs of the preamble or of a
+    /// section, and the annex, the closing and the signature blocks where they stand among
+    /// them (a division such as `# Annex B` may follow any of them, a member list written
+    /// `members:` stands among paragraphs).
+    pub order: Vec<Placed>,
+}
+
+/// A part of the text in reading order.
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
+#[serde(tag = "kind", rename_all = "kebab-case")]
+pub enum Placed {
+    /// The paragraphs `from` up to (not including) `to` of the preamble (`section` is `null`)
+    /// or of the section with this `id`, under the section's heading when `from` is 0.
+    Paragraphs {
+        section: Option<String>,
+        from: usize,
+        to: usize,
+    },
+    Annex,
+    Closing,
+    /// The signature block at this index (from 0) of `signatures`.
+    Signatures {
+        index: usize,
+    },
 }
 
 /// `signed:` or `witnessed:` and the people under it.
@@ -267,6 +287,9 @@ pub struct Annex {
     /// The anchor in the HTML output: `annex`.
     pub id: String,
     pub label: Option<String>,
+    /// Written `members:` inside the text, which goes on after it, rather than `annex:`; such a
+    /// list may have no title (`title` is then empty).
+    pub inline: bool,
     pub title: String,
     /// The total the title states, if it states one.
     pub stated_count: Option<u32>,
@@ -514,10 +537,14 @@ fn version(text: &print::Text) -> Version {
             .order()
             .into_iter()
             .map(|placed| match placed {
-                print::Placed::Section(index) => text.sections[index].anchor.clone(),
-                print::Placed::Annex => crate::render::anchor::ANNEX.to_string(),
-                print::Placed::Closing => "closing".to_string(),
-                print::Placed::Signatures(index) => format!("signatures-{}", index + 1),
+                print::Placed::Paragraphs { section, from, to } => Placed::Paragraphs {
+                    section: section.map(|index| text.sections[index].anchor.clone()),
+                    from,
+                    to,
+                },
+                print::Placed::Annex => Placed::Annex,
+                print::Placed::Closing => Placed::Closing,
+                print::Placed::Signatures(index) => Placed::Signatures { index },
             })
             .collect(),
     }
@@ -581,6 +608,7 @@ fn annex(annex: &print::Annex) -> Annex {
     Annex {
         id: annex.anchor.clone(),
         label: annex.label.clone(),
+        inline: annex.inline,
         title: annex.title.clone(),
         stated_count: annex.stated_count,
         count: count(annex.count),

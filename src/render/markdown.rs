@@ -105,8 +105,10 @@ fn annex(annex: &Annex, division: bool, out: &mut String) {
     let (title, group) = if division { ("#", "##") } else { ("##", "###") };
     let lists = std::iter::once((title, &annex.heading, &annex.members))
         .chain(annex.groups.iter().map(|g| (group, &g.heading, &g.members)));
-    for (marks, heading, members) in lists {
-        out.push_str(&format!("{marks} {}\n\n", escape(heading)));
+    for (index, (marks, heading, members)) in lists.enumerate() {
+        if index > 0 || annex.has_heading() {
+            out.push_str(&format!("{marks} {}\n\n", escape(heading)));
+        }
         for member in members {
             out.push_str("- ");
             out.push_str(&escape_line_start(&escape(&member.name)));

@@ -98,10 +98,9 @@ pub struct Text {
     pub closing: Option<Closing>,
     /// The signature blocks, in the order written.
     pub signatures: Vec<SignatureBlock>,
-    /// Where the annex, the closing and the signature blocks stand: before the section at
-    /// each index (the sections' count for after the last), in reading order. A division such
-    /// as `# Annex B` may follow any of them.
-    pub placements: Vec<(usize, Placed)>,
+    /// Where the annex, the closing and the signature blocks stand among the paragraphs, in
+    /// reading order (see [`ast::Position`]).
+    pub placements: Vec<(ast::Position, Placed)>,
     /// The footnotes, in the order of their numbers.
     pub footnotes: Vec<Footnote>,
 }
@@ -221,11 +220,22 @@ pub struct Annex {
     pub stated_count: Option<u32>,
     /// The title with its stated count, as printed: `List of ASEM Members (45)`.
     pub heading: String,
+    /// A member list inside the text (`members:`): printed as a list, under its title if it
+    /// has one.
+    pub inline: bool,
     /// How many members are listed, in all.
     pub count: usize,
     /// Members listed before any group.
     pub members: Vec<Member>,
     pub groups: Vec<Group>,
+}
+
+impl Annex {
+    /// Whether the annex prints a heading: a list inside the text (`members:`) without a
+    /// title has none.
+    pub fn has_heading(&self) -> bool {
+        !(self.inline && self.title.is_empty())
+    }
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -355,8 +365,13 @@ pub enum Row {
 /// A part of a text after its preamble, as [`Text::order`] lists them.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Placed {
-    /// The section at this index of [`Text::sections`].
-    Section(usize),
+    /// The paragraphs `from..to` of the preamble (`section` is `None`) or of a section, with
+    /// the section's heading when `from` is 0.
+    Paragraphs {
+        section: Option<usize>,
+        from: usize,
+        to: usize,
+    },
     Annex,
     Closing,
     /// The signature block at this index of [`Text::signatures`].
@@ -383,13 +398,14 @@ impl Text {
             .any(|s| s.heading.as_ref().is_some_and(|h| h.level <= 1))
     }
 
-    /// What follows the preamble, in reading order: the sections, with the annex, the closing
-    /// and the signatures before the section each stands before.
+    /// The text after its title, in reading order: runs of paragraphs of the preamble or of a
+    /// section (a section's first run with its heading), with the annex, the closing and the
+    /// signatures where they stand among them.
     pub fn order(&self) -> Vec<Placed> {
         let present = |part: &Placed| match part {
             Placed::Annex => self.annex.is_some(),
             Placed::Closing => self.closing.is_some(),
-            Placed::Section(_) | Placed::Signatures(_) => true,
+            Placed::Paragraphs { .. } | Placed::Signatures(_) => true,
         };
         let mut placed = self
             .placements
@@ -398,11 +414,31 @@ impl Text {
             .filter(|(_, part)| present(part))
             .peekable();
         let mut order = Vec::new();
-        for index in 0..self.sections.len() {
-            while let Some((_, part)) = placed.next_if(|(at, _)| *at <= index) {
-                order.push(part);
+        // The preamble is container 0; section `i` is container `i + 1`.
+        for container in 0..=self.sections.len() {
+            let (section, len) = match container {
+                0 => (None, self.preamble.len()),
+                n => (Some(n - 1), self.sections[n - 1].paragraphs.len()),
+            };
+            let mut from = 0;
+            loop {
+                let until = placed
+                    .peek()
+                    .filter(|(at, _)| at.sections <= container)
+                    .map(|(at, _)| at.blocks.clamp(from, len));
+                let to = until.unwrap_or(len);
+                if to > from || (from == 0 && section.is_some()) {
+                    order.push(Placed::Paragraphs { section, from, to });
+                }
+                from = to;
+                match until {
+                    Some(_) => {
+                        let (_, part) = placed.next().expect("peeked");
+                        order.push(part);
+                    }
+                    None => break,
+                }
             }
-            order.push(Placed::Section(index));
         }
         order.extend(placed.map(|(_, part)| part));
         order
@@ -411,17 +447,21 @@ impl Text {
     /// The parts of the text in reading order, each with its row.
     pub fn parts(&self) -> Vec<(Row, Part<'_>)> {
         let mut parts = vec![(Row::Title, Part::Title(self))];
-        parts.extend(self.preamble.iter().map(|p| (p.row, Part::Paragraph(p))));
         for placed in self.order() {
             match placed {
-                Placed::Section(index) => {
-                    let section = &self.sections[index];
-                    if let Some(heading) = &section.heading {
-                        parts.push((heading.row, Part::Heading(section, heading)));
-                    }
+                Placed::Paragraphs { section, from, to } => {
+                    let paragraphs = match section {
+                        None => &self.preamble,
+                        Some(index) => {
+                            let section = &self.sections[index];
+                            if let (0, Some(heading)) = (from, &section.heading) {
+                                parts.push((heading.row, Part::Heading(section, heading)));
+                            }
+                            &section.paragraphs
+                        }
+                    };
                     parts.extend(
-                        section
-                            .paragraphs
+                        paragraphs[from..to]
                             .iter()
                             .map(|p| (p.row, Part::Paragraph(p))),
                     );
@@ -703,11 +743,14 @@ fn signature_blocks(cx: &Cx) -> Vec<SignatureBlock> {
 }
 
 /// Where the annex, the closing and the signature blocks of a version stand, in reading order:
-/// by the section they come before, then in the order written. A closing taken from the
+/// by their place among the paragraphs, then in the order written. A closing taken from the
 /// original, which the version does not write, stands at the end.
-fn placements(version: &ast::Version) -> Vec<(usize, Placed)> {
-    let end = version.sections.len();
-    let mut placed: Vec<(usize, u32, Placed)> = Vec::new();
+fn placements(version: &ast::Version) -> Vec<(ast::Position, Placed)> {
+    let end = ast::Position {
+        sections: version.sections.len(),
+        blocks: usize::MAX,
+    };
+    let mut placed: Vec<(ast::Position, u32, Placed)> = Vec::new();
     if let Some(annex) = &version.annex {
         placed.push((version.annex_at, annex.span.start, Placed::Annex));
     }
@@ -831,6 +874,7 @@ fn annex(cx: &Cx, annex: &ast::Annex) -> Annex {
             &annex.title.value,
             annex.stated_count.as_ref().map(|c| c.value),
         ),
+        inline: annex.inline,
         count: annex.all_members().count(),
         members: ungrouped,
         groups,

@@ -32,8 +32,8 @@ fn empty_version(header: Option<VersionHeader>, at: usize) -> Version {
         footnotes: Vec::new(),
         annex: None,
         closing: None,
-        annex_at: 0,
-        closing_at: 0,
+        annex_at: Position::default(),
+        closing_at: Position::default(),
         signatures: Vec::new(),
     }
 }
@@ -65,8 +65,12 @@ impl Assembler {
         diagnostics: &mut Vec<Diagnostic>,
     ) {
         self.comments.extend(comments);
-        // A division (`# Annex B`) closes the member annex: the text goes on after it.
-        if matches!(&item, Item::Heading(h) if h.level == 1) {
+        // A division (`# Annex B`) closes the member annex: the text goes on after it. A member
+        // list inside the text (`members:`) ends at the first block that is not of it.
+        let of_the_list = matches!(&item, Item::Group(_) | Item::Members(..) | Item::Comments);
+        if matches!(&item, Item::Heading(h) if h.level == 1)
+            || (!of_the_list && self.current.annex.as_ref().is_some_and(|a| a.inline))
+        {
             self.annex_open = false;
         }
         if self.annex_open {
@@ -184,7 +188,7 @@ impl Assembler {
                         .help("a declaration has one member annex; use `group:` lines to divide it"),
                 ),
                 None => {
-                    version.annex_at = version.sections.len();
+                    version.annex_at = position(version);
                     version.annex = Some(annex);
                     self.annex_open = true;
                 }
@@ -252,12 +256,12 @@ impl Assembler {
                         .help("keep one `closing:` block per language version"),
                 ),
                 None => {
-                    version.closing_at = version.sections.len();
+                    version.closing_at = position(version);
                     version.closing = Some(closing);
                 }
             },
             Item::Signatures(mut signatures) => {
-                signatures.at = version.sections.len();
+                signatures.at = position(version);
                 version.signatures.push(signatures);
             }
             Item::Unparsed(unparsed) => {
@@ -405,6 +409,17 @@ fn parenthesized_number(
         damage: None,
         span: first.marker.span,
     })
+}
+
+/// Where a block added now stands among the paragraphs.
+fn position(version: &Version) -> Position {
+    Position {
+        sections: version.sections.len(),
+        blocks: match version.sections.last() {
+            Some(section) => section.blocks.len(),
+            None => version.preamble.len(),
+        },
+    }
 }
 
 /// Adds a block to the text: to the preamble while no heading or numbered paragraph has come,

@@ -190,7 +190,7 @@ fn words(rule: Rule) -> Option<&'static str> {
         Rule::subparagraph_marker | Rule::marker_label => "a sub-paragraph marker such as `(a)`",
         Rule::footnote => "a footnote text `[^1]: ...`",
         Rule::footnote_id => "the name of a footnote",
-        Rule::annex => "`annex:`",
+        Rule::annex | Rule::annex_keyword => "`annex:`",
         Rule::annex_title => "the title of the annex",
         Rule::group => "`group:`",
         Rule::group_name => "the name of the group",

@@ -76,6 +76,7 @@ const CLOSING_FIELDS: &[&str] = &["place", "date", "by"];
 const VERSION_FIELDS: &[&str] = &["title", "series", "place", "theme"];
 /// Keywords that start a block of their own and so cannot be a field.
 const BLOCK_KEYWORDS: &[&str] = &[
+    "members",
     "next meeting",
     "past meeting",
     "closing",
@@ -566,7 +567,7 @@ impl Lowerer {
         let mut signatures = Signatures {
             witnessed: false,
             signatories: Vec::new(),
-            at: 0,
+            at: Position::default(),
             span,
         };
         for part in pair.into_inner() {
@@ -1177,8 +1178,10 @@ impl Lowerer {
         let mut stated_count = None;
         let mut members = Vec::new();
         let mut unreadable = Vec::new();
+        let inline = pair.as_str().starts_with("members");
         for part in pair.into_inner() {
             match part.as_rule() {
+                Rule::annex_keyword => {}
                 Rule::label => label = Some(self.label_name(part)),
                 Rule::annex_title => title = self.spanned(&part),
                 Rule::stated_count => stated_count = self.stated_count(part),
@@ -1188,7 +1191,7 @@ impl Lowerer {
                 _ => {}
             }
         }
-        if title.value.is_empty() {
+        if title.value.is_empty() && !inline {
             self.error(
                 Diagnostic::error("syntax::missing-annex-title", "the annex has no title")
                     .primary(Span::new(span.start as usize, span.start as usize + 6), "")
@@ -1196,6 +1199,7 @@ impl Lowerer {
             );
         }
         Annex {
+            inline,
             label,
             title,
             stated_count,

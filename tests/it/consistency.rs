@@ -90,7 +90,9 @@ fn digest(text: &Text, marker: &dyn Fn(usize) -> String) -> Vec<String> {
             Part::Heading(_, heading) => out.push(marked(&heading.content, marker)),
             Part::Paragraph(p) => paragraph(p, &mut out),
             Part::Annex(annex) => {
-                out.push(annex.heading.clone());
+                if annex.has_heading() {
+                    out.push(annex.heading.clone());
+                }
                 out.extend(annex.members.iter().map(|m| m.name.clone()));
                 for group in &annex.groups {
                     out.push(group.heading.clone());
@@ -319,9 +321,6 @@ fn json_digest(json: &serde_json::Value) -> Vec<String> {
         items(&p["bullets"], &text_of, lines);
         subs(&p["subparagraphs"], &text_of, lines);
     };
-    for p in version["preamble"].as_array().into_iter().flatten() {
-        paragraph(p, &mut lines);
-    }
     fn annex(annex: &serde_json::Value, lines: &mut Vec<String>) {
         if annex.is_object() {
             let with_count =
@@ -329,7 +328,12 @@ fn json_digest(json: &serde_json::Value) -> Vec<String> {
                     Some(n) => format!("{} ({n})", name.as_str().unwrap()),
                     None => name.as_str().unwrap().to_string(),
                 };
-            lines.push(with_count(&annex["title"], &annex["stated_count"]));
+            // A member list inside the text without a title prints no heading.
+            let untitled = annex["inline"].as_bool().unwrap()
+                && annex["title"].as_str().is_some_and(str::is_empty);
+            if !untitled {
+                lines.push(with_count(&annex["title"], &annex["stated_count"]));
+            }
             for m in annex["members"].as_array().into_iter().flatten() {
                 lines.push(m["name"].as_str().unwrap().to_string());
             }
@@ -343,12 +347,12 @@ fn json_digest(json: &serde_json::Value) -> Vec<String> {
     }
     let sections = version["sections"].as_array().cloned().unwrap_or_default();
     for placed in version["order"].as_array().into_iter().flatten() {
-        match placed.as_str().unwrap() {
+        match placed["kind"].as_str().unwrap() {
             "annex" => annex(&version["annex"], &mut lines),
             "closing" => {}
-            signatures if signatures.starts_with("signatures-") => {
-                let index: usize = signatures["signatures-".len()..].parse().unwrap();
-                let block = &version["signatures"][index - 1];
+            "signatures" => {
+                let index = placed["index"].as_u64().unwrap() as usize;
+                let block = &version["signatures"][index];
                 for signatory in block["signatories"].as_array().into_iter().flatten() {
                     for field in [&signatory["party"], &signatory["name"]] {
                         lines.extend(field.as_str().map(str::to_string));
@@ -358,15 +362,26 @@ fn json_digest(json: &serde_json::Value) -> Vec<String> {
                     }
                 }
             }
-            id => {
-                let section = sections
-                    .iter()
-                    .find(|s| s["id"].as_str() == Some(id))
-                    .expect("the order names the sections");
-                if section["heading"].is_object() {
-                    lines.push(text_of(&section["heading"]["content"]));
-                }
-                for p in section["paragraphs"].as_array().into_iter().flatten() {
+            _ => {
+                let from = placed["from"].as_u64().unwrap() as usize;
+                let to = placed["to"].as_u64().unwrap() as usize;
+                let paragraphs = match placed["section"].as_str() {
+                    None => version["preamble"].as_array().cloned().unwrap_or_default(),
+                    Some(id) => {
+                        let section = sections
+                            .iter()
+                            .find(|s| s["id"].as_str() == Some(id))
+                            .expect("the order names the sections");
+                        if from == 0 && section["heading"].is_object() {
+                            lines.push(text_of(&section["heading"]["content"]));
+                        }
+                        section["paragraphs"]
+                            .as_array()
+                            .cloned()
+                            .unwrap_or_default()
+                    }
+                };
+                for p in &paragraphs[from..to] {
                     paragraph(p, &mut lines);
                 }
             }

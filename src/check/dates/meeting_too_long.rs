@@ -1,14 +1,15 @@
 //! ## What it finds
 //!
-//! Meeting dates that span more than two weeks, for this meeting or the next one:
+//! Meeting dates that span more than three months, for this meeting or the next one:
 //! `2007-10-30 to 2008-10-31`. (Dates whose last day comes before the first are refused when
 //! the file is read.)
 //!
 //! ## Why it matters
 //!
-//! Ministerial meetings and conferences last from one day to about two weeks. A longer span is
-//! almost always a slip in the year or the month of one of the two dates, and the dates are
-//! printed on the title page.
+//! Ministerial meetings last from one day to about two weeks, and the longest conferences about
+//! twelve weeks (the first United Nations Conference on Trade and Development met from 23 March
+//! to 16 June 1964). A longer span is almost always a slip in the year or the month of one of
+//! the two dates, and the dates are printed on the title page.
 //!
 //! ## Example
 //!
@@ -31,13 +32,13 @@ use crate::source::Spanned;
 pub const CHECK: Check = Check {
     code: "dates::meeting-too-long",
     default_severity: Severity::Warning,
-    summary: "meeting dates that span more than two weeks",
+    summary: "meeting dates that span more than three months",
     source_file: include_str!("meeting_too_long.rs"),
     run,
 };
 
 /// The longest meeting, in days from the first to the last, that is not reported.
-const LONGEST_DAYS: i32 = 14;
+const LONGEST_DAYS: i32 = 92;
 
 fn run(cx: &Context, out: &mut Vec<Diagnostic>) {
     let document = cx.document;
@@ -68,7 +69,7 @@ fn check(dates: &Spanned<DateRange>, which: &str, out: &mut Vec<Diagnostic>) {
         )
         .primary(dates.span, format!("{days} days"))
         .help(format!(
-            "meetings last at most about two weeks; check the year and the month of both dates (the last day would usually be by {latest})"
+            "even the longest conferences last about twelve weeks; check the year and the month of both dates (the last day would be by {latest})"
         )),
     );
 }

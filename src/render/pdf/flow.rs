@@ -616,10 +616,17 @@ impl Setter<'_> {
         let (size, _) = voice.body();
         let leading = size * 1.32;
         let style = voice.style(BOLD_FACE, HEADING.min(size + 0.5));
+        // A list inside the text without a title of its own has no heading.
+        let heading = if annex.has_heading() {
+            annex.heading.as_str()
+        } else {
+            ""
+        };
         let mut lines: Vec<FlowLine> = self
             .shaper
-            .paragraph(&[plain(&annex.heading, style)], width, Align::Center, None)
+            .paragraph(&[plain(heading, style)], width, Align::Center, None)
             .into_iter()
+            .filter(|_| !heading.is_empty())
             .map(|l| FlowLine::from_line(l, x, leading + 1.0, style.size))
             .collect();
         if let Some(first) = lines.first_mut() {
@@ -629,7 +636,15 @@ impl Setter<'_> {
         lines.push(FlowLine::empty(leading / 2.0));
         // A column is a list of entries, each a name (or a group's heading) set in it.
         let mut columns: Vec<Vec<(&str, bool)>> = Vec::new();
-        let max_columns = if width < 300.0 { 2 } else { 3 };
+        // A list inside the text is set in one column, so that the text after it is read after
+        // it, also by text extraction, which reads down columns that line up.
+        let max_columns = if annex.inline {
+            1
+        } else if width < 300.0 {
+            2
+        } else {
+            3
+        };
         fn names(members: &[crate::render::print::Member]) -> Vec<(&str, bool)> {
             members.iter().map(|m| (m.name.as_str(), false)).collect()
         }
@@ -686,9 +701,13 @@ impl Setter<'_> {
             .collect();
         lines.extend(merge_columns(set));
         FlowBlock {
-            space_before: HEADING_SPACE * 1.5,
+            space_before: if annex.inline {
+                PARAGRAPH_SPACE
+            } else {
+                HEADING_SPACE * 1.5
+            },
             lines,
-            keep_together: true,
+            keep_together: !annex.inline,
             ..FlowBlock::default()
         }
     }
