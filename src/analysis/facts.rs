@@ -301,8 +301,13 @@ impl Analysis<'_> {
 
     fn next_fact(&self, fact: MeetingFact) -> Data {
         let Some(next) = self.document.next_meeting.as_ref() else {
+            let missing = if self.document.meetings.iter().any(|m| !m.past) {
+                "the declaration states no next meeting of this series, only of others"
+            } else {
+                "the declaration has no `next meeting:` block"
+            };
             return Data::Absent {
-                missing: "the declaration has no `next meeting:` block".to_string(),
+                missing: missing.to_string(),
                 help: format!(
                     "state the fact in a `next meeting:` block after the header: `next meeting:` and then `{}: ...`",
                     fact.key()

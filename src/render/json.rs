@@ -44,6 +44,10 @@ pub struct Declaration {
     /// The language tag of every version of the declaration, the original first (even when
     /// `--lang` prints only one).
     pub languages: Vec<String>,
+    /// The languages whose texts are authentic: the header's `authentic` when it states them
+    /// (a translation beside the original, or authentic texts the file lacks), else every one
+    /// of its `languages`.
+    pub authentic: Vec<String>,
     /// How often the series meets.
     pub periodicity: Option<Periodicity>,
     /// Who hosts the next meetings.
@@ -433,6 +437,7 @@ pub fn declaration(print: &Print) -> Declaration {
         adopted: facts.adopted.map(|d| d.to_string()),
         theme: facts.theme.clone(),
         languages: print.languages.clone(),
+        authentic: facts.authentic.clone(),
         periodicity: facts
             .periodicity
             .map(|years| Periodicity { every_years: years }),

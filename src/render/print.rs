@@ -47,6 +47,9 @@ pub struct Facts {
     pub periodicity: Option<u32>,
     pub rotation: Option<(RotationKind, Vec<String>)>,
     pub numbering: Numbering,
+    /// The languages whose texts are authentic: the header's `authentic`, else its
+    /// `languages`.
+    pub authentic: Vec<String>,
     pub next_meeting: Option<Meeting>,
     /// The other meetings the declaration states: past ones, later ones, other series'.
     pub meetings: Vec<Meeting>,
@@ -159,7 +162,10 @@ impl Number {
     /// The number as printed before its text: `7.`, `7、`, `(31)`.
     pub fn printed(&self) -> String {
         let opening = if self.parenthesized { "(" } else { "" };
+        // A number written without its full stop has a space for its terminator.
         format!("{opening}{}{}", self.written, self.terminator)
+            .trim_end()
+            .to_string()
     }
 
     /// What stands between the number and its text: a space after `7.`, nothing after the
@@ -586,6 +592,14 @@ fn facts(analysis: &Analysis) -> Facts {
             };
             (kind, hosts.iter().map(|h| h.value.clone()).collect())
         }),
+        authentic: if header.authentic.is_empty() {
+            &header.languages
+        } else {
+            &header.authentic
+        }
+        .iter()
+        .map(|tag| tag.value.clone())
+        .collect(),
         numbering: header
             .numbering
             .as_ref()

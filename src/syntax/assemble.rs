@@ -387,16 +387,20 @@ fn parenthesized_number(
 ) -> Option<ParagraphNumber> {
     let first = subparagraphs.first().filter(|_| bullets.is_empty())?;
     let value: u32 = first.marker.value.parse().ok().filter(|v| *v >= 2)?;
-    let before = version.sections.last()?.blocks.last()?;
-    let (previous, listed) = match before {
-        Block::NumberedParagraph(p) => (&p.number, &p.subparagraphs),
-        Block::Unparsed(u) => (u.number.as_ref()?, &u.subparagraphs),
-        Block::Paragraph(_) => return None,
-    };
+    // The paragraph the block would continue, which may be an unnumbered one leading into it
+    // ("... the following considerations:"), and the last numbered paragraph before it.
+    let sections = version.sections.iter().rev();
+    let last = sections.clone().find_map(|s| s.blocks.last())?;
+    let previous = sections
+        .flat_map(|s| s.blocks.iter().rev())
+        .find_map(|b| match b {
+            Block::NumberedParagraph(p) if p.number.style == NumberStyle::Arabic => Some(&p.number),
+            Block::Unparsed(u) => u.number.as_ref().filter(|n| n.style == NumberStyle::Arabic),
+            _ => None,
+        })?;
     let numbered_in_parentheses = |s: &Subparagraph| s.marker.value.parse::<u32>().is_ok();
-    if previous.style != NumberStyle::Arabic
-        || previous.value? + 1 != value
-        || listed.iter().any(numbered_in_parentheses)
+    if previous.value?.checked_add(1) != Some(value)
+        || last.subparagraphs().iter().any(numbered_in_parentheses)
     {
         return None;
     }

@@ -58,6 +58,18 @@ pub fn missing_blank_line(text_start: Span, block: &str) -> Diagnostic {
     ))
 }
 
+/// A numbered paragraph that begins on a line of the paragraph before it.
+pub fn paragraph_runs_on(number_line: Span, number: u32, previous: u32) -> Diagnostic {
+    Diagnostic::error(
+        "syntax::missing-blank-line",
+        format!("paragraph {number} starts inside paragraph {previous}: a blank line is missing before it"),
+    )
+    .primary(number_line, format!("paragraph {number} starts here"))
+    .help(format!(
+        "leave a blank line between paragraph {previous} and paragraph {number}; if the line belongs to paragraph {previous}, write a backslash before its full stop: `{number}\\.`"
+    ))
+}
+
 /// A `version:` line whose language is missing or not a language tag.
 pub fn expected_language(at: Span) -> Diagnostic {
     Diagnostic::error(
@@ -181,7 +193,8 @@ fn words(rule: Rule) -> Option<&'static str> {
         | Rule::misread_letter
         | Rule::spaced_digits
         | Rule::fullwidth_digits
-        | Rule::damaged_terminator => "a paragraph number such as `7.`",
+        | Rule::damaged_terminator
+        | Rule::lone_digits => "a paragraph number such as `7.`",
         Rule::arabic_number | Rule::count => "a number",
         Rule::roman_number => "a Roman numeral",
         Rule::paragraph | Rule::block_entry => "a paragraph",

@@ -1057,7 +1057,7 @@ impl Lowerer {
 
     fn paragraph_number(&mut self, pair: Pair<Rule>) -> ParagraphNumber {
         let span = self.span(&pair);
-        let terminator = pair.as_str().chars().last().unwrap_or('.');
+        let mut terminator = pair.as_str().chars().last().unwrap_or('.');
         let mut digits = pair.into_inner().next().expect("a number has digits");
         let mut damage = None;
         if digits.as_rule() == Rule::damaged_number {
@@ -1069,8 +1069,13 @@ impl Lowerer {
                 Rule::misread_digits => NumberDamage::LetterForDigit,
                 Rule::spaced_digits => NumberDamage::SpacedDigits,
                 Rule::fullwidth_digits => NumberDamage::FullWidth,
+                Rule::lone_digits => NumberDamage::NoFullStop,
                 _ => NumberDamage::RunIntoText,
             });
+        }
+        if damage == Some(NumberDamage::NoFullStop) {
+            // No mark follows the number; it prints as written.
+            terminator = ' ';
         }
         let written = digits.as_str().to_string();
         let (style, value) = match digits.as_rule() {
@@ -1603,8 +1608,12 @@ impl Content {
     }
 }
 
-/// Drops trailing white space (and a label's space) at the end of a paragraph's text.
+/// Drops white space at both ends of a paragraph's text: trailing space (and a label's space),
+/// and the line break after a number alone on its line.
 fn trim_end(mut inlines: Vec<Inline>) -> Vec<Inline> {
+    while matches!(inlines.first(), Some(Inline::SoftBreak { .. })) {
+        inlines.remove(0);
+    }
     while let Some(last) = inlines.last_mut() {
         match last {
             Inline::SoftBreak { .. } => {

@@ -18,7 +18,7 @@ use pest_derive::Parser;
 
 use crate::ast::Document;
 use crate::diagnostic::Diagnostic;
-use crate::source::Source;
+use crate::source::{Source, Span};
 
 #[derive(Parser)]
 #[grammar = "../grammar/plenary.pest"]
@@ -42,6 +42,18 @@ pub fn parse(source: &Source) -> Parsed {
     let mut open_quotation: Option<usize> = None;
     for block in split::split(text) {
         let block_text = &text[block.start..block.end];
+        if let Some(previous) = block.runs_on_from {
+            let digits = block_text.len()
+                - block_text
+                    .trim_start_matches(|c: char| c.is_ascii_digit())
+                    .len();
+            let number = previous.saturating_add(1);
+            diagnostics.push(expected::paragraph_runs_on(
+                Span::new(block.start, block.start + digits + 1),
+                number,
+                previous,
+            ));
+        }
         if let Some(index) = open_quotation.take() {
             if opens_with_quotation_mark(block_text) {
                 diagnostics.remove(index);

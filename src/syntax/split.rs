@@ -16,6 +16,9 @@ pub struct RawBlock {
     pub end: usize,
     /// Every line of the block is a `//` note.
     pub only_comments: bool,
+    /// The block is the next numbered paragraph, begun inside the one before it without a
+    /// blank line: the number of the paragraph before, to report the missing blank line with.
+    pub runs_on_from: Option<u32>,
 }
 
 /// Splits a text into blocks.
@@ -36,7 +39,13 @@ pub fn split(text: &str) -> Vec<RawBlock> {
             continue;
         }
         let begins = starts_block(content);
-        if after_heading || begins {
+        // A line that starts with the number after the one the block started with begins the
+        // next paragraph, though the blank line before it is missing.
+        let runs_on_from = current
+            .as_ref()
+            .and_then(|block| paragraph_number(&text[block.start..block.end]))
+            .filter(|number| paragraph_number(content) == number.checked_add(1));
+        if after_heading || begins || runs_on_from.is_some() {
             blocks.extend(current.take());
         }
         // A heading is a block of its own line; a line that merely starts with `#` (`#1
@@ -53,12 +62,25 @@ pub fn split(text: &str) -> Vec<RawBlock> {
                     start,
                     end,
                     only_comments: is_comment,
+                    runs_on_from,
                 })
             }
         }
     }
     blocks.extend(current);
     blocks
+}
+
+/// The Arabic paragraph number a line starts with, `7` for `7. Ministers`, when it is one.
+fn paragraph_number(line: &str) -> Option<u32> {
+    let digits = line.len() - line.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+    if digits == 0 || digits > 4 {
+        return None;
+    }
+    let rest = &line[digits..];
+    (rest.starts_with(". ") || rest.starts_with(".\t") || rest.starts_with('、'))
+        .then(|| line[..digits].parse().ok())
+        .flatten()
 }
 
 /// Whether a line starts a block of its own. The first character rules most lines out before
@@ -98,6 +120,16 @@ mod tests {
                 "group: G\n- b"
             ]
         );
+    }
+
+    #[test]
+    fn the_next_numbered_paragraph_starts_a_block_without_a_blank_line() {
+        let text = "5. Ministers met\n6. They agreed\nto meet\n2009. A year";
+        assert_eq!(
+            texts(text),
+            ["5. Ministers met", "6. They agreed\nto meet\n2009. A year"]
+        );
+        assert_eq!(split(text)[1].runs_on_from, Some(5));
     }
 
     #[test]

@@ -36,7 +36,7 @@
 
 use crate::analysis::facts::{describe, verb, Data};
 use crate::analysis::members::AnnexInfo;
-use crate::ast::{FactKey, Inline};
+use crate::ast::{FactKey, Inline, MeetingFact};
 use crate::check::facts::{compare, read_count, read_member_names, Reading, Tongue};
 use crate::check::{Check, Context};
 use crate::diagnostic::{Diagnostic, Severity};
@@ -84,6 +84,16 @@ fn run(cx: &Context, out: &mut Vec<Diagnostic>) {
             };
             let what = describe(&key.value);
             let words = text.value.as_str();
+            // A translation's series, place and theme are its own, in its own language: they are
+            // compared as written, not through the names of other languages.
+            let own = matches!(
+                key.value,
+                FactKey::Meeting(MeetingFact::Series | MeetingFact::Place | MeetingFact::Theme)
+            );
+            let tongue = Tongue {
+                translated: tongue.translated && !own,
+                ..tongue
+            };
             let reading = compare(words, &value, tongue, cx.registry);
             // Words that say what another fact gives (the members the annex lists, the host the
             // rotation gives) agree with the text; the check of that fact reports the

@@ -234,7 +234,28 @@ pub fn read_member_names<'r>(
 
 /// A year: `2009`, `2009年`, `二〇〇九年`, `two thousand and nine`.
 pub fn read_year(words: &str, language: &str) -> Option<i16> {
-    let words = words.trim().trim_end_matches('年');
+    // When in the year may come before it: `early 2013`, `mid-2002`.
+    let lower = words.trim().to_lowercase();
+    let when = [
+        "early ",
+        "mid-",
+        "mid ",
+        "late ",
+        "the end of ",
+        "end of ",
+        "beginning of ",
+        "first half of ",
+        "second half of ",
+        "spring ",
+        "summer ",
+        "autumn ",
+        "fall ",
+        "winter ",
+    ]
+    .iter()
+    .find(|w| lower.starts_with(*w))
+    .map_or(0, |w| w.len());
+    let words = words.trim()[when..].trim().trim_end_matches('年');
     let year = if words.bytes().all(|b| b.is_ascii_digit()) {
         (words.len() == 4).then(|| words.parse().ok())??
     } else {
@@ -274,5 +295,7 @@ mod tests {
         );
         assert_eq!(read_year("09", "en"), None);
         assert_eq!(read_year("2009abc", "en"), None);
+        assert_eq!(read_year("early 2013", "en"), Some(2013));
+        assert_eq!(read_year("mid-2002", "en"), Some(2002));
     }
 }
