@@ -265,15 +265,13 @@ fn project_registry(
             );
             continue;
         }
-        let entity = Entity {
-            id: name.clone(),
-            alpha3: None,
-            numeric: None,
-            kind: member.kind.unwrap_or(Kind::Organisation),
-            en: vec![name],
-            zh: member.zh.into_iter().collect(),
-            aliases: member.aliases,
-        };
+        let entity = Entity::named(
+            &name.clone(),
+            member.kind.unwrap_or(Kind::Organisation),
+            vec![name],
+            member.zh.into_iter().collect(),
+            member.aliases,
+        );
         match registry.with_entities([entity]) {
             Ok(bigger) => registry = bigger,
             Err(why) => diagnostics.push(

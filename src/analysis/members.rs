@@ -5,7 +5,7 @@
 use std::collections::{BTreeSet, HashMap};
 
 use crate::ast::{Annex, Date, Document, Group, Member};
-use crate::registry::{fold, Entity, Forum, Found, Registry};
+use crate::registry::{fold, Close, Entity, Forum, Found, Period, Registry};
 use crate::source::Spanned;
 
 use super::VersionInfo;
@@ -108,6 +108,9 @@ pub struct Listed<'a> {
     /// ...and the member that name belongs to: the other checks take the line for it rather
     /// than report that member missing as well.
     pub meant: Option<&'a Entity>,
+    /// The closest name is within a letter or two: the line is a misspelling of it, which
+    /// `members::misspelt` reports, rather than a name the registry lacks.
+    pub misspelt: bool,
 }
 
 impl<'a> Listed<'a> {
@@ -120,15 +123,53 @@ impl<'a> Listed<'a> {
     }
 }
 
-/// The annex of every version that has one, in the order of the versions.
-pub fn annexes<'a>(versions: &[VersionInfo<'a>], registry: &'a Registry) -> Vec<AnnexInfo<'a>> {
+/// The annex of every version that has one, in the order of the versions, its names read as
+/// they were in the text's period.
+pub fn annexes<'a>(
+    versions: &[VersionInfo<'a>],
+    registry: &'a Registry,
+    period: Option<Period>,
+) -> Vec<AnnexInfo<'a>> {
     versions
         .iter()
         .filter_map(|info| {
             let annex = info.version.annex.as_ref()?;
-            Some(annex_info(info.index, info.meta.language, annex, registry))
+            Some(annex_info(
+                info.index,
+                info.meta.language,
+                annex,
+                registry,
+                period,
+            ))
         })
         .collect()
+}
+
+/// A name the registry is asked about (a member of the annex, the header's host), as the
+/// registry reads it in the text's period.
+pub struct Resolved<'a> {
+    pub found: Option<Found<'a>>,
+    /// The name is ambiguous on the text's date: `members::ambiguous` asks which member it is.
+    pub ambiguous: bool,
+    /// For a name the registry does not know, the closest one it has.
+    pub close: Option<Close<'a>>,
+}
+
+/// Reads a name in the registry: what it names on the text's date, else whether it is
+/// ambiguous, else the closest name the registry has.
+pub fn resolve<'a>(registry: &'a Registry, name: &str, period: Option<Period>) -> Resolved<'a> {
+    let found = registry.lookup_in(name, period);
+    let ambiguous = found.is_none() && registry.ambiguous_in(name, period).is_some();
+    // An ambiguous name is asked about; only a name nobody has is taken for the closest one.
+    let close = match (found, ambiguous) {
+        (None, false) => registry.closest_in(name, period),
+        _ => None,
+    };
+    Resolved {
+        found,
+        ambiguous,
+        close,
+    }
 }
 
 fn annex_info<'a>(
@@ -136,6 +177,7 @@ fn annex_info<'a>(
     language: &'a str,
     annex: &'a Annex,
     registry: &'a Registry,
+    period: Option<Period>,
 ) -> AnnexInfo<'a> {
     let members = annex.members.iter().map(|m| (m, None)).chain(
         annex
@@ -148,26 +190,19 @@ fn annex_info<'a>(
     let mut by_name: HashMap<String, usize> = HashMap::new();
     let mut by_entity: HashMap<&'a str, usize> = HashMap::new();
     for (member, group) in members {
-        let found = registry.lookup(&member.name);
+        let Resolved { found, close, .. } = resolve(registry, &member.name, period);
         let index = listed.len();
         let name = by_name.entry(fold(&member.name)).or_insert(index);
         let entity = found.map(|f| *by_entity.entry(f.entity.id.as_str()).or_insert(index));
         let first = (*name).min(entity.unwrap_or(index));
-        // An ambiguous name ("Korea") is asked about; only a name nobody has is taken for the
-        // closest one.
-        let closest = match found {
-            None if registry.ambiguous(&member.name).is_none() => registry.closest(&member.name),
-            _ => None,
-        };
         listed.push(Listed {
             member,
             found,
             group,
             repeats: (first != index).then_some(first),
-            closest,
-            meant: closest
-                .and_then(|close| registry.lookup(close))
-                .map(|f| f.entity),
+            closest: close.map(|c| c.name),
+            meant: close.map(|c| c.entity),
+            misspelt: close.is_some_and(|c| c.misspelt),
         });
     }
     let distinct_in = |group: Option<usize>| {
@@ -261,20 +296,27 @@ pub struct Misfit<'a> {
     pub fits: Option<&'a Forum>,
 }
 
+/// The header's `forum:` field, if it names a forum the registry does not know: the annex is
+/// then checked against no membership, which `members::unknown-forum` says.
+pub fn unknown_forum<'a>(
+    document: &'a Document,
+    registry: &Registry,
+) -> Option<&'a Spanned<String>> {
+    let field = document.header.forum.as_ref()?;
+    registry.forum(&field.value).is_none().then_some(field)
+}
+
 /// The forum of the meeting, if the header names one the registry knows and gives a date.
 pub fn forum_on_date<'a>(
     document: &'a Document,
     registry: &'a Registry,
     annex: Option<&AnnexInfo<'a>>,
+    period: Option<Period>,
 ) -> Option<ForumOnDate<'a>> {
     let header = &document.header;
     let field = header.forum.as_ref()?;
     let forum = registry.forum(&field.value)?;
-    let date = header
-        .adopted
-        .as_ref()
-        .map(|adopted| adopted.value)
-        .or(header.dates.as_ref().map(|dates| dates.value.start))?;
+    let date = period?.on;
     let members = registry.members_on(forum, date);
     let known: Vec<&str> = annex
         .into_iter()
@@ -293,10 +335,13 @@ pub fn forum_on_date<'a>(
             .forums()
             .iter()
             .filter(|other| other.name != forum.name)
-            .map(|other| (other, outside(&registry.members_on(other, date))))
-            .filter(|(_, outside)| *outside * 10 < known.len())
-            .min_by_key(|(_, outside)| *outside)
-            .map(|(other, _)| other),
+            .map(|other| (other, registry.members_on(other, date)))
+            .map(|(other, members)| (other, outside(&members), members.len()))
+            .filter(|(_, outside, _)| *outside * 10 < known.len())
+            // Of the forums the annex fits, the one whose size is nearest the annex's: the UN
+            // fits every list of states.
+            .min_by_key(|(_, outside, size)| (*outside, size.abs_diff(known.len())))
+            .map(|(other, _, _)| other),
     });
     Some(ForumOnDate {
         forum,
@@ -304,5 +349,35 @@ pub fn forum_on_date<'a>(
         date,
         members,
         misfit,
+    })
+}
+
+/// The header's `host:` as the registry reads it in the text's period: checked like every
+/// member's name, and the member the rotation starts from.
+pub struct HostInfo<'a> {
+    pub field: &'a Spanned<String>,
+    pub resolved: Resolved<'a>,
+}
+
+impl<'a> HostInfo<'a> {
+    /// The entity the host names, or most likely means.
+    pub fn entity(&self) -> Option<&'a Entity> {
+        self.resolved
+            .found
+            .map(|f| f.entity)
+            .or(self.resolved.close.map(|c| c.entity))
+    }
+}
+
+/// The header's host, read in the registry.
+pub fn host<'a>(
+    document: &'a Document,
+    registry: &'a Registry,
+    period: Option<Period>,
+) -> Option<HostInfo<'a>> {
+    let field = document.header.host.as_ref()?;
+    Some(HostInfo {
+        field,
+        resolved: resolve(registry, &field.value, period),
     })
 }

@@ -21,7 +21,7 @@ pub mod series;
 pub mod signatures;
 
 use crate::ast::{Document, Version};
-use crate::registry::Registry;
+use crate::registry::{Period, Registry};
 
 /// What a document means.
 pub struct Analysis<'a> {
@@ -35,8 +35,15 @@ pub struct Analysis<'a> {
     pub labels: labels::Labels<'a>,
     /// The annex of each version that has one.
     pub annexes: Vec<members::AnnexInfo<'a>>,
+    /// The days the text speaks of and the day it is dated: its `adopted:`, else the first
+    /// day of its meeting. Names, states and memberships are read as they were then.
+    pub period: Option<Period>,
     /// The forum of the meeting and its members on the date, if the registry knows the forum.
     pub forum: Option<members::ForumOnDate<'a>>,
+    /// The header's `forum:`, if the registry does not know the forum it names.
+    pub unknown_forum: Option<&'a crate::source::Spanned<String>>,
+    /// The header's `host:`, read in the registry.
+    pub host: Option<members::HostInfo<'a>>,
     pub series: series::Series<'a>,
 }
 
@@ -98,10 +105,27 @@ pub fn analyze<'a>(document: &'a Document, registry: &'a Registry) -> Analysis<'
         })
         .collect();
     align::tie(&mut versions);
-    let mut annexes = members::annexes(&versions, registry);
-    let forum = members::forum_on_date(document, registry, annexes.iter().find(|a| a.version == 0));
+    let header = &document.header;
+    let period = Period::of(
+        header.adopted.as_ref().map(|a| a.value),
+        header.dates.as_ref().map(|d| (d.value.start, d.value.end)),
+    );
+    let mut annexes = members::annexes(&versions, registry, period);
+    let forum = members::forum_on_date(
+        document,
+        registry,
+        annexes.iter().find(|a| a.version == 0),
+        period,
+    );
     members::reconcile(&mut annexes, forum.as_ref());
-    let series = series::Series::of(document, annexes.iter().find(|a| a.version == 0));
+    let host = members::host(document, registry, period);
+    let series = series::Series::of(
+        document,
+        annexes.iter().find(|a| a.version == 0),
+        host.as_ref().and_then(|h| h.entity()),
+        registry,
+        period,
+    );
     let labels = labels::Labels::of(&versions);
     numbering.retain(|f| !numbering::explained_by_missing_paragraphs(f, &versions));
     Analysis {
@@ -111,7 +135,10 @@ pub fn analyze<'a>(document: &'a Document, registry: &'a Registry) -> Analysis<'
         numbering,
         labels,
         annexes,
+        period,
+        unknown_forum: members::unknown_forum(document, registry),
         forum,
+        host,
         series,
     }
 }

@@ -9,7 +9,7 @@
 //! slip in the block is reported once, by the check of the block.
 
 use crate::ast::{Document, Meeting, MeetingYear, Periodicity, Rotation};
-use crate::registry::fold;
+use crate::registry::{fold, Entity, Period, Registry};
 use crate::source::{Span, Spanned};
 
 use super::members::AnnexInfo;
@@ -161,6 +161,10 @@ pub enum Turn<'a> {
     },
     /// This meeting's host is not in the rotation sequence.
     HostNotInSequence,
+    /// The rotation alternates between groups of the annex, and this meeting's host is in none
+    /// of them, under any of its names: the turn cannot be worked out, which is said rather than
+    /// the rotation left unchecked.
+    HostInNoGroup,
     /// The rotation alternates between groups of the annex, and the next host is neither a
     /// group nor a member of the annex.
     NextHostUnknown,
@@ -170,7 +174,13 @@ pub enum Turn<'a> {
 }
 
 impl<'a> Series<'a> {
-    pub fn of(document: &'a Document, annex: Option<&AnnexInfo<'a>>) -> Series<'a> {
+    pub fn of(
+        document: &'a Document,
+        annex: Option<&AnnexInfo<'a>>,
+        host: Option<&'a Entity>,
+        registry: &'a Registry,
+        period: Option<Period>,
+    ) -> Series<'a> {
         let header = &document.header;
         let next = document.next_meeting.as_ref();
         let this_year = header
@@ -225,13 +235,55 @@ impl<'a> Series<'a> {
                 .as_ref()
                 .and_then(|e| e.value.value.checked_add(1)),
             expected_year,
-            turn: turn(document, annex.map(|a| a.annex)),
+            turn: turn(
+                document,
+                annex,
+                &Names {
+                    registry,
+                    period,
+                    host,
+                },
+            ),
             record: record(document),
         }
     }
 }
 
-fn turn<'a>(document: &'a Document, annex: Option<&'a crate::ast::Annex>) -> Turn<'a> {
+/// What the rotation needs of the registry: the names of one member, and the header's host.
+struct Names<'r> {
+    registry: &'r Registry,
+    period: Option<Period>,
+    /// The entity the header's host names, or most likely means.
+    host: Option<&'r Entity>,
+}
+
+impl Names<'_> {
+    /// Whether two names are the same member: the same name, or two names of one entity
+    /// ("Viet Nam" and "Vietnam").
+    fn same_member(&self, a: &str, b: &str) -> bool {
+        same_name(a, b)
+            || self
+                .registry
+                .lookup_in(a, self.period)
+                .zip(self.registry.lookup_in(b, self.period))
+                .is_some_and(|(a, b)| a.entity.id == b.entity.id)
+    }
+}
+
+/// The group of the annex that lists a member: by its name, else by its registry entity.
+fn group_of_member<'a>(
+    annex: &AnnexInfo<'a>,
+    name: &str,
+    entity: Option<&Entity>,
+) -> Option<&'a str> {
+    group_of(annex.annex, name).or_else(|| {
+        let id = entity?.id.as_str();
+        let listed = annex.listed.iter().find(|l| l.id() == Some(id))?;
+        Some(annex.annex.groups[listed.group?].name.value.as_str())
+    })
+}
+
+fn turn<'a>(document: &'a Document, annex: Option<&AnnexInfo<'a>>, names: &Names) -> Turn<'a> {
     let header = &document.header;
     let (Some(rotation), Some(next)) = (
         header.rotation.as_ref(),
@@ -244,32 +296,47 @@ fn turn<'a>(document: &'a Document, annex: Option<&'a crate::ast::Annex>) -> Tur
             let Some(host) = header.host.as_ref() else {
                 return Turn::Unknown;
             };
-            let Some(position) = hosts.iter().position(|h| same_name(&h.value, &host.value)) else {
+            let Some(position) = hosts
+                .iter()
+                .position(|h| names.same_member(&h.value, &host.value))
+            else {
                 return Turn::HostNotInSequence;
             };
             let expected = &hosts[(position + 1) % hosts.len()];
             Turn::Expected {
                 host: expected,
-                kept: same_name(&expected.value, &next.value),
+                kept: names.same_member(&expected.value, &next.value),
                 groups: None,
             }
         }
         Rotation::Alternate(groups) => {
-            let Some(annex) = annex.filter(|a| !a.groups.is_empty()) else {
+            let Some(annex) = annex.filter(|a| !a.annex.groups.is_empty()) else {
                 return Turn::Unknown;
             };
-            let Some(next_group) = group_of(annex, &next.value) else {
+            let next_entity = names
+                .registry
+                .lookup_in(&next.value, names.period)
+                .map(|f| f.entity);
+            let Some(next_group) = group_of_member(annex, &next.value, next_entity) else {
                 return Turn::NextHostUnknown;
             };
             // A group the annex does not have is reported by `series::unknown-rotation-group`;
             // the turn cannot be worked out without it.
-            let known = |name: &str| annex.groups.iter().any(|g| same_name(&g.name.value, name));
+            let known = |name: &str| {
+                annex
+                    .annex
+                    .groups
+                    .iter()
+                    .any(|g| same_name(&g.name.value, name))
+            };
             if !groups.iter().all(|g| known(&g.value)) {
                 return Turn::Unknown;
             }
-            let Some(this_group) = header.host.as_ref().and_then(|h| group_of(annex, &h.value))
-            else {
+            let Some(host) = header.host.as_ref() else {
                 return Turn::Unknown;
+            };
+            let Some(this_group) = group_of_member(annex, &host.value, names.host) else {
+                return Turn::HostInNoGroup;
             };
             let Some(position) = groups.iter().position(|g| same_name(&g.value, this_group)) else {
                 return Turn::Unknown;

@@ -339,7 +339,7 @@ const MUTATIONS: &[Mutation] = &[
         what: "misspell a member",
         from: "- Viet Nam\n",
         to: "- Viet Namm\n",
-        code: "members::unknown",
+        code: "members::misspelt",
     },
 ];
 

@@ -87,7 +87,18 @@ pub fn compare(words: &str, value: &Value, tongue: Tongue, registry: &Registry) 
             return compare_text(words, &|w| same_name(w, expected), translation)
         }
         Value::Place(expected) => {
-            return compare_text(words, &|w| same_or_part(w, expected), translation)
+            // Words may name the place by one of its parts, or name its country in any of the
+            // registry's spellings: `{the United States = place}` for `Pittsburgh,
+            // Pennsylvania, United States of America`.
+            let country = registry.country_of_place(expected, None);
+            let same_country = |w: &str| {
+                country.is_some_and(|c| registry.lookup(w).is_some_and(|f| f.entity.id == c.id))
+            };
+            return compare_text(
+                words,
+                &|w| same_or_part(w, expected) || same_country(w),
+                translation,
+            );
         }
         Value::Host { name, group } => {
             return compare_host(words, name, group, translation, registry)

@@ -1,28 +1,27 @@
 //! ## What it finds
 //!
-//! A name in the member annex that several members go by, such as "Korea" (the Republic of
-//! Korea or the Democratic People's Republic of Korea) or "Congo" (the Republic of the Congo or
-//! the Democratic Republic of the Congo).
+//! A member name in the annex, or the header's `host:`, that several members go by on the date
+//! of the text: "Korea" (the Republic of Korea, the Democratic People's Republic of Korea),
+//! "Congo", "Virgin Islands", or "Germany" between 1949 and 1990 (the Federal Republic, the
+//! Democratic Republic).
 //!
 //! ## Why it matters
 //!
-//! A signed text must leave no doubt about who signed it. plenary does not guess which member
-//! an ambiguous name means, so it cannot check that member against the forum or the other
-//! language versions either.
+//! The reader cannot tell which member the text means, and neither can plenary: it cannot
+//! match the member across language versions or against the forum's membership.
 //!
 //! ## Example
 //!
 //! ```text
-//! group: Africa (2)
-//! - Kenya
-//! - Congo
+//! group: Asia (16)
+//! - Korea
 //! ```
 //!
 //! ## How to fix
 //!
-//! Write the member's full name: "Republic of the Congo" or "Democratic Republic of the
-//! Congo"; the message lists the names the registry knows.
+//! Write the member's full name, as the message suggests.
 
+use crate::check::members::names;
 use crate::check::{Check, Context};
 use crate::diagnostic::{Diagnostic, Severity};
 
@@ -35,28 +34,29 @@ pub const CHECK: Check = Check {
 };
 
 fn run(cx: &Context, out: &mut Vec<Diagnostic>) {
-    for info in &cx.analysis.annexes {
-        let language = info.language;
-        for listed in &info.listed {
-            let name = &listed.member.name;
-            let Some(entities) = cx.registry.ambiguous(name) else {
-                continue;
-            };
-            let names: Vec<String> = entities
-                .iter()
-                .map(|e| format!("`{}`", e.preferred(language)))
-                .collect();
-            let choices = crate::numbers::join_words(&names, "or");
-            out.push(
-                Diagnostic::warning(
-                    CHECK.code,
-                    format!("`{name}` names more than one member: {choices}"),
-                )
-                .primary(listed.member.span, "which member is this?")
-                .help(format!(
-                    "write the member's full name, {choices}, so that the text leaves no doubt"
-                )),
-            );
+    let period = cx.analysis.period;
+    for named in names(cx) {
+        if !named.ambiguous {
+            continue;
         }
+        let Some(entities) = cx.registry.ambiguous_in(named.name, period) else {
+            continue;
+        };
+        let names: Vec<String> = entities
+            .iter()
+            .map(|e| format!("`{}`", e.name_on(named.language, period)))
+            .collect();
+        let choices = crate::numbers::join_words(&names, "or");
+        let name = named.name;
+        out.push(
+            Diagnostic::warning(
+                CHECK.code,
+                format!("`{name}` names more than one member: {choices}"),
+            )
+            .primary(named.span, format!("which {} is this?", named.role))
+            .help(format!(
+                "write the member's full name, {choices}, so that the text leaves no doubt"
+            )),
+        );
     }
 }

@@ -48,7 +48,8 @@ fn run(cx: &Context, out: &mut Vec<Diagnostic>) {
             continue;
         };
         let id = found.entity.id.as_str();
-        if on.members.contains(id) {
+        // A state that did not exist then is `members::did-not-exist`'s to report.
+        if on.members.contains(id) || !found.entity.exists_in(cx.analysis.period) {
             continue;
         }
         let name = &listed.member.name;
@@ -57,11 +58,7 @@ fn run(cx: &Context, out: &mut Vec<Diagnostic>) {
             .history(id)
             .into_iter()
             .map(|event| {
-                let verb = if event.joined.iter().any(|m| m == id) {
-                    "joined"
-                } else {
-                    "left"
-                };
+                let verb = event.verb(id).unwrap_or("joined");
                 format!(
                     "{} {verb} {forum} on {} ({})",
                     found.entity.english(),

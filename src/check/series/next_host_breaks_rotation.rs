@@ -9,7 +9,9 @@
 //! - `rotation: sequence China; Philippines; Peru`: hosts follow the list, starting again at
 //!   its head after its end. The next host must be the name after this meeting's host.
 //!
-//! A host that the annex does not list is left to the member checks.
+//! This meeting's host is looked up under any of its names ("Vietnam" finds "Viet Nam" in the
+//! annex); a host the annex does not list at all is reported, since the turn cannot be worked
+//! out without it.
 //!
 //! ## Why it matters
 //!
@@ -57,6 +59,18 @@ fn run(cx: &Context, out: &mut Vec<Diagnostic>) {
         return;
     };
     match &cx.analysis.series.turn {
+        Turn::HostInNoGroup => out.push(
+            Diagnostic::error(
+                CHECK.code,
+                format!(
+                    "this meeting's host {} is in no group of the annex, so the rotation cannot tell whose turn is next",
+                    host.value
+                ),
+            )
+            .primary(host.span, "in no group of the annex")
+            .secondary(rotation.span, "the rotation")
+            .help("write the host as the annex lists it, or list it in the group it belongs to"),
+        ),
         Turn::HostNotInSequence => out.push(
             Diagnostic::error(
                 CHECK.code,
