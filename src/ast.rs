@@ -460,8 +460,6 @@ pub enum NumberDamage {
     SpacedDigits,
     /// Full-width digits: `８.`.
     FullWidth,
-    /// A number alone on its line without its full stop: `1`, then the text on the next line.
-    NoFullStop,
 }
 
 /// How a number is written.

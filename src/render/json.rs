@@ -244,7 +244,8 @@ pub struct Number {
     /// The number as written, without its terminator: `7`, `VII`.
     pub written: String,
     pub style: NumberStyle,
-    /// The mark after the number: `.` or `、`; `)` for a number in parentheses.
+    /// The mark after the number: `.` or `、`; `)` for a number in parentheses; empty for a
+    /// number alone on its line, as some treaties print it.
     pub terminator: String,
     /// The number is written in parentheses: `(31)`.
     pub parenthesized: bool,
@@ -565,7 +566,8 @@ fn paragraph(p: &print::Paragraph) -> Paragraph {
                 print::NumberStyle::Arabic => NumberStyle::Arabic,
                 print::NumberStyle::Roman => NumberStyle::Roman,
             },
-            terminator: n.terminator.to_string(),
+            // A number alone on its line has no mark after it.
+            terminator: n.terminator.to_string().trim().to_string(),
             parenthesized: n.parenthesized,
         }),
         label: p.label.clone(),

@@ -1069,12 +1069,11 @@ impl Lowerer {
                 Rule::misread_digits => NumberDamage::LetterForDigit,
                 Rule::spaced_digits => NumberDamage::SpacedDigits,
                 Rule::fullwidth_digits => NumberDamage::FullWidth,
-                Rule::lone_digits => NumberDamage::NoFullStop,
                 _ => NumberDamage::RunIntoText,
             });
         }
-        if damage == Some(NumberDamage::NoFullStop) {
-            // No mark follows the number; it prints as written.
+        if digits.as_rule() == Rule::lone_digits {
+            // No mark follows a number alone on its line; it prints as written.
             terminator = ' ';
         }
         let written = digits.as_str().to_string();

@@ -2,7 +2,7 @@
 //!
 //! A paragraph number written wrong, found where it is: run into its text (`38.In order`), with
 //! a letter that OCR reads for a digit (`l2.`, `1O.`), with its digits spaced out (`1 2.`), in
-//! full-width digits (`８.`), alone on its line without its full stop (`1`, then the text), or, where the number is the one expected at that place, with a
+//! full-width digits (`８.`), or, where the number is the one expected at that place, with a
 //! comma, a parenthesis, a colon or no mark after it (`7, Ministers`, `7) Ministers`, `7
 //! Ministers`).
 //!
@@ -64,11 +64,6 @@ fn run(cx: &Context, out: &mut Vec<Diagnostic>) {
                         format!("paragraph number `{written}` has spaces between its digits"),
                         format!("reads as {value}"),
                         format!("write the digits together: `{value}{}`", number.terminator),
-                    ),
-                    NumberDamage::NoFullStop => (
-                        format!("paragraph number `{}` has no full stop", number.written),
-                        "no full stop".to_string(),
-                        format!("write `{}.`", number.written),
                     ),
                     NumberDamage::FullWidth => {
                         (

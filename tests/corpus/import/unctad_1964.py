@@ -34,34 +34,45 @@ It is the starting point of a future `plenary import` command, so it is in two p
      `*`, `1` restart on every printed page);
    - a vote note of the form "The Conference adopted this Principle without dissent." that runs
      on into the text in one block is cut after its first sentence;
-   - headings: a `###` label (SECTION, Annex, ANNEX, APPENDIX) and the `####` title under it, and
-     a `####` line naming a PART, are `##` headings; every other heading is `###` (plenary has two
-     levels);
+   - headings: a `####` line naming a PART and the `###` labels `Annex A`, `ANNEX B`, `ANNEX C`
+     start divisions (`#`); a `###` label (SECTION, Annex A.I.1, APPENDIX, I, A) and the `####`
+     title under it are two headings of the same level; the level of every heading is worked out
+     from where it stands (see `Levels` below: a SECTION or a recommendation is `##`, the parts,
+     sub-parts and principles within it one level deeper each);
    - sub-paragraphs `(a)`, `(i)`, `(1)` are indented by depth, which is worked out from the
      sequence of the markers ((i) after (h) is a letter, (i) after (b) starts a deeper level);
-   - paragraphs numbered `N.` and `IV.` are numbered paragraphs; items marked `*a.*`, `a.`,
-     `(1).`, and numbers without a full stop (`14 Developed`), are plain paragraphs with a note;
+   - paragraphs numbered `N.` and `IV.` are numbered paragraphs, and so is a block that starts
+     with a number in parentheses going on from the paragraph before (`(31)` after 30), written as
+     printed; numbers written wrong (`14 Developed`, `9.Union`) are kept as printed, with a note
+     naming the diagnostic; items marked `*a.*`, `a.`, `(1).` are plain paragraphs with a note;
    - tables: separator rows are dropped; a table whose cells are numbered (`1. Afghanistan`) is a
-     numbered list in columns and is written column by column as numbered paragraphs; a one-column
-     table is a bulleted list; any other table has one paragraph per row, its cells separated by
-     a space; a table right after a footnote text (a roll-call vote) belongs to that footnote and
-     its rows are lines of the footnote;
+     numbered list in columns and is written column by column as numbered paragraphs; any other
+     table is a bulleted list, one item a row, its cells separated by a space; a table right after
+     a footnote text (a roll-call vote) belongs to that footnote and its rows are lines of the
+     footnote (a footnote holds no list);
+   - a list whose items the source gives as short blocks of their own, without marks, after a
+     paragraph that leads into it with a colon (two items or more of at most 60 characters that
+     start with no number, marker or emphasis), is a bulleted list;
    - a paragraph that opens a quotation with “ and does not close it, followed by a paragraph that
      opens with “ too, is a quotation over several paragraphs: it gets a note;
    - a construct the language lacks gets a `// construct needed:` note on the spot; one that
      recurs all through the text (italic item letters, tables, the votes in footnotes) gets it
      at its first place only, saying so;
    - lines are wrapped at 100 characters, never so that a line starts with a mark (a marked fact
-     `{...}` is kept on one line); headings stay on one line.
+     `{...}` may be wrapped); headings stay on one line.
 
-2. Rules for this text only (`SPECIFIC` below, each with its reason): the header's facts
-   (with `numbering: per section`, which gives about 50 false gaps where `continuous` gives over
-   400 false repeats), the next meeting and the closing; the marked facts; the numbered captions
-   of Annex A.II.1 (headings in the source, paragraph numbers in the document); the paragraph
-   numbers "(31)" to "(51)" of the First Part (escaped, not sub-paragraphs); the heading FINAL
-   CLAUSES at the top level; the member annex restated from the list in paragraph 13; the end of
-   the Polish footnote 2); and the notes on the spot (real defects, and constructs the language
-   lacks), keyed by the start of the converted block they stand above.
+2. Rules for this text only (`SPECIFIC` below, each with its reason): the header's facts (the
+   default numbering, which lets numbers start again at 1 after any heading; `authentic:` from
+   the final clauses), the next meeting (`year: early 1966`) and the closing; the marked facts
+   (the authentic languages among them); the numbered captions of Annex A.II.1 (headings in the
+   source, paragraph numbers in the document); the member list of paragraph 13, written as a
+   `members:` list where it stands (the lead-in stays the paragraph, the footnote marker printed
+   after "Tanganyika" goes to its end); the heading FINAL CLAUSES as a division; the levels of
+   the headings of Annex B within a country; the end of the Polish footnote 2); the source
+   blocks that run several blocks into one (paragraphs 8 to 10 of Annex A.II.1, paragraph 2 of
+   Annex A.II.6, the Netherlands' lists); and the notes on the spot (real defects, with the code
+   of the diagnostic they justify, and constructs the language lacks), keyed by the start of the
+   converted block they stand above (or a heading's text, or words anywhere in the block).
 
 Hand corrections: none. tests/corpus/08_unctad_final_act_geneva_1964.decl is this script's
 output unchanged; what would otherwise have been corrected by hand is a rule of `SPECIFIC`.
@@ -160,10 +171,8 @@ def dangerous(line):
 
 def wrap(text, first_prefix="", indent=""):
     """Wrap a paragraph so that no continuation line starts with a mark."""
-    # Keep marked facts {words = fact} on one line.
-    protected = re.sub(r"\{[^{}]*\}", lambda m: m.group(0).replace(" ", "\x00"), text)
     width = WIDTH - len(indent)
-    lines = textwrap.wrap(first_prefix + protected, width, break_long_words=False,
+    lines = textwrap.wrap(first_prefix + text, width, break_long_words=False,
                           break_on_hyphens=False)
     if not lines:
         lines = [first_prefix.rstrip()]
@@ -177,7 +186,13 @@ def wrap(text, first_prefix="", indent=""):
                 lines[i] = prev[1] + " " + lines[i]
                 continue
         i += 1
-    return [indent + l.replace("\x00", " ") for l in lines]
+    return [indent + l for l in lines]
+
+
+def bullet(text):
+    """An item of a bulleted list: `- ` and the text, its further lines indented by two."""
+    lines = wrap(text, "", "  ")
+    return ["- " + lines[0][2:]] + lines[1:]
 
 
 # --------------------------------------------------------------------------------------------
@@ -288,11 +303,11 @@ SPECIFIC = {
         "dates: 1964-03-23 to 1964-06-16",
         "adopted: 1964-06-16",
         "languages: en",
-        "numbering: per section",
+        # The final clauses: "in the Chinese, English, French, Russian and Spanish languages".
+        "authentic: zh, en, fr, ru, es",
     ],
-    "next_meeting": ["next meeting:", "year: 1966"],
-    # Top-level headings that are neither a label nor a part.
-    "top_headings": ["FINAL CLAUSES"],
+    # "The next session of the Conference shall be held early in 1966" (Annex A.V.1, 32 (b)).
+    "next_meeting": ["next meeting:", "year: early 1966"],
     "closing": ["closing:", "place: Geneva", "date: 1964-06-16"],
     # Marked facts: (a unique piece of converted text, its replacement).
     "facts": [
@@ -311,6 +326,8 @@ SPECIFIC = {
         ("DONE at Geneva, this sixteenth day of June, one thousand nine hundred and sixty four in",
          "DONE at {Geneva = place}, {this sixteenth day of June, one thousand nine hundred and "
          "sixty four = adopted} in"),
+        ("in the Chinese, English, French, Russian and Spanish languages.",
+         "in the {Chinese, English, French, Russian and Spanish = languages} languages."),
     ],
     # Headings of the source that are numbered paragraphs of the document: the captions of
     # Annex A.II.1, Part II, whose numbers run on in the paragraph "14 Developed countries ...".
@@ -322,12 +339,39 @@ SPECIFIC = {
         "13. DISPOSAL OF AGRICULTURAL SURPLUSES, STOCKPILES AND OTHER GOVERNMENT HELD SURPLUS "
         "INVENTORIES",
     ],
-    # The paragraph numbers (31) to (51) of the First Part, Section IV: paragraphs, not
-    # sub-paragraphs (the observations of Cuba and Ethiopia cite "paragraphs 37, 41, 42").
-    "parenthesized_numbers": (31, 51),
+    # The paragraph whose list of States is the member list: its lead-in ends at the first ":".
+    "members_paragraph": "13. Aware of these high hopes",
     # A footnote text block whose second footnote runs on into the text (the Polish table).
     "split_footnote": ("Total imports. ", "In addition to this it is estimated"),
-    # Notes put right above the block whose converted text starts with the key.
+    # Source blocks that run several blocks into one (the database lost the breaks): (the start
+    # of the block, the words that start each further block). Paragraphs 8 to 10 of Annex
+    # A.II.1 run on after 7 (b), paragraph 2 of Annex A.II.6 after paragraph 1, and the last
+    # item of each list of the Netherlands' observations (Annex B) into the sentence after it.
+    "split_blocks": [
+        ("*b.* Take duly into consideration the trade needs",
+         ["8. In all matters", "9. The centrally-planned", "10. The centrally-planned"]),
+        ("<sup> * The Conference adopted this Recommendation without dissent. </sup> 1. *The "
+         "Conference recommends* that, in the review of the present experimental World Food",
+         ["2. The foregoing should not"]),
+        ("Annex A.V. 3 Regarding the following", ["Regarding the following"]),
+        ("Annex A.VI.3 Regarding the Recommendation", ["Regarding the Recommendation"]),
+    ],
+    # Heading levels in Annex B that are not 3 (the countries are 2), by country: (a pattern of
+    # the heading, its level). Japan's committees hold its recommendations, the United Kingdom's
+    # committees stand under "B. TEXTS RELATING TO PARTICULAR RECOMMENDATIONS", France lists
+    # annexes under its observations on the Third Committee, the USSR's principles stand under
+    # its numbered reservations.
+    "annex_b_levels": {
+        "*FRANCE*": [(r"^Annexe?s? A\.", 4)],
+        "*JAPAN*": [(r"^\*Recommendation in Annex", 4), (r"^\*Paragraphs 9, 10 and 11\*$", 5)],
+        "*UNION OF SOVIET SOCIALIST REPUBLICS*": [(r"^\*\d\. ", 4),
+                                                  (r"^\*(General|Special) Principle", 5)],
+        "*UNITED KINGDOM OF GREAT BRITAIN AND NORTHERN IRELAND*": [(r"COMMITTEE$", 4),
+                                                                    (r"^\*Annex A\.", 5)],
+    },
+    # Notes put right above the block whose converted text starts with the key; a key that
+    # starts with "<h>" is a heading's text, one that starts with "~" is found anywhere in the
+    # block's text.
     "notes": {
         "In addition to this it is estimated":
             "In the source this paragraph runs on after the text of the Polish footnote 2) "
@@ -338,9 +382,10 @@ SPECIFIC = {
             "Principle without dissent.\") and the principle's text are one block; the note is "
             "the footnote, the rest is the principle.",
         "(c) The delegation considers that if":
-            "The quotation above belongs to sub-paragraph (b), as a second block of it; plenary "
-            "reads it as a paragraph of its own, so (c) seems to start a new list (construct "
-            "needed: a sub-paragraph of more than one block).",
+            "numbering::subparagraph-out-of-sequence: the quotation above belongs to "
+            "sub-paragraph (b), as a second block of it; the file has it as a paragraph of its "
+            "own, so (c) stands where (a) is expected (construct needed: a sub-paragraph of "
+            "more than one block).",
         "1. The States participating in the Conference are determined":
             "The footnote markers of the First and Second Parts are lost in the source: the "
             "footnote texts stand inline in <sup> at the end of their paragraphs, where the "
@@ -351,62 +396,68 @@ SPECIFIC = {
             "\".\" after \"declarations\" mark where the source's footnotes 3) and 4) (here the "
             "last two) were called; kept as printed.",
         "13. Aware of these high hopes":
-            "construct needed: a member list written in the prose. The 120 States named here are "
-            "restated as the member annex at the end of the file, so that plenary checks the "
-            "count; the marker \"6)\" printed after \"Tanganyika\" is written as the marker of "
-            "the source's footnote 6).",
-        "\\(31) The development":
-            "construct needed: a paragraph number in parentheses. Paragraphs (31) to (51) of "
-            "the First Part are numbered \"(31)\" in the source; plenary reads \"(31)\" as a "
-            "sub-paragraph, so the mark is escaped and they stand as unnumbered paragraphs "
-            "(plenary then reports 30 to 52 as a gap).",
-        "### *Special Principle Three*":
-            "The asterisk of Special Principle Three calls no footnote: the Committee took no "
-            "action on this principle and the source has no vote note for it (a mark without "
-            "its footnote).",
-        "### *General Principle Six*[^":
-            "General Principle Six (Annex A.I.1): the source opens a quotation before \"all "
-            "countries\" and never closes it; the same principle in the Second Part has no "
-            "quotation mark (a real defect of the text).",
+            "Paragraph 13 names the 120 States after its lead-in; they are the `members:` list "
+            "below, one name per line, so the commas between the names and the \" .\" after the "
+            "last one are not written. The marker \"6)\" printed after \"Tanganyika\" calls "
+            "the source's footnote 6) (here the second marker): a member's line cannot carry a "
+            "footnote marker (construct needed), so it is written at the end of the lead-in, "
+            "after the marker of footnote 5).",
+        "(31) The development":
+            "Paragraphs (31) to (51) of the First Part are numbered \"(31)\" in the source and "
+            "go on from paragraph 30; written as printed.",
+        "<h>*Special Principle Three*":
+            "references::undefined-footnote: the asterisk of Special Principle Three calls no "
+            "footnote: the Committee took no action on this principle and the source has no "
+            "vote note for it (a mark without its footnote, a real defect of the source).",
+        "~trade between “all countries, whether at similar levels":
+            "syntax::unclosed: General Principle Six (Annex A.I.1): the source opens a quotation "
+            "before \"all countries\" and never closes it; the same principle in the Second "
+            "Part has no quotation mark (a real defect of the text).",
         "1. GENERAL PROVISIONS":
             "The numbers 1. to 13. of Annex A.II.1, Part II, are headings in the source "
             "(\"###1. GENERAL PROVISIONS\"); they are the document's paragraph numbers (the "
             "paragraph \"14\" follows them), so they are written as numbered paragraphs "
-            "(construct needed: a numbered caption). After 7 the source goes on with 11: "
-            "paragraphs 8 to 10 are not in the text.",
-        "11. EXPORT SUBSIDIES":
-            "Paragraphs 8 to 10 are missing before 11 (a real defect of the source text).",
+            "(construct needed: a numbered caption).",
+        "8. In all matters":
+            "Paragraphs 8 to 10 run on after 7 (b) in one block in the source (the breaks are "
+            "lost); they are written as the paragraphs they are.",
+        "2. The foregoing should not":
+            "Paragraph 2 runs on after paragraph 1 in one block in the source (the break is "
+            "lost); it is written as the paragraph it is.",
         "14 Developed countries":
-            "The number 14 is printed without its full stop (a real defect): plenary reads no "
-            "number without it, so this is an unnumbered paragraph.",
+            "numbering::damaged-number: the number 14 is printed without its full stop (a real "
+            "defect of the source).",
         "2 The scheme should be provided":
-            "The number 2 is printed without its full stop (a real defect): plenary reads no "
-            "number without it, so this is an unnumbered paragraph.",
+            "numbering::damaged-number: the number 2 is printed without its full stop (a real "
+            "defect of the source).",
         "2 That only developing countries":
-            "The number 2 is printed without its full stop (a real defect): plenary reads no "
-            "number without it, so this is an unnumbered paragraph.",
+            "numbering::damaged-number: the number 2 is printed without its full stop (a real "
+            "defect of the source).",
         "*The Conference expresses interest* in the proposal of Senegal":
-            "The quotation 'interest rebate fund” opens with a single mark and closes with a "
-            "double one (a real defect: plenary reports the closing mark as stray).",
+            "syntax::stray-closing-quote: the quotation 'interest rebate fund” opens with a "
+            "single mark and closes with a double one (a real defect of the source).",
         "9.Union of Soviet Socialist Republics":
-            "Item 9 is printed without a space after its full stop (\"9.Union\"); plenary reads "
-            "no number there, so it is an unnumbered paragraph (a real defect of the text).",
+            "numbering::damaged-number: item 9 is printed without a space after its full stop "
+            "(\"9.Union\"), a real defect of the text.",
+        "Annex A.II. 9":
+            "The Netherlands' two lists: their items are blocks of their own in the source, and "
+            "the last item of each runs on into the sentence after it (\"Annex A.V. 3 Regarding "
+            "the following ...\", \"Annex A.VI.3 Regarding the Recommendation ...\"); the break "
+            "lost there is restored.",
         "13. Belgium":
             "Annex II lists Belgium twice (3 and 13); kept as printed (a real defect of the "
-            "source text; construct needed: a list of States other than the member annex, which "
+            "source text; construct needed: a list of States other than the member list, which "
             "plenary would check for duplicates).",
-        "I.":
-            "A part number \"I.\" with nothing after it (its items follow as paragraphs); plenary "
-            "reads it as an unnumbered paragraph.",
         "<<FINAL CLAUSES>>":
-            "construct needed: a \"done at ...\" formula (place, date in words, \"in a single "
-            "copy\", the authentic languages: Chinese, English, French, Russian and Spanish, "
-            "while the source holds the English text only). The names the representatives "
-            "\"subscribed below\" are not in the source.",
+            "The final clauses: the place, the date in words and the authentic languages are "
+            "marked (the header's `authentic:`: the Chinese, English, French, Russian and "
+            "Spanish texts are authentic, the file holds the English one). \"In a single copy\" "
+            "is not a fact the language states. The names the representatives \"subscribed "
+            "below\" are not in the source, so the file has no `signed:` block.",
         "[Original: English] It is my conviction":
-            "The message of the Minister of Japan counts \"121 nations\" gathered, against the "
-            "120 States of paragraph 13 (a disagreement within the text, marked so that plenary "
-            "reports it).",
+            "facts::mismatch: the message of the Minister of Japan counts \"121 nations\" "
+            "gathered, against the 120 States of paragraph 13 (a disagreement within the text, "
+            "marked so that plenary reports it).",
         "The Committee took no action on a Principle concerning preferences":
             "The editors' square brackets are kept as printed.",
     },
@@ -426,22 +477,24 @@ def top_notes(source_url, corpus_name, dropped):
         "the Second Part (Sections I to VII), Annex A (the recommendations, with the votes), "
         "Annex B (observations of delegations), Annex C (messages and communications) and the "
         "final clauses. The English text only: the database gives no other language version.",
-        "construct needed: more than two levels of headings (Part, Section or Annex, sub-part, "
-        "principle or country). SECTION and Annex labels and their titles are \"##\", every "
-        "other heading \"###\".",
-        "construct needed: paragraph numbers that restart in each part and each annex (the First "
-        "Part runs 1 to 53 across its sections, the Second Part 1 to 31 across its sections, "
-        "each recommendation of Annex A has its own numbers). `numbering: per section` restarts "
-        "at every heading, sub-headings included (\"General Principle One\", \"A\"), so plenary "
-        "reports a gap wherever numbers run on across a heading (about 50 places); "
-        "`continuous` would report every restart instead (over 400).",
+        "The divisions (\"#\"): the Second Part, Annex A, Annex B, Annex C and the final "
+        "clauses; the First Part is the text before them (the source gives it no heading). "
+        "Headings: a SECTION, a recommendation of Annex A (\"Annex A.I.1\"), a country of Annex B "
+        "and a message of Annex C are \"##\", a label and its title (\"SECTION I\", "
+        "\"BACKGROUND\") two headings of the same level; the parts, sub-parts and principles "
+        "within them go deeper.",
+        "Paragraph numbers run on across the sections of a part (the First Part runs 1 to 53, the "
+        "Second Part 1 to 31) and start again at 1 in each division and each recommendation, "
+        "which the default numbering allows after any heading.",
         "The facts: the meeting is the United Nations Conference on Trade and Development, at "
         "Geneva from 23 March to 16 June 1964 (paragraph 13); the Final Act is done at Geneva "
         "on 16 June 1964 (final clauses). The Conference is \"to be convened at intervals of not "
         "more than three years\" (Second Part, paragraph 25 (a); Annex A.V.1, paragraph 2): a "
         "maximum interval, which `periodicity:` cannot state, so it is not stated; \"the next "
         "session of the Conference shall be held early in 1966\" (Annex A.V.1, paragraph 32 (b)) "
-        "is the next meeting. The text names no edition (\"first\") and no host.",
+        "is the next meeting (`year: early 1966`). The text names no edition (\"first\") and no "
+        "host. The final clauses name the authentic languages (`authentic:`); the file holds "
+        "the English text.",
     ]
 
 
@@ -457,7 +510,9 @@ class State:
         self.last_footnote = None      # id of the footnote just written (for a table after it)
         self.a_run = False             # inside a run of *a.* items
         self.quote_run = False
-        self.members = []
+        self.last_number = None        # the last Arabic paragraph number written
+        self.lead_in = False           # the last paragraph written ends with a colon
+        self.list_open = False         # a bulleted list is being written
 
 
 def roman_value(s):
@@ -523,6 +578,17 @@ def sub_depth(state, label, where=0):
     print("warning: sub-paragraph (%s) at line %d out of sequence" % (label, where),
           file=sys.stderr)
     return max(len(stack) - 1, 0)
+
+
+def list_item(text):
+    """The text of a block that reads as an item of a list without marks, or None: a short
+    block that starts with no number, marker, quotation or emphasis and leads into nothing."""
+    t = squash(text)
+    if not t or len(t) > 60 or "<sup>" in t or t.endswith(":"):
+        return None
+    if re.match(r"^(\d+|[IVXL]+)[.)]|^[(*“\"\[<#\\]", t):
+        return None
+    return t
 
 
 def apply_facts(text):
@@ -627,7 +693,105 @@ def write_footnotes(state, fids):
         state.last_footnote = fid
 
 
-LABEL = re.compile(r"^(SECTION|Annex|ANNEX|APPENDIX)\b")
+ROMAN_LABEL = re.compile(r"^(I|II|III|Ill|IV|V|VI|VII)\.?$")
+LETTER_LABEL = re.compile(r"^[A-F]$")
+COUNTRY = re.compile(r"^\*[A-Z][A-Z ,]+\*$")
+
+
+class Levels:
+    """The level of each heading (1 for a division, 2 to 6 for headings), worked out from the
+    source's marks (a `###` label, the `####` title under it) and from where it stands:
+
+    - divisions: a `####` line naming a PART, the `###` labels of Annex A, B and C, and the
+      `####` FINAL CLAUSES;
+    - the `####` title right under a label has the label's level (2 under a division's label);
+    - level 2: a SECTION, a recommendation of Annex A (`Annex A.I.1`), a country of Annex B (and
+      its contents, the Joint Declaration, the index), a message of Annex C, the part `II` of
+      Annex C;
+    - in a recommendation (or an `APPENDIX` or `Annex I` of one, a level deeper): a Roman label
+      (`I`, `II.`) one level below it, a letter label (`A`) one below the Roman label if there
+      is one, a grouping (`GENERAL PRINCIPLES`, `*Special Principles*`) one below it with its
+      principles one further, any other heading one below the innermost label;
+    - in Annex B, the headings within a country are 3, or as `annex_b_levels` says; in Annex C,
+      the heading right under the part `II` is its title, the headings after it are 3.
+    """
+
+    def __init__(self):
+        self.division = None   # None (the First Part), "part", "A", "B", "C", "final"
+        self.label = None      # the level of the label heading just written, for its title
+        self.container = 2     # the level of the current recommendation, appendix or annex
+        self.roman = None
+        self.letter = None
+        self.group = None
+        self.country = None
+
+    def _in_recommendation(self):
+        self.roman = self.letter = self.group = None
+
+    def level(self, marks, text):
+        """The level of a heading of `marks` source marks and text `text` (without markers)."""
+        label = self.label
+        self.label = None
+        if label is not None and (marks == 4 or self.division == "C"):
+            return label
+        if (marks == 4 and re.search(r"\bPART\b", text)) or (marks == 4 and text == "FINAL CLAUSES"):
+            self.division = "part" if "PART" in text else "final"
+            return 1
+        m = re.match(r"^(Annex|ANNEX) ([ABC])$", text)
+        if marks == 3 and m:
+            self.division = m.group(2)
+            self.label = 2
+            return 1
+        if self.division == "B":
+            return self._annex_b(marks, text)
+        if self.division == "C":
+            if marks == 4:
+                self.container = 2
+                return 2
+            if ROMAN_LABEL.match(text):
+                self.label = 2
+                return 2
+            return 3
+        if marks == 3 and re.match(r"^SECTION\b", text):
+            self.label = 2
+            return 2
+        if marks == 3 and re.match(r"^Annex A\.\S+$", text):
+            self.container = 2
+            self._in_recommendation()
+            self.label = 2
+            return 2
+        if marks == 3 and (text == "APPENDIX" or re.match(r"^Annex [IVX]+$", text)):
+            self.container = 3
+            self._in_recommendation()
+            self.label = 3
+            return 3
+        if self.division != "A":
+            return 3
+        if marks == 3 and ROMAN_LABEL.match(text):
+            self.roman = self.container + 1
+            self.letter = None
+            self.label = self.roman
+            return self.roman
+        if marks == 3 and LETTER_LABEL.match(text):
+            self.letter = (self.roman or self.container) + 1
+            self.label = self.letter
+            return self.letter
+        if text in ("GENERAL PRINCIPLES", "*Special Principles*"):
+            self.group = self.container + 1
+            return self.group
+        if self.group is not None and "Principle" in text:
+            return self.group + 1
+        return (self.letter or self.roman or self.container) + 1
+
+    def _annex_b(self, marks, text):
+        if COUNTRY.match(text) or text == "CONTENTS" or text.startswith("JOINT DECLARATION") \
+                or text == "*Index to observations received*":
+            self.country = text
+            return 2
+        for pattern, level in SPECIFIC["annex_b_levels"].get(self.country, []):
+            if re.search(pattern, text):
+                return level
+        return 3
 
 
 def convert(path, corpus_name):
@@ -643,9 +807,9 @@ def convert(path, corpus_name):
         for key, note in notes.items():
             if key.startswith("<<"):
                 continue
-            if text.startswith(key) and key not in used_notes:
-                if key == "I." and text.strip() != "I.":
-                    continue
+            if key in used_notes:
+                continue
+            if text.startswith(key) or (key.startswith("~") and key[1:] in text):
                 used_notes.add(key)
                 state.out.note(note)
                 return
@@ -665,11 +829,20 @@ def convert(path, corpus_name):
             if marks == 4 and title is None:
                 title = htext
                 continue
+        if kind == "text":
+            joined = " ".join(l.strip() for l in blines)
+            for start_of, further in SPECIFIC["split_blocks"]:
+                if squash(undo_markdown(joined)).startswith(start_of):
+                    for second in further:
+                        k = joined.index(second)
+                        cleaned.append((kind, [joined[:k].rstrip()], no))
+                        joined = joined[k:]
+                    blines = [joined]
+                    break
         cleaned.append((kind, blines, no))
     blocks = cleaned
 
-    pn_lo, pn_hi = SPECIFIC["parenthesized_numbers"]
-    in_first_part = True
+    levels = Levels()
 
     i = 0
     prev_kind = None
@@ -690,8 +863,6 @@ def convert(path, corpus_name):
                 htext = "*%s*%s" % (m.group(1).strip(), ref(fid))
             else:
                 htext = re.sub(r"^\*\s*(.+?)\s*\*$", r"*\1*", htext)
-            if "SECOND PART" in htext:
-                in_first_part = False
             if htext in SPECIFIC["numbered_captions"]:
                 note_for(htext)
                 state.out.add(wrap(htext))
@@ -701,23 +872,22 @@ def convert(path, corpus_name):
                 prev_kind = "para"
                 i += 1
                 continue
-            is_label = bool(LABEL.match(htext)) and marks == 3
-            is_title = (marks == 4 and prev_kind == "label")
-            is_part = marks == 4 and (re.search(r"\bPART\b", htext) is not None
-                                      or htext in SPECIFIC["top_headings"])
-            level = 2 if (is_label or is_title or is_part) else 3
-            note_for(("#" * level) + " " + htext)
+            bare = re.sub(r"\[\^\d+\]", "", htext)
+            level = levels.level(marks, bare)
+            note_for("<h>" + bare)
             state.out.add([("#" * level) + " " + htext])
+            state.lead_in = state.list_open = False
             write_footnotes(state, after)
             state.after_heading = True
             state.in_paragraph = False
             state.sub_stack = []
             state.a_run = False
-            prev_kind = "label" if is_label else "heading"
+            prev_kind = "heading"
             i += 1
             continue
 
         if kind == "table":
+            state.lead_in = False
             rows = []
             for l in blines:
                 cells = [squash(undo_markdown(c)) for c in l.strip().strip("|").split("|")]
@@ -743,9 +913,9 @@ def convert(path, corpus_name):
                         if "table-in-footnote" not in state.out.once:
                             state.out.once.add("table-in-footnote")
                             state.out.blocks.insert(j, ("NOTE", comment_lines(
-                                "construct needed: a table in a footnote (the roll-call vote); "
-                                "its rows For, Against and Abstentions are lines of the "
-                                "footnote, here and in every vote below.")))
+                                "construct needed: a table or a list in a footnote (the "
+                                "roll-call vote); its rows For, Against and Abstentions are "
+                                "lines of the footnote, here and in every vote below.")))
                         break
                 prev_kind = "footnote"
                 i += 1
@@ -766,28 +936,42 @@ def convert(path, corpus_name):
                 i += 1
                 continue
             if ncols == 1:
-                state.out.note("construct needed: a table (one column), written as a bulleted "
-                               "list.")
-                state.out.add(sum((wrap(r[0], "- ", "") for r in rows if r and r[0]), []))
-                prev_kind = "para"
-                i += 1
-                continue
-            state.out.note("construct needed: a table (%d columns); each row is a paragraph, "
-                           "its cells separated by a space (so in every such table below)."
-                           % ncols, once="table-%d" % ncols)
-            for r in rows:
-                t = " ".join(c for c in r if c)
-                if t:
-                    state.out.add(wrap(escape_start(t)))
-            state.in_paragraph = True
-            state.sub_stack = []
-            prev_kind = "para"
+                state.out.note("The table of one column is a list: written as a bulleted list.")
+                state.out.add(sum((bullet(r[0]) for r in rows if r and r[0]), []))
+            else:
+                state.out.note("construct needed: a table (%d columns); written as a bulleted "
+                               "list, one item a row, its cells separated by a space (so in "
+                               "every such table below)." % ncols, once="table-%d" % ncols)
+                state.out.add(sum((bullet(" ".join(c for c in r if c)) for r in rows
+                                   if any(r)), []))
+            state.list_open = False
+            prev_kind = "list"
             i += 1
             continue
 
         # A text block.
+        levels.label = None
         raw = " ".join(l.strip() for l in blines)
         text = undo_markdown(raw)
+
+        # An item of a list whose items the source gives as blocks of their own, with no mark:
+        # short blocks after a paragraph that leads into them with a colon.
+        if state.lead_in or state.list_open:
+            here = list_item(text)
+            if here and (state.list_open or (nxt and nxt[0] == "text"
+                                             and list_item(undo_markdown(" ".join(nxt[1]))))):
+                if state.list_open:
+                    state.out.blocks[-1].extend(bullet(here))
+                else:
+                    note_for(here)
+                    state.out.add(bullet(here))
+                state.list_open = True
+                state.lead_in = False
+                prev_kind = "list"
+                i += 1
+                continue
+        state.list_open = False
+        state.lead_in = False
 
         # A footnote text for a waiting marker: "* text", "<sup>*</sup> text", "<sup>1)</sup> t".
         fn_match = None
@@ -850,10 +1034,15 @@ def convert(path, corpus_name):
 
         msub = SUB_START.match(text)
         mparen = re.match(r"^\((\d+)\)\s", text)
-        if mparen and in_first_part and pn_lo <= int(mparen.group(1)) <= pn_hi:
-            t = "\\" + text
-            note_for(t)
-            state.out.add(wrap(t))
+        mnum = re.match(r"^(\d+)\.\s", text)
+        if mnum:
+            state.last_number = int(mnum.group(1))
+        if mparen and state.last_number is not None and \
+                int(mparen.group(1)) == state.last_number + 1:
+            # A paragraph numbered in parentheses, "(31)", going on from the paragraph before.
+            state.last_number += 1
+            note_for(text)
+            state.out.add(wrap(text))
             state.in_paragraph = True
             state.sub_stack = []
             prev_kind = "para"
@@ -887,21 +1076,27 @@ def convert(path, corpus_name):
             if text.count("“") > text.count("”") and nxt and nxt[0] == "text" and \
                     nxt[1][0].lstrip().startswith("“") and not state.quote_run:
                 state.out.note("A quotation over several paragraphs: each paragraph opens "
-                               "with “ and only the last closes it, as printed (construct "
-                               "needed: a quotation that runs over paragraphs).")
+                               "with “ and only the last closes it, as printed.")
             state.quote_run = text.startswith("“") or (text.count("“") > text.count("”"))
             if text.startswith("DONE at") or "DONE at" in text:
                 state.out.note(notes["<<FINAL CLAUSES>>"])
+            members = None
+            if text.startswith(SPECIFIC["members_paragraph"]):
+                # The lead-in, then the States as the member list; the markers in the list go
+                # to the end of the lead-in.
+                lead, names = text.split(":", 1)
+                markers = re.findall(r"\[\^\d+\]", names)
+                names = re.sub(r"\[\^\d+\]", "", names).strip().rstrip(" .")
+                members = [squash(n) for n in names.split(",") if squash(n)]
+                text = lead + ":" + "".join(markers)
             note_for(text)
             state.out.add(wrap(text))
+            if members:
+                state.out.add(["members: (%d)" % len(members)] + ["- " + n for n in members])
             state.in_paragraph = True
             state.sub_stack = []
             prev_kind = "para"
-            if text.startswith("13. Aware of these high hopes"):
-                names = text.split(":", 1)[1]
-                names = re.sub(r"\[\^\d+\]", "", names)
-                names = names.rstrip(" .")
-                state.members = [squash(n) for n in names.split(",") if squash(n)]
+            state.lead_in = re.sub(r"\[\^\d+\]", "", text).rstrip().endswith(":")
         if text.count("*") % 2 == 1:
             print("warning: odd asterisks at line %d" % no, file=sys.stderr)
         write_footnotes(state, after)
@@ -921,16 +1116,6 @@ def convert(path, corpus_name):
     body = state.out.render()
     out.append(body.rstrip("\n"))
     out.append("\n".join(SPECIFIC["closing"]))
-    if state.members:
-        annex = comment_lines(
-            "The member annex restates the list of paragraph 13 (construct needed: a member list "
-            "in the prose; the annex is the only place the language lets a list of members be "
-            "checked). Its title is taken from paragraph 1 (\"The States participating in the "
-            "Conference\"). The names are as paragraph 13 prints them.")
-        annex.append("annex: The States participating in the Conference (%d)"
-                     % len(state.members))
-        annex.extend("- " + n for n in state.members)
-        out.append("\n".join(annex))
     return "\n\n".join(out) + "\n"
 
 
