@@ -533,6 +533,10 @@ pub struct Footnote {
 pub struct Annex {
     /// Written `members:` inside the text, which goes on after it; `annex:` otherwise.
     pub inline: bool,
+    /// Not written as a list at all: the members a marked fact names in the prose, `{the
+    /// United States, Australia and Japan = members}`, which stand in for an annex the text
+    /// does not have. It is checked as an annex and not printed as one.
+    pub from_prose: bool,
     pub label: Option<Spanned<String>>,
     /// The title; a list inside the text (`members:`) may have none.
     pub title: Spanned<String>,

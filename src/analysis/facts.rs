@@ -140,6 +140,18 @@ impl Analysis<'_> {
         };
         match key {
             FactKey::Members => {
+                // Members named only in the prose are as many as it names.
+                let prose = self
+                    .annex_of(index)
+                    .or(self.annex_of(0))
+                    .filter(|a| a.annex.from_prose);
+                if let Some(prose) = prose {
+                    return stated(
+                        Value::Count(prose.distinct as u32),
+                        prose.annex.span,
+                        Vec::new(),
+                    );
+                }
                 let annex = self
                     .annex_of(index)
                     .filter(|a| a.annex.stated_count.is_some())

@@ -709,6 +709,73 @@ impl Registry {
         }
     }
 
+    /// The names in a list written in prose, "the United States, Australia, Brunei Darussalam
+    /// and Viet Nam", each by its place in the words and with the entity it names. The words
+    /// are cut at commas and at "and" (also `et`, `en`, `y`, `und`, `和`, `、`), a leading
+    /// "the" is left out, and pieces that together are one name the registry knows ("Bosnia and
+    /// Herzegovina", "Hong Kong, China") are joined again.
+    pub fn names_in(&self, words: &str) -> Vec<(std::ops::Range<usize>, Option<&Entity>)> {
+        let lower = words.to_lowercase();
+        // Lower-casing keeps byte offsets for the ASCII words cut at; other text is not cut.
+        let same_offsets = lower.len() == words.len();
+        let mut cuts: Vec<(usize, usize)> = Vec::new();
+        for (at, c) in words.char_indices() {
+            if matches!(c, ',' | '，' | '、' | ';' | '；' | '和') {
+                cuts.push((at, at + c.len_utf8()));
+            }
+        }
+        if same_offsets {
+            for sep in [" and ", " et ", " en ", " y ", " und "] {
+                cuts.extend(lower.match_indices(sep).map(|(at, _)| (at, at + sep.len())));
+            }
+        }
+        cuts.sort();
+        let mut pieces: Vec<std::ops::Range<usize>> = Vec::new();
+        let mut start = 0;
+        for (from, to) in cuts.into_iter().chain([(words.len(), words.len())]) {
+            if from < start {
+                continue;
+            }
+            let mut piece = start..from;
+            let text = &words[piece.clone()];
+            let lead = text.len() - text.trim_start().len();
+            piece.start += lead;
+            piece.end -= text.len() - text.trim_end().len();
+            for article in ["and ", "the ", "The "] {
+                if words[piece.clone()].starts_with(article) {
+                    piece.start += article.len();
+                }
+            }
+            if !piece.is_empty() {
+                pieces.push(piece);
+            }
+            start = to;
+        }
+        let mut names = Vec::new();
+        let mut i = 0;
+        while i < pieces.len() {
+            let joined = [3, 2].into_iter().find_map(|len| {
+                let last = pieces.get(i + len - 1)?;
+                let range = pieces[i].start..last.end;
+                self.lookup(&words[range.clone()])
+                    .map(|found| (len, range, found.entity))
+            });
+            match joined {
+                Some((len, range, entity)) => {
+                    names.push((range, Some(entity)));
+                    i += len;
+                }
+                None => {
+                    let range = pieces[i].clone();
+                    let entity = self.lookup(&words[range.clone()]).map(|f| f.entity);
+                    names.push((range, entity));
+                    i += 1;
+                }
+            }
+        }
+        names
+    }
+
     /// The entity a name stands for today (or in a text without a date), in any language and
     /// any accepted spelling, alias or former name.
     pub fn lookup(&self, name: &str) -> Option<Found<'_>> {

@@ -713,7 +713,12 @@ fn text(analysis: &Analysis, info: &VersionInfo) -> Text {
         place_and_date: join_place_and_date(value(meta.place), when, language),
         preamble,
         sections,
-        annex: version.annex.as_ref().map(|a| annex(&cx, a)),
+        // Members named only in the prose are printed there, as the text names them.
+        annex: version
+            .annex
+            .as_ref()
+            .filter(|a| !a.from_prose)
+            .map(|a| annex(&cx, a)),
         signatures: signature_blocks(&cx),
         placements: placements(version),
         closing: meta.closing.as_ref().map(|c| Closing {
@@ -1123,11 +1128,23 @@ fn heading_words(content: &[ast::Inline], language: &str) -> String {
     out
 }
 
-/// The quotation marks of a language, opening and closing.
-fn quotation_marks(_language: &str) -> (&'static str, &'static str) {
-    // English and Chinese both print a quotation between curved double marks; a language with
-    // other marks (French guillemets) gets its own arm here.
-    ("\u{201c}", "\u{201d}")
+/// The quotation marks of a language, opening and closing, as its typography sets them: French
+/// guillemets with no-break spaces inside, German and Dutch low-high marks, Russian guillemets,
+/// Traditional Chinese corner brackets; English, Simplified Chinese and the others curved
+/// double marks.
+fn quotation_marks(language: &str) -> (&'static str, &'static str) {
+    let lower = language.to_ascii_lowercase();
+    let mut parts = lower.split(['-', '_']);
+    let primary = parts.next().unwrap_or_default();
+    let traditional = parts.any(|p| matches!(p, "hant" | "tw" | "hk" | "mo"));
+    match primary {
+        "fr" => ("\u{ab}\u{a0}", "\u{a0}\u{bb}"),
+        "de" => ("\u{201e}", "\u{201c}"),
+        "nl" => ("\u{201e}", "\u{201d}"),
+        "ru" | "es" | "it" | "pt" => ("\u{ab}", "\u{bb}"),
+        "zh" | "ja" if traditional || primary == "ja" => ("\u{300c}", "\u{300d}"),
+        _ => ("\u{201c}", "\u{201d}"),
+    }
 }
 
 /// The plain text of printed inlines: what a reader sees, without the marks of emphasis and
@@ -1169,5 +1186,20 @@ fn push_plain(content: &[Inline], marker: &dyn Fn(usize) -> String, out: &mut St
                 None => out.push_str(&Inline::unresolved(label)),
             },
         }
+    }
+}
+
+#[cfg(test)]
+mod quotation_tests {
+    use super::quotation_marks;
+
+    #[test]
+    fn each_language_has_its_quotation_marks() {
+        assert_eq!(quotation_marks("en"), ("\u{201c}", "\u{201d}"));
+        assert_eq!(quotation_marks("zh"), ("\u{201c}", "\u{201d}"));
+        assert_eq!(quotation_marks("zh-Hant"), ("\u{300c}", "\u{300d}"));
+        assert_eq!(quotation_marks("fr"), ("\u{ab}\u{a0}", "\u{a0}\u{bb}"));
+        assert_eq!(quotation_marks("de"), ("\u{201e}", "\u{201c}"));
+        assert_eq!(quotation_marks("ru"), ("\u{ab}", "\u{bb}"));
     }
 }

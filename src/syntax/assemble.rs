@@ -317,6 +317,9 @@ impl Assembler {
                 }
                 *list = nest(std::mem::take(list));
             }
+            if version.annex.is_none() {
+                version.annex = members_in_prose(version);
+            }
         }
         let header = self.header.unwrap_or_else(|| {
             // The missing header has been reported where the first block was read; only an
@@ -413,6 +416,54 @@ fn parenthesized_number(
         damage: None,
         span: first.marker.span,
     })
+}
+
+/// The members a version's prose names in a marked fact, `{the United States, Australia and
+/// Japan = members}`, as an annex, for a version that has none: the first such list of two
+/// names or more. Its names are cut as the built-in registry knows them, so that "Bosnia and
+/// Herzegovina" stays one name.
+fn members_in_prose(version: &Version) -> Option<Annex> {
+    let mut found = None;
+    version.for_each_inline(&mut |inline| {
+        let Inline::Fact { text, key, .. } = inline else {
+            return;
+        };
+        if found.is_some() || key.value != FactKey::Members {
+            return;
+        }
+        let names = crate::registry::Registry::builtin().names_in(&text.value);
+        if names.len() < 2 {
+            return;
+        }
+        // The words as written, when they are on one line; else each name points at them all.
+        let exact = text.span.len() == text.value.len();
+        let members = names
+            .into_iter()
+            .map(|(range, _)| Member {
+                name: text.value[range.clone()].to_string(),
+                span: if exact {
+                    Span::new(
+                        text.span.start as usize + range.start,
+                        text.span.start as usize + range.end,
+                    )
+                } else {
+                    text.span
+                },
+            })
+            .collect();
+        found = Some(Annex {
+            inline: true,
+            from_prose: true,
+            label: None,
+            title: Spanned::new(String::new(), text.span),
+            stated_count: None,
+            members,
+            groups: Vec::new(),
+            unreadable: Vec::new(),
+            span: text.span,
+        });
+    });
+    found
 }
 
 /// Where a block added now stands among the paragraphs.

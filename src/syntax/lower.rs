@@ -1204,6 +1204,7 @@ impl Lowerer {
         }
         Annex {
             inline,
+            from_prose: false,
             label,
             title,
             stated_count,

@@ -67,7 +67,12 @@ fn run(cx: &Context, out: &mut Vec<Diagnostic>) {
                 && read_approximate_count(&text.value, tongue.language).is_none()
             {
                 if let Some(names) = read_member_names(&text.value, cx.registry) {
-                    let annex = cx.analysis.annex_of(info.index).or(cx.analysis.annex_of(0));
+                    // The list that stands in for the annex is not compared with itself.
+                    let annex = cx
+                        .analysis
+                        .annex_of(info.index)
+                        .or(cx.analysis.annex_of(0))
+                        .filter(|a| !(a.annex.from_prose && a.annex.span == text.span));
                     if let Some(diagnostic) = names_differ(text, &names, annex) {
                         out.push(diagnostic);
                     }
@@ -82,7 +87,17 @@ fn run(cx: &Context, out: &mut Vec<Diagnostic>) {
             else {
                 return;
             };
-            let what = describe(&key.value);
+            let prose = key.value == FactKey::Members
+                && cx
+                    .analysis
+                    .annex_of(info.index)
+                    .or(cx.analysis.annex_of(0))
+                    .is_some_and(|a| a.annex.from_prose);
+            let what = if prose {
+                "the number of members the text names".to_string()
+            } else {
+                describe(&key.value)
+            };
             let words = text.value.as_str();
             // A translation's series, place and theme are its own, in its own language: they are
             // compared as written, not through the names of other languages.

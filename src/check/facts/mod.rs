@@ -176,70 +176,17 @@ fn compare_text(words: &str, agrees: &dyn Fn(&str) -> bool, language: Option<&st
     Reading::Disagrees(format!("\"{words}\""))
 }
 
-/// The members named in a list of the prose: "the United States, Australia, Brunei Darussalam
-/// and Viet Nam". The words are cut at commas and at "and" (also `et`, `en`, `和`, `、`), and
-/// the pieces joined again where together they are one name the registry knows ("Bosnia and
-/// Herzegovina", "Hong Kong, China"). `None` unless the words hold two names or more.
+/// The members named in a list of the prose, as [`Registry::names_in`] finds them: each name
+/// with the member it names. `None` unless the words hold two names or more.
 pub fn read_member_names<'r>(
     words: &str,
     registry: &'r Registry,
 ) -> Option<Vec<(String, Option<&'r crate::registry::Entity>)>> {
-    let mut pieces: Vec<String> = Vec::new();
-    for part in words.split([',', '，', '、', ';']) {
-        let part = part.trim();
-        let mut rest = part;
-        loop {
-            let lower = rest.to_lowercase();
-            let cut = [" and ", " et ", " en ", " y ", " und ", "和"]
-                .iter()
-                .filter_map(|sep| lower.find(sep).map(|at| (at, sep.len())))
-                .min();
-            match cut {
-                Some((at, len)) => {
-                    pieces.push(rest[..at].trim().to_string());
-                    rest = rest[at + len..].trim();
-                }
-                None => {
-                    pieces.push(rest.to_string());
-                    break;
-                }
-            }
-        }
-    }
-    let pieces: Vec<String> = pieces
+    let names: Vec<(String, Option<&crate::registry::Entity>)> = registry
+        .names_in(words)
         .into_iter()
-        .map(|p| {
-            let p = p.trim().trim_start_matches("and ").trim();
-            p.strip_prefix("the ").unwrap_or(p).to_string()
-        })
-        .filter(|p| !p.is_empty())
+        .map(|(range, entity)| (words[range].to_string(), entity))
         .collect();
-    // Join back pieces that are one name together: two or three pieces, with the mark that
-    // stood between them.
-    let mut names = Vec::new();
-    let mut i = 0;
-    while i < pieces.len() {
-        let mut taken = 1;
-        for len in [3, 2] {
-            if i + len > pieces.len() {
-                continue;
-            }
-            let joined = [", ", " and "].iter().find_map(|sep| {
-                let name = pieces[i..i + len].join(sep);
-                registry.lookup(&name).map(|f| (name, f.entity))
-            });
-            if let Some((name, entity)) = joined {
-                names.push((name, Some(entity)));
-                taken = len;
-                break;
-            }
-        }
-        if taken == 1 {
-            let name = &pieces[i];
-            names.push((name.clone(), registry.lookup(name).map(|f| f.entity)));
-        }
-        i += taken;
-    }
     (names.len() >= 2).then_some(names)
 }
 
