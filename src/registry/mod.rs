@@ -746,6 +746,14 @@ impl Registry {
                     piece.start += article.len();
                 }
             }
+            // The short form the text goes on to use, in parentheses after the name ("the
+            // Republic of Korea (ROK)"), is not part of the name.
+            let text = &words[piece.clone()];
+            if let Some(open) = text.rfind(" (").filter(|_| text.ends_with(')')) {
+                if self.lookup(&text[..open]).is_some() {
+                    piece.end = piece.start + open;
+                }
+            }
             if !piece.is_empty() {
                 pieces.push(piece);
             }
@@ -884,9 +892,20 @@ impl Registry {
                 })
             })
             .map(|(_, key)| key);
+        // A formal name the registry lacks ("Republic of Georgia" in 1992) names the state
+        // after its "of": that state is meant, not the name most alike in letters.
+        let formal = || {
+            folded
+                .match_indices(" of ")
+                .map(|(at, of)| &folded[at + of.len()..])
+                .find_map(|tail| keys.iter().copied().find(|key| *key == tail))
+        };
         let (key, misspelt) = match near {
             Some(key) => (key, true),
-            None => (crate::suggest::suggest(&folded, keys.into_iter())?, false),
+            None => match formal() {
+                Some(key) => (key, false),
+                None => (crate::suggest::suggest(&folded, keys.into_iter())?, false),
+            },
         };
         // An ambiguous name is close to no member in particular.
         let found = self.resolve(key, period)?;
@@ -1148,6 +1167,13 @@ fn fold_with(name: &str, lower: bool) -> String {
         Cow::Borrowed(name)
     } else {
         Cow::Owned(name.nfc().collect())
+    };
+    // The registry writes Chinese names in simplified characters, as the Ministry of Foreign
+    // Affairs lists them; a name in traditional characters (澳大利亞, 英國) is the same name.
+    let normalised: Cow<str> = if normalised.chars().any(is_cjk) {
+        Cow::Owned(fast2s::convert(&normalised))
+    } else {
+        normalised
     };
     let mut folded = String::with_capacity(name.len());
     // Whether a word ended since the last character kept, and whether that character was CJK.
@@ -1754,11 +1780,42 @@ mod tests {
     }
 
     #[test]
+    fn names_in_a_list_leave_out_articles_and_short_forms_in_parentheses() {
+        let registry = Registry::builtin();
+        let words = "Japan, the Republic of Korea (ROK), and the United States";
+        let names: Vec<&str> = registry
+            .names_in(words)
+            .into_iter()
+            .map(|(range, _)| &words[range])
+            .collect();
+        assert_eq!(names, ["Japan", "Republic of Korea", "United States"]);
+        let words = "Bosnia and Herzegovina and Hong Kong, China";
+        let names: Vec<&str> = registry
+            .names_in(words)
+            .into_iter()
+            .map(|(range, _)| &words[range])
+            .collect();
+        assert_eq!(names, ["Bosnia and Herzegovina", "Hong Kong, China"]);
+        // Traditional characters name the member the simplified ones do.
+        let words = "美利堅合眾國、澳大利亞和英國";
+        let found: Vec<&str> = registry
+            .names_in(words)
+            .into_iter()
+            .filter_map(|(_, entity)| Some(entity?.id.as_str()))
+            .collect();
+        assert_eq!(found, ["US", "AU", "GB"]);
+    }
+
+    #[test]
     fn closest_suggests_the_registry_spelling() {
         let registry = Registry::builtin();
         assert_eq!(registry.closest("Viet Nma"), Some("Viet Nam"));
         assert_eq!(registry.closest("Vietnma"), Some("Viet Nam"));
         assert_eq!(registry.closest("Xyzzy"), None);
+        assert_eq!(
+            registry.closest("Grand Principality of Georgia"),
+            Some("Georgia")
+        );
     }
 
     #[test]

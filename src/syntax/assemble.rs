@@ -299,7 +299,7 @@ impl Assembler {
     }
 
     /// The document, with sub-paragraphs nested by their indentation.
-    pub fn finish(mut self, diagnostics: &mut Vec<Diagnostic>) -> Document {
+    pub fn finish(mut self, source: &str, diagnostics: &mut Vec<Diagnostic>) -> Document {
         self.versions.push(self.current);
         for version in &mut self.versions {
             let sections = version.sections.iter_mut().flat_map(|s| &mut s.blocks);
@@ -318,7 +318,7 @@ impl Assembler {
                 *list = nest(std::mem::take(list));
             }
             if version.annex.is_none() {
-                version.annex = members_in_prose(version);
+                version.annex = members_in_prose(version, source);
             }
         }
         let header = self.header.unwrap_or_else(|| {
@@ -422,7 +422,7 @@ fn parenthesized_number(
 /// Japan = members}`, as an annex, for a version that has none: the first such list of two
 /// names or more. Its names are cut as the built-in registry knows them, so that "Bosnia and
 /// Herzegovina" stays one name.
-fn members_in_prose(version: &Version) -> Option<Annex> {
+fn members_in_prose(version: &Version, source: &str) -> Option<Annex> {
     let mut found = None;
     version.for_each_inline(&mut |inline| {
         let Inline::Fact { text, key, .. } = inline else {
@@ -435,20 +435,16 @@ fn members_in_prose(version: &Version) -> Option<Annex> {
         if names.len() < 2 {
             return;
         }
-        // The words as written, when they are on one line; else each name points at them all.
-        let exact = text.span.len() == text.value.len();
+        let written = &source[text.span.start as usize..text.span.end as usize];
+        let at = wrapped_offsets(written);
         let members = names
             .into_iter()
             .map(|(range, _)| Member {
                 name: text.value[range.clone()].to_string(),
-                span: if exact {
-                    Span::new(
-                        text.span.start as usize + range.start,
-                        text.span.start as usize + range.end,
-                    )
-                } else {
-                    text.span
-                },
+                span: Span::new(
+                    text.span.start as usize + at[range.start],
+                    text.span.start as usize + at[range.end - 1] + 1,
+                ),
             })
             .collect();
         found = Some(Annex {
@@ -464,6 +460,25 @@ fn members_in_prose(version: &Version) -> Option<Annex> {
         });
     });
     found
+}
+
+/// For each byte of words wrapped over lines as a marked fact reads them (each line trimmed,
+/// the lines joined by one space), the offset of that byte in the words as written, so that a
+/// name found in them points at the drafter's own line.
+fn wrapped_offsets(written: &str) -> Vec<usize> {
+    let mut at = Vec::with_capacity(written.len());
+    let mut line_start = 0;
+    for (index, line) in written.split('\n').enumerate() {
+        if index > 0 {
+            // The space that joins two lines stands for the line break before this line.
+            at.push(line_start - 1);
+        }
+        let lead = line.len() - line.trim_start().len();
+        let kept = line.trim().len();
+        at.extend(line_start + lead..line_start + lead + kept);
+        line_start += line.len() + 1;
+    }
+    at
 }
 
 /// Where a block added now stands among the paragraphs.

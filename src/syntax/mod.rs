@@ -114,7 +114,7 @@ pub fn parse(source: &Source) -> Parsed {
             }
         }
     }
-    let document = assembler.finish(&mut diagnostics);
+    let document = assembler.finish(text, &mut diagnostics);
     Parsed {
         document,
         diagnostics,

@@ -192,6 +192,23 @@ fn names_differ(
     if not_listed.is_empty() && not_named.is_empty() {
         return None;
     }
+    // Members named only in the prose: a later list is compared with the first, which stands in
+    // for the annex.
+    let (first, lists, label, help) = if annex.annex.from_prose {
+        (
+            "the first list of members",
+            "names",
+            "the first list of members",
+            "name the same members in both lists, or correct the list that is wrong",
+        )
+    } else {
+        (
+            "the annex",
+            "lists",
+            "the member annex",
+            "name in the text the members the annex lists, or correct the annex",
+        )
+    };
     let mut parts = Vec::new();
     if !not_named.is_empty() {
         parts.push(format!(
@@ -201,7 +218,8 @@ fn names_differ(
     }
     if !not_listed.is_empty() {
         parts.push(format!(
-            "the annex does not list {}",
+            "{first} does not {} {}",
+            lists.trim_end_matches('s'),
             join_words(&not_listed, "or")
         ));
     }
@@ -209,14 +227,14 @@ fn names_differ(
         Diagnostic::error(
             CHECK.code,
             format!(
-                "the text names {} members, and the annex lists {}: {}",
+                "the text names {} members, and {first} {lists} {}: {}",
                 names.len(),
                 annex.listed.len(),
                 parts.join("; ")
             ),
         )
         .primary(text.span, format!("names {} members", names.len()))
-        .secondary(annex.annex.title.span, "the member annex")
-        .help("name in the text the members the annex lists, or correct the annex"),
+        .secondary(annex.annex.title.span, label)
+        .help(help),
     )
 }

@@ -41,6 +41,8 @@ pub(crate) struct NameUse<'c> {
     pub repeats: bool,
     /// "member" or "host", for messages.
     pub role: &'static str,
+    /// A name of the members' list written in the prose, which stands in for the annex.
+    pub in_prose: bool,
 }
 
 /// Every member name of every annex, then the header's host.
@@ -63,6 +65,7 @@ pub(crate) fn names<'c>(cx: &'c Context) -> Vec<NameUse<'c>> {
                 language: info.language,
                 repeats: listed.repeats.is_some(),
                 role: "member",
+                in_prose: info.annex.from_prose,
             });
         }
     }
@@ -78,6 +81,7 @@ pub(crate) fn names<'c>(cx: &'c Context) -> Vec<NameUse<'c>> {
             language: cx.analysis.original().meta.language,
             repeats: false,
             role: "host",
+            in_prose: false,
         });
     }
     names

@@ -11,6 +11,10 @@
 //! - a spelling that differs from the registry's in the case of its letters only: "viet nam",
 //!   "REPUBLIC OF KOREA".
 //!
+//! An informal spelling in the sentence that names the members of a text of no forum ("We, the
+//! United States, ..., and Vietnam") passes: governments differ in the short names they write,
+//! and only a forum's list of members fixes one for all of them.
+//!
 //! Every spelling the registry accepts passes: the United Nations' short and formal names
 //! ("Czechia", "Kingdom of Belgium"), the forums' own ("Czech Republic", "Lao PDR", "Hong Kong,
 //! China", "St Lucia"). A second line for a member already listed is reported by
@@ -78,6 +82,7 @@ fn run(cx: &Context, out: &mut Vec<Diagnostic>) {
                 found.written
             )),
             Spelling::Accepted => continue,
+            Spelling::Alias if named.in_prose && cx.analysis.forum.is_none() => continue,
             Spelling::Alias => Diagnostic::warning(
                 CHECK.code,
                 format!("`{name}` is not how declarations name {preferred}"),
