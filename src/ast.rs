@@ -179,6 +179,14 @@ pub struct MeetingYear {
 }
 
 impl MeetingYear {
+    /// One year.
+    pub fn one(year: i16) -> MeetingYear {
+        MeetingYear {
+            first: year,
+            last: year,
+        }
+    }
+
     /// Whether `year` is one of the years.
     pub fn includes(&self, year: i32) -> bool {
         (i32::from(self.first)..=i32::from(self.last)).contains(&year)

@@ -6,7 +6,7 @@
 //! value and the derived one differ, the check of that disagreement reports it, naming both;
 //! prose that says either is then not reported again.
 
-use crate::ast::{DateRange, FactKey, MeetingFact};
+use crate::ast::{DateRange, FactKey, MeetingFact, MeetingYear};
 use crate::languages::{english_name, primary};
 use crate::numbers::{join_words, ordinal_digits};
 use crate::source::{Span, Spanned};
@@ -19,7 +19,8 @@ use super::Analysis;
 pub enum Value {
     Count(u32),
     Ordinal(u32),
-    Year(i16),
+    /// A year, or the years a meeting may fall in (`2027 or 2028`).
+    Year(MeetingYear),
     Dates(DateRange),
     Text(String),
     /// A place, which words may name by one of its parts: `Beijing` for `Beijing, China`.
@@ -40,7 +41,8 @@ impl Value {
         match self {
             Value::Count(n) => n.to_string(),
             Value::Ordinal(n) => format!("the {}", ordinal_digits(*n)),
-            Value::Year(y) => y.to_string(),
+            Value::Year(y) if y.first == y.last => y.first.to_string(),
+            Value::Year(y) => format!("{} to {}", y.first, y.last),
             Value::Dates(d) => show_dates(*d),
             Value::Text(t) | Value::Place(t) | Value::Host { name: t, .. } => format!("\"{t}\""),
             Value::Languages(tags) => {
@@ -242,7 +244,7 @@ impl Analysis<'_> {
             MeetingFact::Year => header
                 .dates
                 .as_ref()
-                .map(|d| (Value::Year(d.value.start.year()), d.span)),
+                .map(|d| (Value::Year(MeetingYear::one(d.value.start.year())), d.span)),
             MeetingFact::Adopted => header.adopted.as_ref().map(|d| {
                 let day = DateRange {
                     start: d.value,
@@ -356,17 +358,22 @@ impl Analysis<'_> {
                 .dates
                 .as_ref()
                 .map(|d| (Value::Dates(d.value), d.span, None)),
-            MeetingFact::Year => series.next_year.map(|(year, span)| {
-                let derived = series
-                    .expected_year
-                    .filter(|expected| *expected != i32::from(year))
-                    .and_then(|expected| i16::try_from(expected).ok())
-                    .map(|expected| Derived {
-                        value: Value::Year(expected),
-                        source: "the periodicity gives",
-                    });
-                (Value::Year(year), span, derived)
-            }),
+            MeetingFact::Year => {
+                series
+                    .next_year
+                    .zip(series.next_years)
+                    .map(|((year, span), years)| {
+                        let derived = series
+                            .expected_year
+                            .filter(|expected| *expected != i32::from(year))
+                            .and_then(|expected| i16::try_from(expected).ok())
+                            .map(|expected| Derived {
+                                value: Value::Year(MeetingYear::one(expected)),
+                                source: "the periodicity gives",
+                            });
+                        (Value::Year(years), span, derived)
+                    })
+            }
             MeetingFact::Host => match &series.turn {
                 Turn::NextHostUnknown => return Data::Unchecked,
                 turn => next.host.as_ref().map(|h| {

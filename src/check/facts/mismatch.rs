@@ -57,6 +57,7 @@ fn run(cx: &Context, out: &mut Vec<Diagnostic>) {
         let tongue = Tongue {
             language: info.meta.language,
             translated: info.index > 0,
+            year: cx.analysis.series.this_year.map(|(year, _)| year),
         };
         info.version.for_each_inline(&mut |inline| {
             let Inline::Fact { text, key, .. } = inline else {

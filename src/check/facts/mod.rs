@@ -10,7 +10,7 @@ pub mod no_data;
 
 use crate::analysis::facts::Value;
 use crate::analysis::series::{same_name, same_or_part};
-use crate::ast::DateRange;
+use crate::ast::{DateRange, MeetingYear};
 use crate::dates::{read_dates, WrittenDates};
 use crate::languages::read_languages;
 use crate::numbers::read_approximate_count;
@@ -49,6 +49,8 @@ pub enum Reading {
 pub struct Tongue<'a> {
     pub language: &'a str,
     pub translated: bool,
+    /// The year of this meeting, from which words such as "in two years" count.
+    pub year: Option<i16>,
 }
 
 impl<'a> Tongue<'a> {
@@ -72,7 +74,27 @@ pub fn compare(words: &str, value: &Value, tongue: Tongue, registry: &Registry) 
     let read = match value {
         Value::Count(_) => read_count(words, language).map(Value::Count),
         Value::Ordinal(_) => read_ordinal(words, language).map(Value::Ordinal),
-        Value::Year(_) => read_year(words, language).map(Value::Year),
+        Value::Year(expected) => {
+            return match read_years(words, language, tongue.year) {
+                None => Reading::Unreadable(value.kind()),
+                // Words may be vaguer than the data: "in two to three years" admits 2009.
+                Some(read) if read.first <= expected.first && expected.last <= read.last => {
+                    Reading::Agrees
+                }
+                // Years counted from this meeting's are shown with the years they give.
+                Some(read)
+                    if read_year(words, language).is_none()
+                        && !words.contains(char::is_numeric) =>
+                {
+                    Reading::Disagrees(format!(
+                        "\"{}\" ({})",
+                        words.trim(),
+                        Value::Year(read).show()
+                    ))
+                }
+                Some(read) => Reading::Disagrees(Value::Year(read).show()),
+            };
+        }
         Value::Dates(dates) => {
             return match read_dates(words, language) {
                 None => Reading::Unreadable(value.kind()),
@@ -190,6 +212,41 @@ pub fn read_member_names<'r>(
     (names.len() >= 2).then_some(names)
 }
 
+/// The years words name: a year (`2009`, `mid-2002`), a choice or span of years (`2027 or
+/// 2028`, `2025 to 2026`, `between 2025 and 2026`), or years counted from this meeting's (`in
+/// two years`, `in two to three years' time`).
+pub fn read_years(words: &str, language: &str, this_year: Option<i16>) -> Option<MeetingYear> {
+    let words = words.trim();
+    if let Some(year) = read_year(words, language) {
+        return Some(MeetingYear::one(year));
+    }
+    let lower = words.to_lowercase();
+    let pair = |text: &str, read: &dyn Fn(&str) -> Option<i16>| -> Option<MeetingYear> {
+        let text = text.strip_prefix("between ").unwrap_or(text);
+        [" or ", " to ", " and ", "-", "–"].iter().find_map(|sep| {
+            let (first, last) = text.split_once(sep)?;
+            let (first, last) = (read(first.trim())?, read(last.trim())?);
+            (first <= last).then_some(MeetingYear { first, last })
+        })
+    };
+    if let Some(years) = pair(&lower, &|w| read_year(w, language)) {
+        return Some(years);
+    }
+    // Years counted from this meeting's: "in two years", "in two to three years' time".
+    let counted = lower
+        .strip_prefix("in ")?
+        .trim_end_matches(" time")
+        .trim_end_matches(['\'', '’']);
+    let counted = counted
+        .strip_suffix(" years")
+        .or_else(|| counted.strip_suffix(" year"))?;
+    let after = |w: &str| {
+        let n = read_count(w, language)?;
+        this_year?.checked_add(i16::try_from(n).ok()?)
+    };
+    pair(counted, &after).or_else(|| after(counted).map(MeetingYear::one))
+}
+
 /// A year: `2009`, `2009年`, `二〇〇九年`, `two thousand and nine`.
 pub fn read_year(words: &str, language: &str) -> Option<i16> {
     // When in the year may come before it: `early 2013`, `mid-2002`.
@@ -255,5 +312,22 @@ mod tests {
         assert_eq!(read_year("2009abc", "en"), None);
         assert_eq!(read_year("early 2013", "en"), Some(2013));
         assert_eq!(read_year("mid-2002", "en"), Some(2002));
+        let years = |first, last| Some(MeetingYear { first, last });
+        assert_eq!(read_years("2027 or 2028", "en", None), years(2027, 2028));
+        assert_eq!(
+            read_years("between 2025 and 2026", "en", None),
+            years(2025, 2026)
+        );
+        assert_eq!(
+            read_years("in two to three years", "en", Some(2007)),
+            years(2009, 2010)
+        );
+        assert_eq!(
+            read_years("in two years' time", "en", Some(2007)),
+            years(2009, 2009)
+        );
+        assert_eq!(read_years("in a year", "en", Some(2007)), None);
+        assert_eq!(read_years("in two years", "en", None), None);
+        assert_eq!(read_years("2028 or 2027", "en", None), None);
     }
 }
