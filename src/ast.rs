@@ -98,6 +98,30 @@ pub struct Ordinal {
 pub enum Periodicity {
     /// Every `years` years: 1 is annual, 2 biennial.
     EveryYears(u32),
+    /// At most every `years` years: "at intervals of not more than three years".
+    AtMostEveryYears(u32),
+}
+
+impl Periodicity {
+    /// The years between two meetings, or the most there may be.
+    pub fn years(&self) -> u32 {
+        match self {
+            Periodicity::EveryYears(years) | Periodicity::AtMostEveryYears(years) => *years,
+        }
+    }
+
+    /// How often the series meets, as a message says it: "every year", "at most every 3
+    /// years".
+    pub fn words(&self) -> String {
+        let every = match self.years() {
+            1 => "every year".to_string(),
+            n => format!("every {n} years"),
+        };
+        match self {
+            Periodicity::EveryYears(_) => every,
+            Periodicity::AtMostEveryYears(_) => format!("at most {every}"),
+        }
+    }
 }
 
 /// Who hosts the next meeting.

@@ -207,7 +207,10 @@ impl<'a> Series<'a> {
             this_year
                 .zip(header.periodicity.as_ref())
                 .and_then(|((year, _), p)| {
-                    let Periodicity::EveryYears(years) = p.value;
+                    // A longest interval gives no one year.
+                    let Periodicity::EveryYears(years) = p.value else {
+                        return None;
+                    };
                     i32::from(year).checked_add(i32::try_from(years).ok()?)
                 });
         let next_not_after = match (header.dates.as_ref(), next.and_then(|n| n.dates.as_ref())) {

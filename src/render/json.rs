@@ -78,6 +78,9 @@ pub struct Dates {
 #[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
 pub struct Periodicity {
     pub every_years: u32,
+    /// `every_years` is the longest interval, not the interval: "at intervals of not more
+    /// than three years".
+    pub at_most: bool,
 }
 
 /// Who hosts the next meetings.
@@ -439,9 +442,10 @@ pub fn declaration(print: &Print) -> Declaration {
         theme: facts.theme.clone(),
         languages: print.languages.clone(),
         authentic: facts.authentic.clone(),
-        periodicity: facts
-            .periodicity
-            .map(|years| Periodicity { every_years: years }),
+        periodicity: facts.periodicity.map(|p| Periodicity {
+            every_years: p.years,
+            at_most: p.at_most,
+        }),
         rotation: facts.rotation.as_ref().map(|(kind, hosts)| Rotation {
             kind: match kind {
                 print::RotationKind::Alternate => RotationKind::Alternate,

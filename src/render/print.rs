@@ -32,6 +32,13 @@ pub struct Print {
     pub parallel: bool,
 }
 
+/// How often the series meets: every `years` years, or at most every `years` years.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Interval {
+    pub years: u32,
+    pub at_most: bool,
+}
+
 /// The facts of the meeting, as the header states them.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Facts {
@@ -44,7 +51,7 @@ pub struct Facts {
     pub dates: Option<DateRange>,
     pub adopted: Option<Date>,
     pub theme: Option<String>,
-    pub periodicity: Option<u32>,
+    pub periodicity: Option<Interval>,
     pub rotation: Option<(RotationKind, Vec<String>)>,
     pub numbering: Numbering,
     /// The languages whose texts are authentic: the header's `authentic`, else its
@@ -582,8 +589,9 @@ fn facts(analysis: &Analysis) -> Facts {
         dates: header.dates.as_ref().map(|d| d.value),
         adopted: header.adopted.as_ref().map(|d| d.value),
         theme: text(&header.theme),
-        periodicity: header.periodicity.as_ref().map(|p| match p.value {
-            Periodicity::EveryYears(years) => years,
+        periodicity: header.periodicity.as_ref().map(|p| Interval {
+            years: p.value.years(),
+            at_most: matches!(p.value, Periodicity::AtMostEveryYears(_)),
         }),
         rotation: header.rotation.as_ref().map(|r| {
             let (kind, hosts) = match &r.value {

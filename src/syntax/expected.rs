@@ -252,7 +252,8 @@ fn words(rule: Rule) -> Option<&'static str> {
         | Rule::annual
         | Rule::biennial
         | Rule::triennial
-        | Rule::every_n_years => "a periodicity",
+        | Rule::every_n_years
+        | Rule::at_most => "a periodicity",
         Rule::rotation_value | Rule::alternate | Rule::sequence => "a rotation rule",
         Rule::name_list | Rule::list_name => "names separated by `;`",
         Rule::languages_value => "language tags",

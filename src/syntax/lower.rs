@@ -832,14 +832,17 @@ impl Lowerer {
                 field,
                 "syntax::invalid-value",
                 "a periodicity",
-                "write `annual`, `biennial`, `triennial` or `every N years`",
+                "write `annual`, `biennial`, `triennial`, `every N years` or `at most every N years`",
             );
             return None;
         };
-        let kind = pairs
+        let mut inner = pairs
             .next()
-            .and_then(|p| p.into_inner().next())
-            .expect("periodicity_value holds its kind");
+            .expect("periodicity_value holds its kind")
+            .into_inner()
+            .peekable();
+        let at_most = inner.next_if(|p| p.as_rule() == Rule::at_most).is_some();
+        let kind = inner.next().expect("periodicity_value holds its kind");
         let years = match kind.as_rule() {
             Rule::annual => 1,
             Rule::biennial => 2,
@@ -861,10 +864,12 @@ impl Lowerer {
             );
             return None;
         }
-        Some(Spanned::new(
-            Periodicity::EveryYears(years),
-            field.value.span,
-        ))
+        let periodicity = if at_most {
+            Periodicity::AtMostEveryYears(years)
+        } else {
+            Periodicity::EveryYears(years)
+        };
+        Some(Spanned::new(periodicity, field.value.span))
     }
 
     fn rotation(&mut self, field: &Field) -> Option<Spanned<Rotation>> {

@@ -10,6 +10,9 @@
 //!
 //! ## Why it matters
 //!
+//! With `periodicity: at most every 3 years` (a series "convened at intervals of not more than
+//! three years"), a next meeting more than three years after this one is reported.
+//!
 //! The year of the next meeting is a commitment of the ministers. A year that contradicts the
 //! agreed periodicity means that one of the two is wrong in the text they sign.
 //!
@@ -42,6 +45,38 @@ pub const CHECK: Check = Check {
 
 fn run(cx: &Context, out: &mut Vec<Diagnostic>) {
     let series = &cx.analysis.series;
+    if let (Some((this, this_span)), Some((_, next_span)), Some(years), Some(periodicity)) = (
+        series.this_year,
+        series.next_year,
+        series.next_years,
+        cx.document.header.periodicity.as_ref(),
+    ) {
+        if let Periodicity::AtMostEveryYears(most) = periodicity.value {
+            let latest = i32::from(this) + i32::try_from(most).unwrap_or(i32::MAX - 3000);
+            // The earliest of the years the next meeting may fall in must be within the
+            // interval; a meeting not after this one is reported by
+            // `series::next-meeting-not-after`.
+            let next = years.first;
+            if i32::from(next) > latest && !series.next_not_after && !series.next_year_differs {
+                let every = periodicity.value.words();
+                out.push(
+                    Diagnostic::error(
+                        CHECK.code,
+                        format!(
+                            "the next meeting is in {next}, but a series that meets {every} meets next by {latest}"
+                        ),
+                    )
+                    .primary(next_span, format!("expected {latest} at the latest"))
+                    .secondary(this_span, format!("this meeting is in {this}"))
+                    .secondary(periodicity.span, format!("meets {every}"))
+                    .help(format!(
+                        "write a year up to {latest} for the next meeting, or correct `periodicity` if the series now meets at another interval"
+                    )),
+                );
+            }
+            return;
+        }
+    }
     let (Some((this, this_span)), Some((next, next_span)), Some(expected), Some(periodicity)) = (
         series.this_year,
         series.next_year,
@@ -50,7 +85,6 @@ fn run(cx: &Context, out: &mut Vec<Diagnostic>) {
     ) else {
         return;
     };
-    let Periodicity::EveryYears(years) = periodicity.value;
     // A next meeting that is not after this one is reported by `series::next-meeting-not-after`,
     // and a year that is not the year of the dates by `series::next-year-and-dates-differ`.
     let within = series
@@ -59,10 +93,7 @@ fn run(cx: &Context, out: &mut Vec<Diagnostic>) {
     if i32::from(next) == expected || within || series.next_not_after || series.next_year_differs {
         return;
     }
-    let every = match years {
-        1 => "every year".to_string(),
-        n => format!("every {n} years"),
-    };
+    let every = periodicity.value.words();
     out.push(
         Diagnostic::error(
             CHECK.code,

@@ -5,7 +5,8 @@
 //! the series meets every year; or a meeting after the next one that is not the periodicity's
 //! years after it. Each meeting is compared with this one (a past meeting) or with the one
 //! before it (a later one), by their editions when both are stated, else as the next meeting
-//! after it.
+//! after it. With `periodicity: at most every 3 years`, meetings may be closer, never further
+//! apart.
 //!
 //! The next meeting itself is compared with this one by `series::next-year`.
 //!
@@ -48,7 +49,8 @@ fn run(cx: &Context, out: &mut Vec<Diagnostic>) {
     let Some(periodicity) = cx.document.header.periodicity.as_ref() else {
         return;
     };
-    let Periodicity::EveryYears(every) = periodicity.value;
+    let every = periodicity.value.years();
+    let at_most = matches!(periodicity.value, Periodicity::AtMostEveryYears(_));
     let record = &cx.analysis.series.record;
     let Some(this) = record.iter().position(|e| e.kind == EntryKind::This) else {
         return;
@@ -75,8 +77,13 @@ fn run(cx: &Context, out: &mut Vec<Diagnostic>) {
         };
         let expected_first = i64::from(from.first) + gap;
         let expected_last = i64::from(from.last) + gap;
-        let keeps = (i64::from(to.first)..=i64::from(to.last))
-            .any(|year| (expected_first..=expected_last).contains(&year));
+        // At most every n years: the later meeting may come sooner, never later.
+        let keeps = if at_most {
+            i64::from(to.first) <= expected_last
+        } else {
+            (i64::from(to.first)..=i64::from(to.last))
+                .any(|year| (expected_first..=expected_last).contains(&year))
+        };
         if keeps {
             continue;
         }
@@ -84,7 +91,7 @@ fn run(cx: &Context, out: &mut Vec<Diagnostic>) {
             entry,
             earlier,
             later,
-            every,
+            periodicity.value,
             steps,
             periodicity.span,
         ));
@@ -95,14 +102,17 @@ fn breaks(
     entry: &Entry,
     earlier: &Entry,
     later: &Entry,
-    every: u32,
+    periodicity: Periodicity,
     steps: u32,
-    periodicity: crate::Span,
+    periodicity_span: crate::Span,
 ) -> Diagnostic {
     let year = |e: &Entry| e.years.map(|(y, _)| y.first).unwrap_or_default();
-    let every_words = match every {
-        1 => "every year".to_string(),
-        n => format!("every {n} years"),
+    let every = periodicity.years();
+    let every_words = periodicity.words();
+    let at_most = if matches!(periodicity, Periodicity::AtMostEveryYears(_)) {
+        "at most "
+    } else {
+        ""
     };
     let expected = i64::from(year(earlier)) + i64::from(every) * i64::from(steps);
     let (span, expected_here) = if entry.kind == EntryKind::Past {
@@ -116,7 +126,7 @@ fn breaks(
     Diagnostic::error(
         CHECK.code,
         format!(
-            "{} is in {}, and {} in {}: a series that meets {every_words} would hold them {} apart",
+            "{} is in {}, and {} in {}: a series that meets {every_words} would hold them {at_most}{} apart",
             earlier.name(),
             year(earlier),
             later.name(),
@@ -124,8 +134,15 @@ fn breaks(
             crate::numbers::plural((every * steps) as usize, "year")
         ),
     )
-    .primary(span, format!("{expected_here} expected"))
-    .secondary(periodicity, format!("meets {every_words}"))
+    .primary(
+        span,
+        match (at_most.is_empty(), entry.kind) {
+            (true, _) => format!("{expected_here} expected"),
+            (false, EntryKind::Past) => format!("{expected_here} at the earliest"),
+            (false, _) => format!("{expected_here} at the latest"),
+        },
+    )
+    .secondary(periodicity_span, format!("meets {every_words}"))
     .help(format!(
         "correct the year of {}, or the periodicity if the series meets at another interval",
         entry.name()
