@@ -161,6 +161,25 @@ impl Source {
     }
 }
 
+/// For each byte of words wrapped over lines as a marked fact reads them (each line trimmed,
+/// the lines joined by one space), the offset of that byte in the words as written, so that a
+/// name found in them points at the drafter's own line.
+pub fn wrapped_offsets(written: &str) -> Vec<usize> {
+    let mut at = Vec::with_capacity(written.len());
+    let mut line_start = 0;
+    for (index, line) in written.split('\n').enumerate() {
+        if index > 0 {
+            // The space that joins two lines stands for the line break before this line.
+            at.push(line_start - 1);
+        }
+        let lead = line.len() - line.trim_start().len();
+        let kept = line.trim().len();
+        at.extend(line_start + lead..line_start + lead + kept);
+        line_start += line.len() + 1;
+    }
+    at
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

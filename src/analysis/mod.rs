@@ -17,6 +17,7 @@ pub mod labels;
 pub mod members;
 pub mod meta;
 pub mod numbering;
+pub mod prose;
 pub mod series;
 pub mod signatures;
 

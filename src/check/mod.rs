@@ -18,8 +18,10 @@ pub mod numbering;
 pub mod references;
 pub mod series;
 pub mod signatures;
+pub mod text;
 pub mod versions;
 
+use crate::analysis::prose::Passage;
 use crate::analysis::Analysis;
 use crate::ast::Document;
 use crate::diagnostic::{Diagnostic, Severity};
@@ -34,6 +36,8 @@ pub struct Context<'a> {
     pub document: &'a Document,
     /// The registry of members, with the project's own names, as [`Analysis::registry`].
     pub registry: &'a Registry,
+    /// The prose of every version, read once for all the checks that read words.
+    prose: std::cell::OnceCell<Vec<Vec<Passage>>>,
 }
 
 impl<'a> Context<'a> {
@@ -43,7 +47,21 @@ impl<'a> Context<'a> {
             analysis,
             document: analysis.document,
             registry: analysis.registry,
+            prose: std::cell::OnceCell::new(),
         }
+    }
+
+    /// The passages of prose of the version at `index`, as [`crate::analysis::prose`] reads
+    /// them.
+    pub fn prose(&self, index: usize) -> &[Passage] {
+        let all = self.prose.get_or_init(|| {
+            self.document
+                .versions
+                .iter()
+                .map(|version| crate::analysis::prose::passages(version, self.source.text()))
+                .collect()
+        });
+        all.get(index).map_or(&[], Vec::as_slice)
     }
 }
 
@@ -133,6 +151,7 @@ pub static CHECKS: &[&Check] = &[
     &members::forum_count_mismatch::CHECK,
     &versions::member_mismatch::CHECK,
     &signatures::party_not_in_annex::CHECK,
+    &text::doubled_word::CHECK,
 ];
 
 /// The check with this code.

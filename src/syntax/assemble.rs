@@ -436,7 +436,7 @@ fn members_in_prose(version: &Version, source: &str) -> Option<Annex> {
             return;
         }
         let written = &source[text.span.start as usize..text.span.end as usize];
-        let at = wrapped_offsets(written);
+        let at = crate::source::wrapped_offsets(written);
         let members = names
             .into_iter()
             .map(|(range, _)| Member {
@@ -460,25 +460,6 @@ fn members_in_prose(version: &Version, source: &str) -> Option<Annex> {
         });
     });
     found
-}
-
-/// For each byte of words wrapped over lines as a marked fact reads them (each line trimmed,
-/// the lines joined by one space), the offset of that byte in the words as written, so that a
-/// name found in them points at the drafter's own line.
-fn wrapped_offsets(written: &str) -> Vec<usize> {
-    let mut at = Vec::with_capacity(written.len());
-    let mut line_start = 0;
-    for (index, line) in written.split('\n').enumerate() {
-        if index > 0 {
-            // The space that joins two lines stands for the line break before this line.
-            at.push(line_start - 1);
-        }
-        let lead = line.len() - line.trim_start().len();
-        let kept = line.trim().len();
-        at.extend(line_start + lead..line_start + lead + kept);
-        line_start += line.len() + 1;
-    }
-    at
 }
 
 /// Where a block added now stands among the paragraphs.

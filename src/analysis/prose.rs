@@ -1,0 +1,303 @@
+//! The prose of a version as a reader reads it: each heading, paragraph, sub-paragraph, bullet
+//! and footnote as one string of words, with the place in the source of every byte of it.
+//!
+//! The checks that read words (spelling, doubled words, punctuation, the facts found in prose)
+//! read these passages, not the syntax tree: line breaks inside a paragraph are single spaces,
+//! escapes are the characters they stand for, marks of emphasis are gone, a quotation keeps its
+//! quotation marks, a marked fact is its words, and a footnote marker is nothing. A reference
+//! (`{@name}`) or a web address stands as one [`OBJECT`] character, which no word contains.
+//! Every range of a passage maps back to the drafter's own words through [`Passage::span`].
+
+use std::ops::Range;
+
+use crate::ast::{Block, Bullet, FactKey, Inline, Subparagraph, Version};
+use crate::source::Span;
+
+/// The character that stands for a reference or a web address in a passage's text.
+pub const OBJECT: char = '\u{FFFC}';
+
+/// What kind of block a passage is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PassageKind {
+    Heading,
+    Paragraph,
+    Subparagraph,
+    Bullet,
+    Footnote,
+}
+
+/// One block of prose as it reads.
+#[derive(Debug, Clone)]
+pub struct Passage {
+    pub kind: PassageKind,
+    /// The words as a reader reads them.
+    pub text: String,
+    /// For every byte of `text`, its offset in the source.
+    at: Vec<u32>,
+    /// The words marked as facts, with their keys, as ranges of `text`.
+    pub facts: Vec<(Range<usize>, FactKey)>,
+    /// The quotations, quotation marks included, as ranges of `text`.
+    pub quotes: Vec<Range<usize>>,
+}
+
+impl Passage {
+    /// The drafter's words that a range of the passage's text was read from.
+    pub fn span(&self, range: Range<usize>) -> Span {
+        let Some(&first) = self.at.get(range.start) else {
+            let end = self.at.last().map_or(0, |&at| at as usize + 1);
+            return Span::new(end, end);
+        };
+        if range.is_empty() {
+            return Span::new(first as usize, first as usize);
+        }
+        let last = range.end.min(self.at.len()) - 1;
+        // The last byte of a character in the source: a character read from an escape or a
+        // quotation mark may be longer in the source than in the text.
+        let end = self.at[last] as usize + 1;
+        Span::new(first as usize, end.max(first as usize + 1))
+    }
+
+    /// Whether a range of the text lies inside a marked fact.
+    pub fn in_fact(&self, range: &Range<usize>) -> bool {
+        self.facts
+            .iter()
+            .any(|(fact, _)| fact.start <= range.start && range.end <= fact.end)
+    }
+
+    /// Whether a range of the text lies inside a quotation.
+    pub fn in_quote(&self, range: &Range<usize>) -> bool {
+        self.quotes
+            .iter()
+            .any(|quote| quote.start <= range.start && range.end <= quote.end)
+    }
+
+    /// The words of the passage: runs of letters and digits, with the apostrophes and hyphens
+    /// inside them ("SMEs’", "co-operation" are one word each), as ranges of the text.
+    pub fn words(&self) -> impl Iterator<Item = Range<usize>> + '_ {
+        let text = &self.text;
+        let mut chars = text.char_indices().peekable();
+        std::iter::from_fn(move || {
+            let (start, _) = chars.find(|(_, c)| c.is_alphanumeric())?;
+            let mut end = text.len();
+            while let Some(&(at, c)) = chars.peek() {
+                if c.is_alphanumeric() {
+                    chars.next();
+                    continue;
+                }
+                // An apostrophe or hyphen joins two runs of letters; at the end of a word it
+                // is punctuation.
+                let joins = matches!(c, '\'' | '\u{2019}' | '-' | '\u{2010}' | '\u{2011}')
+                    && text[at + c.len_utf8()..]
+                        .chars()
+                        .next()
+                        .is_some_and(char::is_alphanumeric);
+                if joins {
+                    chars.next();
+                    continue;
+                }
+                end = at;
+                break;
+            }
+            Some(start..end)
+        })
+    }
+}
+
+/// Every passage of a version, in reading order: headings and paragraphs with their
+/// sub-paragraphs and bullets, then the footnotes.
+pub fn passages(version: &Version, source: &str) -> Vec<Passage> {
+    let mut out = Vec::new();
+    for block in &version.preamble {
+        push_block(block, source, &mut out);
+    }
+    for section in &version.sections {
+        if let Some(heading) = &section.heading {
+            out.push(passage(PassageKind::Heading, &heading.content, source));
+        }
+        for block in &section.blocks {
+            push_block(block, source, &mut out);
+        }
+    }
+    for footnote in &version.footnotes {
+        out.push(passage(PassageKind::Footnote, &footnote.content, source));
+    }
+    out.retain(|p| !p.text.is_empty());
+    out
+}
+
+fn push_block(block: &Block, source: &str, out: &mut Vec<Passage>) {
+    out.push(passage(PassageKind::Paragraph, block.content(), source));
+    push_bullets(block.bullets(), source, out);
+    push_subparagraphs(block.subparagraphs(), source, out);
+}
+
+fn push_subparagraphs(subparagraphs: &[Subparagraph], source: &str, out: &mut Vec<Passage>) {
+    for subparagraph in subparagraphs {
+        out.push(passage(
+            PassageKind::Subparagraph,
+            &subparagraph.content,
+            source,
+        ));
+        push_bullets(&subparagraph.bullets, source, out);
+        push_subparagraphs(&subparagraph.children, source, out);
+    }
+}
+
+fn push_bullets(bullets: &[Bullet], source: &str, out: &mut Vec<Passage>) {
+    for bullet in bullets {
+        out.push(passage(PassageKind::Bullet, &bullet.content, source));
+        push_bullets(&bullet.children, source, out);
+    }
+}
+
+fn passage(kind: PassageKind, content: &[Inline], source: &str) -> Passage {
+    let mut passage = Passage {
+        kind,
+        text: String::new(),
+        at: Vec::new(),
+        facts: Vec::new(),
+        quotes: Vec::new(),
+    };
+    read(content, source, &mut passage);
+    passage
+}
+
+/// Appends `text`, every byte of it read from the source at `at`.
+fn push_at(passage: &mut Passage, text: &str, at: u32) {
+    passage.text.push_str(text);
+    passage.at.extend(std::iter::repeat_n(at, text.len()));
+}
+
+fn read(content: &[Inline], source: &str, passage: &mut Passage) {
+    for inline in content {
+        match inline {
+            Inline::Text { text, span } => {
+                let written = source.get(span.start as usize..span.end as usize);
+                push_aligned(passage, text, written, span.start);
+            }
+            Inline::SoftBreak { span } => push_at(passage, " ", span.start),
+            Inline::Emphasis { content, .. }
+            | Inline::Strong { content, .. }
+            | Inline::Link { content, .. }
+                if !content.is_empty() =>
+            {
+                read(content, source, passage)
+            }
+            Inline::Link { span, .. } | Inline::Reference { span, .. } => {
+                push_at(passage, OBJECT.encode_utf8(&mut [0; 4]), span.start)
+            }
+            Inline::Emphasis { .. } | Inline::Strong { .. } => {}
+            Inline::Quote { content, span } => {
+                let start = passage.text.len();
+                let written = source
+                    .get(span.start as usize..span.end as usize)
+                    .unwrap_or("");
+                let open = written.chars().next().unwrap_or('"');
+                let close = written.chars().next_back().unwrap_or('"');
+                push_at(passage, open.encode_utf8(&mut [0; 4]), span.start);
+                read(content, source, passage);
+                let close_at = span.end.saturating_sub(close.len_utf8() as u32);
+                push_at(passage, close.encode_utf8(&mut [0; 4]), close_at);
+                passage.quotes.push(start..passage.text.len());
+            }
+            Inline::FootnoteRef { .. } => {}
+            Inline::Fact { text, key, .. } => {
+                let start = passage.text.len();
+                let written = source
+                    .get(text.span.start as usize..text.span.end as usize)
+                    .unwrap_or("");
+                let offsets = crate::source::wrapped_offsets(written);
+                passage.text.push_str(&text.value);
+                passage.at.extend(
+                    (0..text.value.len())
+                        .map(|i| text.span.start + offsets.get(i).copied().unwrap_or(0) as u32),
+                );
+                passage
+                    .facts
+                    .push((start..passage.text.len(), key.value.clone()));
+            }
+        }
+    }
+}
+
+/// Appends words read from `written` in the source at `start`: the words are the written
+/// characters less the backslashes of escapes, so each is found in turn in the source.
+fn push_aligned(passage: &mut Passage, text: &str, written: Option<&str>, start: u32) {
+    let Some(written) = written.filter(|w| w.len() != text.len()) else {
+        passage.text.push_str(text);
+        passage.at.extend((0..text.len() as u32).map(|i| start + i));
+        return;
+    };
+    let mut source = written.char_indices();
+    for c in text.chars() {
+        let mut at = written.len().saturating_sub(1);
+        for (i, s) in source.by_ref() {
+            if s == c {
+                at = i;
+                break;
+            }
+        }
+        let at = start + at as u32;
+        passage.text.push(c);
+        passage.at.extend((0..c.len_utf8() as u32).map(|i| at + i));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::source::Source;
+
+    fn prose(text: &str) -> (Source, Vec<Passage>) {
+        let source = Source::new("test.decl", text.to_string());
+        let parsed = crate::syntax::parse(&source);
+        let passages = passages(&parsed.document.versions[0], source.text());
+        (source, passages)
+    }
+
+    #[test]
+    fn a_paragraph_reads_as_one_line_and_maps_back_to_its_words() {
+        let text = "title: T\n\n1. Ministers *welcomed* the \\*work of\n{45 = members} \"SME\" members[^1] {@x}.\n\n[^1]: A note.\n";
+        let (source, passages) = prose(text);
+        let paragraph = &passages[0];
+        assert_eq!(
+            paragraph.text,
+            "Ministers welcomed the *work of 45 \"SME\" members \u{FFFC}."
+        );
+        let at = |word: &str| {
+            let start = paragraph.text.find(word).unwrap();
+            let span = paragraph.span(start..start + word.len());
+            &source.text()[span.start as usize..span.end as usize]
+        };
+        assert_eq!(at("welcomed"), "welcomed");
+        // The escaped character itself, after its backslash.
+        assert_eq!(at("*work"), "*work");
+        assert_eq!(at("45"), "45");
+        assert_eq!(at("members"), "members");
+        assert_eq!(paragraph.facts.len(), 1);
+        assert_eq!(paragraph.quotes.len(), 1);
+        assert_eq!(passages[1].kind, PassageKind::Footnote);
+        assert_eq!(passages[1].text, "A note.");
+    }
+
+    #[test]
+    fn words_keep_their_inner_apostrophes_and_hyphens() {
+        let (_, passages) = prose("title: T\n\nThe SMEs’ co-operation, Members' - well.\n");
+        let p = &passages[0];
+        let words: Vec<&str> = p.words().map(|r| &p.text[r]).collect();
+        assert_eq!(words, ["The", "SMEs", "co-operation", "Members", "well"]);
+    }
+
+    #[test]
+    fn a_fact_wrapped_over_lines_maps_each_word_to_its_line() {
+        let text = "title: T\n\nWe, {Australia, Japan\n  and India = members}, agree.\n";
+        let (source, passages) = prose(text);
+        let p = &passages[0];
+        let start = p.text.find("India").unwrap();
+        let span = p.span(start..start + "India".len());
+        assert_eq!(
+            &source.text()[span.start as usize..span.end as usize],
+            "India"
+        );
+    }
+}
