@@ -75,6 +75,13 @@ pub fn all() -> &'static [Code] {
             summary: check.summary,
             documentation: check.documentation(),
         }));
+        all.extend(crate::check::across::ACROSS.iter().map(|check| Code {
+            code: check.code,
+            kind: Kind::Check,
+            default_severity: check.default_severity,
+            summary: check.summary,
+            documentation: crate::check::documentation(check.source_file),
+        }));
         all.extend(parse(CONFIG, Kind::Config));
         all
     })

@@ -187,7 +187,7 @@ fn levels(
         };
         match Level::from_name(level.get_ref()) {
             Some(level) => {
-                levels.insert(check.code, level);
+                levels.insert(check, level);
             }
             None => diagnostics.push(
                 Diagnostic::error(

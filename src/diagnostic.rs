@@ -45,6 +45,19 @@ pub struct Diagnostic {
     /// What to do about it.
     pub help: Option<String>,
     pub notes: Vec<String>,
+    /// Words of other files the problem is about: a check of a series across its declarations
+    /// points at the words of both. Its own labels are in the file the diagnostic belongs to.
+    pub elsewhere: Vec<Elsewhere>,
+}
+
+/// Labelled spans in another file, with what to say of them.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Elsewhere {
+    /// The other file's name, as its [`Source`] is named.
+    pub file: String,
+    /// What these words are, shown above them: "the declaration of the first meeting".
+    pub message: String,
+    pub labels: Vec<Label>,
 }
 
 impl Diagnostic {
@@ -60,6 +73,7 @@ impl Diagnostic {
             labels: Vec::new(),
             help: None,
             notes: Vec::new(),
+            elsewhere: Vec::new(),
         }
     }
 
@@ -87,6 +101,39 @@ impl Diagnostic {
             message: Some(message.into()).filter(|m: &String| !m.is_empty()),
             primary: false,
         });
+        self
+    }
+
+    /// Adds a label in another file, under a line saying what its words are.
+    pub fn elsewhere(
+        mut self,
+        file: &str,
+        message: impl Into<String>,
+        span: Span,
+        label: impl Into<String>,
+    ) -> Diagnostic {
+        self.elsewhere.push(Elsewhere {
+            file: file.to_string(),
+            message: message.into(),
+            labels: vec![Label {
+                span,
+                message: Some(label.into()).filter(|m: &String| !m.is_empty()),
+                primary: false,
+            }],
+        });
+        self
+    }
+
+    /// Adds another label to the words of the other file added last by
+    /// [`Diagnostic::elsewhere`].
+    pub fn elsewhere_also(mut self, span: Span, label: impl Into<String>) -> Diagnostic {
+        if let Some(last) = self.elsewhere.last_mut() {
+            last.labels.push(Label {
+                span,
+                message: Some(label.into()).filter(|m: &String| !m.is_empty()),
+                primary: false,
+            });
+        }
         self
     }
 
@@ -125,6 +172,17 @@ pub struct Style {
 /// Renders diagnostics for a terminal or a log, as rustc does: the message, the drafter's lines
 /// with the labels under them, the help line.
 pub fn render(diagnostics: &[Diagnostic], source: &Source, style: Style) -> String {
+    render_in(diagnostics, source, &[], style)
+}
+
+/// Renders diagnostics of `source` whose words of other files ([`Elsewhere`]) are in `others`,
+/// found by name; the words of a file not among them are left out, and what they are is said.
+pub fn render_in(
+    diagnostics: &[Diagnostic],
+    source: &Source,
+    others: &[&Source],
+    style: Style,
+) -> String {
     let theme = if style.color {
         GraphicalTheme::unicode()
     } else {
@@ -133,10 +191,23 @@ pub fn render(diagnostics: &[Diagnostic], source: &Source, style: Style) -> Stri
     let handler = GraphicalReportHandler::new_themed(theme)
         .with_width(style.width)
         .with_links(false)
+        .with_show_related_as_nested(true)
         .tab_width(4);
     let mut out = String::new();
     for diagnostic in diagnostics {
-        let report = Report { diagnostic, source };
+        let related = diagnostic
+            .elsewhere
+            .iter()
+            .map(|elsewhere| Related {
+                elsewhere,
+                source: others.iter().copied().find(|s| s.name() == elsewhere.file),
+            })
+            .collect();
+        let report = Report {
+            diagnostic,
+            source,
+            related,
+        };
         // Writing into a String cannot fail.
         let _ = handler.render_report(&mut out, &report);
         out.push('\n');
@@ -148,6 +219,53 @@ pub fn render(diagnostics: &[Diagnostic], source: &Source, style: Style) -> Stri
 struct Report<'a> {
     diagnostic: &'a Diagnostic,
     source: &'a Source,
+    related: Vec<Related<'a>>,
+}
+
+/// Words of another file, shown under the diagnostic as miette shows a related one.
+struct Related<'a> {
+    elsewhere: &'a Elsewhere,
+    /// `None` when the file is not at hand: its name is said, its lines are not shown.
+    source: Option<&'a Source>,
+}
+
+impl fmt::Debug for Related<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Debug::fmt(self.elsewhere, f)
+    }
+}
+
+impl fmt::Display for Related<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}, in {}", self.elsewhere.message, self.elsewhere.file)
+    }
+}
+
+impl std::error::Error for Related<'_> {}
+
+impl miette::Diagnostic for Related<'_> {
+    fn severity(&self) -> Option<miette::Severity> {
+        Some(miette::Severity::Advice)
+    }
+
+    fn source_code(&self) -> Option<&dyn SourceCode> {
+        self.source.map(|source| source as &dyn SourceCode)
+    }
+
+    fn labels(&self) -> Option<Box<dyn Iterator<Item = LabeledSpan> + '_>> {
+        self.source?;
+        Some(Box::new(self.elsewhere.labels.iter().map(labeled)))
+    }
+}
+
+/// A label as miette draws it.
+fn labeled(label: &Label) -> LabeledSpan {
+    let span = SourceSpan::new((label.span.start as usize).into(), label.span.len());
+    if label.primary {
+        LabeledSpan::new_primary_with_span(label.message.clone(), span)
+    } else {
+        LabeledSpan::new_with_span(label.message.clone(), span)
+    }
 }
 
 impl fmt::Debug for Report<'_> {
@@ -197,7 +315,7 @@ impl miette::Diagnostic for Report<'_> {
         if self.diagnostic.labels.is_empty() {
             None
         } else {
-            Some(self)
+            Some(self.source)
         }
     }
 
@@ -205,28 +323,31 @@ impl miette::Diagnostic for Report<'_> {
         if self.diagnostic.labels.is_empty() {
             return None;
         }
-        Some(Box::new(self.diagnostic.labels.iter().map(|label| {
-            let span = SourceSpan::new((label.span.start as usize).into(), label.span.len());
-            if label.primary {
-                LabeledSpan::new_primary_with_span(label.message.clone(), span)
-            } else {
-                LabeledSpan::new_with_span(label.message.clone(), span)
-            }
-        })))
+        Some(Box::new(self.diagnostic.labels.iter().map(labeled)))
+    }
+
+    fn related<'b>(&'b self) -> Option<Box<dyn Iterator<Item = &'b dyn miette::Diagnostic> + 'b>> {
+        if self.related.is_empty() {
+            return None;
+        }
+        Some(Box::new(
+            self.related.iter().map(|r| r as &dyn miette::Diagnostic),
+        ))
     }
 }
 
-impl SourceCode for Report<'_> {
+/// A source's text, named, as miette reads it.
+impl SourceCode for Source {
     fn read_span<'b>(
         &'b self,
         span: &SourceSpan,
         context_lines_before: usize,
         context_lines_after: usize,
     ) -> Result<Box<dyn SpanContents<'b> + 'b>, MietteError> {
-        let text: &'b str = self.source.text();
+        let text: &'b str = self.text();
         let contents = text.read_span(span, context_lines_before, context_lines_after)?;
         Ok(Box::new(MietteSpanContents::new_named(
-            self.source.name().to_string(),
+            self.name().to_string(),
             contents.data(),
             *contents.span(),
             contents.line(),

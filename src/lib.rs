@@ -27,6 +27,7 @@ pub mod source;
 pub mod suggest;
 mod syntax;
 
+pub use analysis::collection::Declaration;
 pub use analysis::Analysis;
 pub use config::{Config, Level};
 pub use diagnostic::{Diagnostic, Severity};
@@ -100,6 +101,45 @@ pub fn check_bytes_then<R>(
     let result = then(&checked, Some(&analysis));
     drop(analysis);
     (checked, result)
+}
+
+/// Checks the declarations of one run as series: those of one series (the same `series:`,
+/// folded) are put in the order of their meetings and compared with each other (the checks of
+/// `src/check/across/`). Each declaration comes with the configuration of its file, whose
+/// registry its names are read against and whose levels apply to the diagnostics that belong to
+/// it. A slip the file's own checks report already (at the same words) is not reported again.
+/// Returns each diagnostic with the position, in `declarations`, of the file it belongs to,
+/// in the order of the files and, within a file, of the words it points at. A run with no two
+/// declarations of one series finds nothing.
+pub fn check_across(declarations: &[(Declaration, &Config)]) -> Vec<(usize, Diagnostic)> {
+    let members: Vec<analysis::collection::Member> = declarations
+        .iter()
+        .enumerate()
+        .map(
+            |(index, (declaration, config))| analysis::collection::Member {
+                index,
+                declaration,
+                registry: config.registry(),
+            },
+        )
+        .collect();
+    let groups = analysis::collection::groups(&members);
+    let mut found: Vec<(usize, Diagnostic)> = Vec::new();
+    for placed in check::across::check(&groups) {
+        let declaration = &declarations[placed.file].0;
+        if placed
+            .diagnostic
+            .primary_span()
+            .is_some_and(|span| declaration.reported.contains(&span))
+        {
+            continue;
+        }
+        let mut one = vec![placed.diagnostic];
+        declarations[placed.file].1.apply_levels(&mut one);
+        found.extend(one.into_iter().map(|d| (placed.file, d)));
+    }
+    found.sort_by_key(|(file, d)| (*file, d.primary_span().map(|s| s.start)));
+    found
 }
 
 fn decode_diagnostic(source: &Source, error: DecodeError) -> Diagnostic {

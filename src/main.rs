@@ -32,7 +32,7 @@ fn main() -> ExitCode {
     };
     let status = match cli.command {
         Command::Check { files, options } => {
-            check_files(&files, &options, style, |_, _, _| SUCCESS)
+            check_files(&files, &options, style, Across::Checked, |_, _, _| SUCCESS)
         }
         Command::Build {
             files,
@@ -78,13 +78,25 @@ fn main() -> ExitCode {
     ExitCode::from(status)
 }
 
-/// Checks each file and prints its diagnostics and the summary line, as `plenary check` does.
+/// Whether the files of a run are also checked as series, across their declarations.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Across {
+    /// `plenary check`: after every file alone, the declarations of one series together.
+    Checked,
+    /// `plenary build`, which writes each file as soon as it is checked.
+    NotChecked,
+}
+
+/// Checks each file and prints its diagnostics and the summary line, as `plenary check` does;
+/// with `across`, the declarations of one series are then checked together, and what that finds
+/// is printed after the files, each diagnostic counted to the file it belongs to.
 /// `then` is called with each file that could be read, its diagnostics and its analysis (the
 /// build prints from it), and may raise the exit status. Returns the exit status.
 fn check_files(
     files: &[PathBuf],
     options: &CheckOptions,
     style: Style,
+    across: Across,
     mut then: impl FnMut(&Path, &Checked, Option<&plenary::Analysis>) -> u8,
 ) -> u8 {
     let mut tally = Tally {
@@ -101,6 +113,10 @@ fn check_files(
     };
     let stderr = std::io::stderr();
     let mut stdin_read = false;
+    // For the checks across declarations: each declaration, its source (to show its lines)
+    // and the configuration that governs it.
+    let mut declarations: Vec<(plenary::Declaration, Option<PathBuf>)> = Vec::new();
+    let mut sources: Vec<plenary::Source> = Vec::new();
     for path in files {
         if path == Path::new("-") {
             if stdin_read {
@@ -132,13 +148,34 @@ fn check_files(
             tally.unreadable();
             continue;
         };
-        let (checked, status) =
+        let (checked, (status, declaration)) =
             plenary::check_bytes_then(&name, &bytes, config, |checked, analysis| {
                 tally.report(&checked.diagnostics, &checked.source);
-                then(path, checked, analysis)
+                let declaration = analysis
+                    .filter(|_| across == Across::Checked)
+                    .map(|analysis| {
+                        plenary::Declaration::of(&name, analysis, &checked.diagnostics)
+                    });
+                (then(path, checked, analysis), declaration)
             });
-        drop(checked);
+        if let Some(declaration) = declaration {
+            declarations.push((declaration, configs.path_for(folder)));
+            sources.push(checked.source);
+        }
         tally.status = tally.status.max(status);
+    }
+    if declarations.len() > 1 {
+        let governed: Vec<(plenary::Declaration, &Config)> = declarations
+            .into_iter()
+            .map(|(declaration, path)| (declaration, configs.loaded_for(path.as_deref())))
+            .collect();
+        let found = plenary::check_across(&governed);
+        let others: Vec<&plenary::Source> = sources.iter().collect();
+        for (file, diagnostics) in found.chunk_by(|a, b| a.0 == b.0).map(|c| (c[0].0, c)) {
+            let diagnostics: Vec<plenary::Diagnostic> =
+                diagnostics.iter().map(|(_, d)| d.clone()).collect();
+            tally.report_in(&diagnostics, &sources[file], &others);
+        }
     }
     if options.deny_warnings && tally.warnings > 0 && tally.status == SUCCESS {
         tally.status = FOUND_ERRORS;
@@ -160,7 +197,17 @@ struct Tally {
 impl Tally {
     /// Prints diagnostics and counts them.
     fn report(&mut self, diagnostics: &[plenary::Diagnostic], source: &plenary::Source) {
-        let rendered = diagnostic::render(diagnostics, source, self.style);
+        self.report_in(diagnostics, source, &[]);
+    }
+
+    /// Prints diagnostics that may show the lines of other files, and counts them.
+    fn report_in(
+        &mut self,
+        diagnostics: &[plenary::Diagnostic],
+        source: &plenary::Source,
+        others: &[&plenary::Source],
+    ) {
+        let rendered = diagnostic::render_in(diagnostics, source, others, self.style);
         let _ = std::io::stderr().lock().write_all(rendered.as_bytes());
         let errors = diagnostics.iter().filter(|d| d.is_error()).count();
         self.errors += errors;
@@ -206,14 +253,22 @@ struct Configs {
 }
 
 impl Configs {
+    /// The path of the configuration for files in `folder`; `None` for the default one.
+    fn path_for(&self, folder: &Path) -> Option<PathBuf> {
+        self.explicit.clone().or_else(|| Config::find(folder))
+    }
+
+    /// A configuration read already, by its path; the default one for `None`.
+    fn loaded_for(&self, path: Option<&Path>) -> &Config {
+        path.and_then(|path| self.loaded.get(path))
+            .and_then(Option::as_ref)
+            .unwrap_or(&self.default)
+    }
+
     /// The configuration for files in `folder`, or `None` when it cannot be read.
     fn for_folder(&mut self, folder: &Path, tally: &mut Tally) -> Option<&Config> {
-        let path = match &self.explicit {
-            Some(path) => path.clone(),
-            None => match Config::find(folder) {
-                Some(path) => path,
-                None => return Some(&self.default),
-            },
+        let Some(path) = self.path_for(folder) else {
+            return Some(&self.default);
         };
         if !self.loaded.contains_key(&path) {
             let config = load_config(&path, tally);
@@ -274,33 +329,39 @@ fn build(files: &[PathBuf], check_options: &CheckOptions, targets: Targets, styl
             return TROUBLE;
         }
     };
-    let status = check_files(files, check_options, style, |path, checked, analysis| {
-        // With `--deny-warnings` a warning stops the build as an error does.
-        let has_errors = checked.error_count() > 0
-            || (check_options.deny_warnings && checked.warning_count() > 0);
-        let Some(analysis) = analysis.filter(|_| allow_errors || !has_errors) else {
-            return FOUND_ERRORS;
-        };
-        let mut status = SUCCESS;
-        for output in build::build(&plan, path, analysis, has_errors) {
-            let shown = match output {
-                Ok(Output::Written(target)) => {
-                    eprintln!("wrote {}", target.display());
-                    Ok(())
-                }
-                Ok(Output::Printed(bytes)) => std::io::stdout()
-                    .lock()
-                    .write_all(&bytes)
-                    .map_err(|e| format!("cannot write to standard output: {e}")),
-                Err(error) => Err(error.to_string()),
+    let status = check_files(
+        files,
+        check_options,
+        style,
+        Across::NotChecked,
+        |path, checked, analysis| {
+            // With `--deny-warnings` a warning stops the build as an error does.
+            let has_errors = checked.error_count() > 0
+                || (check_options.deny_warnings && checked.warning_count() > 0);
+            let Some(analysis) = analysis.filter(|_| allow_errors || !has_errors) else {
+                return FOUND_ERRORS;
             };
-            if let Err(message) = shown {
-                eprintln!("error: {message}");
-                status = TROUBLE;
+            let mut status = SUCCESS;
+            for output in build::build(&plan, path, analysis, has_errors) {
+                let shown = match output {
+                    Ok(Output::Written(target)) => {
+                        eprintln!("wrote {}", target.display());
+                        Ok(())
+                    }
+                    Ok(Output::Printed(bytes)) => std::io::stdout()
+                        .lock()
+                        .write_all(&bytes)
+                        .map_err(|e| format!("cannot write to standard output: {e}")),
+                    Err(error) => Err(error.to_string()),
+                };
+                if let Err(message) = shown {
+                    eprintln!("error: {message}");
+                    status = TROUBLE;
+                }
             }
-        }
-        status
-    });
+            status
+        },
+    );
     // A file with errors built as a draft (`--allow-errors`) is a success once it is written.
     if allow_errors && status == FOUND_ERRORS {
         return SUCCESS;

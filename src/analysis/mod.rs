@@ -12,6 +12,7 @@
 //! checks (and no two output formats) work out the same fact in two ways.
 
 pub mod align;
+pub mod collection;
 pub mod facts;
 pub mod labels;
 pub mod members;

@@ -11,6 +11,7 @@
 //! reports every problem. They also run on a file with syntax errors: what did not read is
 //! unknown in the analysis, and a check reports nothing on its account.
 
+pub mod across;
 pub mod dates;
 pub mod facts;
 pub mod members;
@@ -81,19 +82,24 @@ pub struct Check {
 impl Check {
     /// The check's documentation: the `//!` comment of its file, as Markdown.
     pub fn documentation(&self) -> String {
-        let mut doc = String::new();
-        for line in self.source_file.lines() {
-            let Some(rest) = line.strip_prefix("//!") else {
-                if doc.is_empty() {
-                    continue;
-                }
-                break;
-            };
-            doc.push_str(rest.strip_prefix(' ').unwrap_or(rest));
-            doc.push('\n');
-        }
-        doc
+        documentation(self.source_file)
     }
+}
+
+/// The `//!` comment of a check's source file, as Markdown.
+pub fn documentation(source_file: &str) -> String {
+    let mut doc = String::new();
+    for line in source_file.lines() {
+        let Some(rest) = line.strip_prefix("//!") else {
+            if doc.is_empty() {
+                continue;
+            }
+            break;
+        };
+        doc.push_str(rest.strip_prefix(' ').unwrap_or(rest));
+        doc.push('\n');
+    }
+    doc
 }
 
 /// Every check, in the order they run.
@@ -154,9 +160,13 @@ pub static CHECKS: &[&Check] = &[
     &text::doubled_word::CHECK,
 ];
 
-/// The check with this code.
-pub fn find(code: &str) -> Option<&'static Check> {
-    CHECKS.iter().copied().find(|check| check.code == code)
+/// The code of the check with this code, of one document or across declarations.
+pub fn find(code: &str) -> Option<&'static str> {
+    CHECKS
+        .iter()
+        .map(|check| check.code)
+        .chain(across::ACROSS.iter().map(|check| check.code))
+        .find(|c| *c == code)
 }
 
 /// Runs every check and returns what they found, in no particular order.
@@ -180,13 +190,21 @@ mod tests {
             let (area, name) = check.code.split_once("::").expect("area::name");
             assert!(!area.is_empty() && !name.is_empty(), "{}", check.code);
             let doc = check.documentation();
-            for part in ["## What it finds", "## Why", "## Example", "## How to fix"] {
-                assert!(
-                    doc.contains(part),
-                    "{}: the documentation has no `{part}` part",
-                    check.code
-                );
-            }
+            check_parts(check.code, &doc);
+        }
+        for check in across::ACROSS {
+            assert!(codes.insert(check.code), "{} is listed twice", check.code);
+            assert!(check.code.starts_with("across::"), "{}", check.code);
+            check_parts(check.code, &documentation(check.source_file));
+        }
+    }
+
+    fn check_parts(code: &str, doc: &str) {
+        for part in ["## What it finds", "## Why", "## Example", "## How to fix"] {
+            assert!(
+                doc.contains(part),
+                "{code}: the documentation has no `{part}` part"
+            );
         }
     }
 }

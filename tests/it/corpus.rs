@@ -93,7 +93,7 @@ fn every_corpus_diagnostic_is_justified_by_a_note() {
 
 /// Whether a note naming `code` stands in the lines of the block above line `at` (0-based),
 /// or in the notes right above the block.
-fn noted(lines: &[&str], at: usize, code: &str) -> bool {
+pub(crate) fn noted(lines: &[&str], at: usize, code: &str) -> bool {
     lines[..=at.min(lines.len().saturating_sub(1))]
         .iter()
         .rev()

@@ -11,6 +11,7 @@ mod docs;
 mod examples;
 mod mutations;
 mod pdf;
+mod series;
 mod ui;
 
 use plenary::render::print::Print;

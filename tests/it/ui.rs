@@ -74,10 +74,18 @@ fn every_code_is_reported_by_a_fixture() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     let mut inputs = Vec::new();
     collect(&root.join("tests/ui"), &mut inputs);
-    let snapshots: Vec<String> = inputs
+    let mut snapshots: Vec<String> = inputs
         .iter()
         .filter_map(|input| std::fs::read_to_string(input.with_extension("snap")).ok())
         .collect();
+    // The checks across declarations are shown by the series of `tests/series/`, a run of
+    // several files each.
+    for entry in std::fs::read_dir(root.join("tests/series")).expect("tests/series exists") {
+        let path = entry.expect("a directory entry").path();
+        if path.extension().is_some_and(|e| e == "snap") {
+            snapshots.push(std::fs::read_to_string(&path).expect("a snapshot"));
+        }
+    }
     // The parser's last resort, for a block that no other message describes: no input known
     // to the tests or to the mutation fuzzer produces it.
     let unreachable = ["syntax::unexpected"];
