@@ -267,8 +267,8 @@ impl<'a> Group<'a> {
     }
 }
 
-/// Groups the declarations of a run by series. Only series with two declarations or more
-/// make a group; each group is in the order of its meetings: by their days where known, the
+/// Groups the declarations of a run by series. Only series with two declarations or more, or
+/// one that another text of the run speaks of, make a group; each group is in the order of its meetings: by their days where known, the
 /// others placed by edition after the last of a lower edition, and those with neither last.
 pub fn groups<'a>(declarations: &[Member<'a>]) -> Vec<Group<'a>> {
     let mut keys: Vec<String> = Vec::new();
@@ -286,10 +286,7 @@ pub fn groups<'a>(declarations: &[Member<'a>]) -> Vec<Group<'a>> {
                 .copied()
                 .filter(|m| m.declaration.key().as_deref() == Some(key.as_str()))
                 .collect();
-            if of_series.len() < 2 {
-                return None;
-            }
-            let statements = declarations
+            let statements: Vec<(Member, &Statement)> = declarations
                 .iter()
                 .flat_map(|m| {
                     m.declaration
@@ -299,6 +296,14 @@ pub fn groups<'a>(declarations: &[Member<'a>]) -> Vec<Group<'a>> {
                         .map(move |s| (*m, s))
                 })
                 .collect();
+            // A group needs two declarations of the series, or one and a text of another
+            // series that speaks of its meetings (a joint communiqué announcing the Forum).
+            let spoken_of = statements
+                .iter()
+                .any(|(m, _)| m.declaration.key().as_deref() != Some(key.as_str()));
+            if of_series.len() < 2 && !spoken_of {
+                return None;
+            }
             Some(Group {
                 members: in_order(of_series),
                 key,

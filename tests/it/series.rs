@@ -7,7 +7,7 @@
 //!
 //! Bless changed output with `INSTA_UPDATE=always cargo test --test it series` and read the diff.
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::Command;
 
 /// The corpus texts that follow each other: the earlier and the later meeting, or texts that
@@ -92,7 +92,7 @@ fn series() -> Vec<(String, Vec<String>)> {
     series
 }
 
-fn relative(path: &PathBuf) -> String {
+fn relative(path: &Path) -> String {
     path.strip_prefix(root())
         .expect("inside the crate")
         .to_string_lossy()

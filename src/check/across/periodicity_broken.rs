@@ -2,7 +2,9 @@
 //!
 //! Two declarations of consecutive meetings of a series, given in the same run, held further
 //! apart (or, for a fixed period, nearer) than the earlier one's `periodicity:` says: the first
-//! meeting, biennial, in 2007, and the second in 2010.
+//! meeting, biennial, in 2007, and the second in 2010. When the earlier declaration's `next
+//! meeting:` block gives the year, the later declaration is compared with that block instead
+//! (`across::next-meeting-differs-from-its-declaration`).
 //!
 //! ## Why it matters
 //!

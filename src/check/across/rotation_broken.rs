@@ -3,7 +3,9 @@
 //! Two declarations of consecutive meetings of a series, given in the same run, whose hosts do
 //! not follow the rotation the earlier one states: `rotation: China, EU, Netherlands` with China
 //! hosting the first meeting, and the second hosted by Belgium. Only a rotation through a list
-//! of hosts is compared; one alternating between groups of the annex is not.
+//! of hosts is compared; one alternating between groups of the annex is not. When the earlier
+//! declaration's `next meeting:` block names the host, the later declaration is compared with
+//! that block instead (`across::next-meeting-differs-from-its-declaration`).
 //!
 //! ## Why it matters
 //!
