@@ -55,8 +55,6 @@ pub struct Statement {
     pub host_id: Option<String>,
     pub place: Option<Spanned<String>>,
     pub years: Option<Spanned<MeetingYear>>,
-    /// The block's first line, `next meeting:`.
-    pub span: Span,
 }
 
 /// A member as an annex names it.
@@ -102,11 +100,6 @@ impl Declaration {
                         .as_ref()
                         .map(|d| Spanned::new(MeetingYear::one(d.value.start.year()), d.span))
                 }),
-                span: Span::new(
-                    meeting.span.start as usize,
-                    (meeting.span.start as usize + "next meeting:".len())
-                        .min(meeting.span.end as usize),
-                ),
             })
         };
         let members = analysis

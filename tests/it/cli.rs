@@ -1369,3 +1369,65 @@ fn a_malformed_plenary_toml_exits_2_and_says_where() {
         run.stderr
     );
 }
+
+// ---------------------------------------------------------------------------------------------
+// A series across its declarations
+
+/// A declaration of the ASEM SMEs series, with its edition, year and the spelling of Laos.
+fn series_declaration(edition: &str, year: u32, laos: &str) -> String {
+    format!(
+        "title: Declaration\nseries: ASEM SMEs Ministerial Meeting\nedition: {edition}\n\
+         place: Beijing\ndates: {year}-10-30\nadopted: {year}-10-30\nlanguages: en\n\n\
+         1. Ministers met.\n\nannex: Members\n\n- China\n- {laos}\n- Thailand\n"
+    )
+}
+
+#[test]
+fn a_series_reports_across_its_files_and_counts_each_diagnostic_once() {
+    let dir = TempDir::new("series");
+    let first = dir.write("first.decl", series_declaration("first", 2007, "Lao PDR"));
+    let second = dir.write(
+        "second.decl",
+        series_declaration("second", 2009, "Lao People's Democratic Republic"),
+    );
+    // Each file alone is clean: the warning is found only across the two.
+    assert_clean(&check(&dir, &[&first]), 1);
+    assert_clean(&check(&dir, &[&second]), 1);
+    let run = check(&dir, &[&first, &second]);
+    assert_status(&run, OK);
+    assert!(
+        run.stderr.contains("across::member-spelled-differently"),
+        "{}",
+        run.stderr
+    );
+    // The lines of both files are shown.
+    assert!(run.stderr.contains("[second.decl:14:3]"), "{}", run.stderr);
+    assert!(run.stderr.contains("[first.decl:14:3]"), "{}", run.stderr);
+    assert_eq!(summary(&run), (2, 0, 1));
+    assert_status(
+        &check(&dir, &["--deny-warnings", &first, &second]),
+        FOUND_ERRORS,
+    );
+}
+
+#[test]
+fn the_levels_of_the_project_apply_across_declarations() {
+    let dir = TempDir::new("series-levels");
+    let first = dir.write("first.decl", series_declaration("first", 2007, "Lao PDR"));
+    let second = dir.write(
+        "second.decl",
+        series_declaration("second", 2009, "Lao People's Democratic Republic"),
+    );
+    dir.write(
+        "plenary.toml",
+        "[levels]\n\"across::member-spelled-differently\" = \"off\"\n",
+    );
+    assert_clean(&check(&dir, &[&first, &second]), 2);
+    dir.write(
+        "plenary.toml",
+        "[levels]\n\"across::member-spelled-differently\" = \"error\"\n",
+    );
+    let run = check(&dir, &[&first, &second]);
+    assert_status(&run, FOUND_ERRORS);
+    assert_eq!(summary(&run), (2, 1, 0));
+}

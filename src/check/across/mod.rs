@@ -91,15 +91,14 @@ pub fn differences(statement: &Statement, held: &Declaration) -> Vec<Difference>
             });
         }
     }
-    if !place_agrees(statement, held) {
-        let (Some(stated), Some(place)) = (&statement.place, &held.place) else {
-            unreachable!("a place that disagrees is stated by both");
-        };
-        facts.push(Difference {
-            what: "place",
-            stated: (stated.value.clone(), stated.span),
-            held: (place.value.clone(), place.span),
-        });
+    if let (Some(stated), Some(place)) = (&statement.place, &held.place) {
+        if !place_agrees(statement, held) {
+            facts.push(Difference {
+                what: "place",
+                stated: (stated.value.clone(), stated.span),
+                held: (place.value.clone(), place.span),
+            });
+        }
     }
     facts
 }
