@@ -37,6 +37,9 @@ pub struct Declaration {
     pub statements: Vec<Statement>,
     /// The members of the original's annex whose name is one the registry accepts on the date.
     pub members: Vec<MemberName>,
+    /// The groups of the original's annex, each with its members' names and registry ids: a
+    /// next host written as a group ("Europe") is any of its members.
+    pub groups: Vec<AnnexGroup>,
     /// The words the file's own checks already point at: a check across declarations that
     /// finds a slip there leaves it to them, so that one slip is one diagnostic.
     pub reported: Vec<Span>,
@@ -50,11 +53,23 @@ pub struct Statement {
     pub past: bool,
     /// The block names the series of the text itself (it names none, or the same).
     pub own_series: bool,
+    /// The text's own `next meeting:` block: the meeting after its own, of its series, which
+    /// may be known by the edition after the text's.
+    pub next: bool,
     pub edition: Option<(u32, Span)>,
     pub host: Option<Spanned<String>>,
     pub host_id: Option<String>,
     pub place: Option<Spanned<String>>,
     pub years: Option<Spanned<MeetingYear>>,
+}
+
+/// A group of an annex, as a next host may name it.
+#[derive(Debug, Clone)]
+pub struct AnnexGroup {
+    /// Its name, folded.
+    pub name: String,
+    /// Its members: each name folded, with its registry id if the registry knows it.
+    pub members: Vec<(String, Option<String>)>,
 }
 
 /// A member as an annex names it.
@@ -80,14 +95,16 @@ impl Declaration {
             let host = host.as_ref()?;
             Some(registry.lookup_in(&host.value, period)?.entity.id.clone())
         };
-        let statement = |meeting: &Meeting| {
+        let statement = |meeting: &Meeting, next: bool| {
             let series = meeting
                 .series
                 .as_ref()
                 .map(|s| fold(&s.value))
                 .or_else(|| own.clone())?;
+            let own_series = own.as_deref() == Some(series.as_str());
             Some(Statement {
-                own_series: own.as_deref() == Some(series.as_str()),
+                next: next && own_series,
+                own_series,
                 series,
                 past: meeting.past,
                 edition: meeting.edition.as_ref().map(|e| (e.value.value, e.span)),
@@ -135,9 +152,33 @@ impl Declaration {
             statements: document
                 .next_meeting
                 .iter()
-                .chain(&document.meetings)
-                .filter_map(statement)
+                .map(|m| (m, true))
+                .chain(document.meetings.iter().map(|m| (m, false)))
+                .filter_map(|(m, next)| statement(m, next))
                 .collect(),
+            groups: analysis
+                .annex_of(0)
+                .map(|annex| {
+                    annex
+                        .annex
+                        .groups
+                        .iter()
+                        .enumerate()
+                        .map(|(index, group)| {
+                            let members = annex
+                                .listed
+                                .iter()
+                                .filter(|l| l.group == Some(index))
+                                .map(|l| (fold(&l.member.name), l.id().map(str::to_string)))
+                                .collect();
+                            AnnexGroup {
+                                name: fold(&group.name.value),
+                                members,
+                            }
+                        })
+                        .collect()
+                })
+                .unwrap_or_default(),
             members,
             reported: diagnostics
                 .iter()
@@ -203,6 +244,35 @@ pub fn same_host(a: &str, a_id: Option<&str>, b: &str, b_id: Option<&str>) -> bo
     same_name(a, b) || a_id.zip(b_id).is_some_and(|(a, b)| a == b)
 }
 
+/// Whether the host a statement gives is the host a declaration has: the same member, one of
+/// the co-hosts of either (`Australia; New Zealand`), or a member of the group of the stating
+/// declaration's annex that the statement names ("Europe" for the Netherlands).
+pub fn host_agrees(by: &Declaration, statement: &Statement, held: &Declaration) -> bool {
+    let (Some(stated), Some(host)) = (&statement.host, &held.host) else {
+        return true;
+    };
+    if same_host(
+        &stated.value,
+        statement.host_id.as_deref(),
+        &host.value,
+        held.host_id.as_deref(),
+    ) {
+        return true;
+    }
+    let hosts = |names: &str| -> Vec<String> { names.split(';').map(fold).collect() };
+    let held_hosts = hosts(&host.value);
+    hosts(&stated.value).iter().any(|stated| {
+        held_hosts.contains(stated)
+            || by.groups.iter().any(|group| {
+                &group.name == stated
+                    && group.members.iter().any(|(name, id)| {
+                        held_hosts.contains(name)
+                            || id.is_some() && id.as_deref() == held.host_id.as_deref()
+                    })
+            })
+    })
+}
+
 /// The declarations of one series in the run, in the order their meetings were held.
 pub struct Group<'a> {
     /// The series, folded.
@@ -234,9 +304,7 @@ impl<'a> Group<'a> {
     pub fn meeting_stated(&self, by: Member<'a>, statement: &Statement) -> Option<Member<'a>> {
         let edition = match statement.edition {
             Some((edition, _)) => edition,
-            None if !statement.past && statement.own_series => {
-                by.declaration.edition?.0.checked_add(1)?
-            }
+            None if statement.next => by.declaration.edition?.0.checked_add(1)?,
             None => return None,
         };
         self.of_edition(edition).filter(|m| m.index != by.index)
@@ -251,7 +319,7 @@ impl<'a> Group<'a> {
     pub fn announced(&self, by: Member<'a>, later: Member<'a>) -> Option<&'a Statement> {
         self.statements
             .iter()
-            .filter(|(m, s)| m.index == by.index && !s.past && s.own_series)
+            .filter(|(m, s)| m.index == by.index && s.next)
             .find(|(m, s)| {
                 self.meeting_stated(*m, s)
                     .is_some_and(|h| h.index == later.index)

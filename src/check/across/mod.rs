@@ -13,7 +13,7 @@ pub mod past_meeting_differs_from_its_declaration;
 pub mod periodicity_broken;
 pub mod rotation_broken;
 
-use crate::analysis::collection::{place_agrees, same_host, Declaration, Group, Statement};
+use crate::analysis::collection::{host_agrees, place_agrees, Declaration, Group, Statement};
 use crate::diagnostic::{Diagnostic, Severity};
 
 /// One check of a series across its declarations.
@@ -66,7 +66,7 @@ pub struct Difference {
 
 /// What a statement of a meeting says differently from the meeting's own declaration. A fact
 /// that either leaves out is not compared.
-pub fn differences(statement: &Statement, held: &Declaration) -> Vec<Difference> {
+pub fn differences(by: &Declaration, statement: &Statement, held: &Declaration) -> Vec<Difference> {
     let mut facts = Vec::new();
     if let (Some(years), Some((year, span))) = (&statement.years, held.year) {
         if !years.value.includes(i32::from(year)) {
@@ -78,12 +78,7 @@ pub fn differences(statement: &Statement, held: &Declaration) -> Vec<Difference>
         }
     }
     if let (Some(stated), Some(host)) = (&statement.host, &held.host) {
-        if !same_host(
-            &stated.value,
-            statement.host_id.as_deref(),
-            &host.value,
-            held.host_id.as_deref(),
-        ) {
+        if !host_agrees(by, statement, held) {
             facts.push(Difference {
                 what: "host",
                 stated: (stated.value.clone(), stated.span),

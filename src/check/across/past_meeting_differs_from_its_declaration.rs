@@ -48,7 +48,7 @@ fn run(group: &Group, out: &mut Vec<Placed>) {
         let Some(held) = group.meeting_stated(by, statement) else {
             continue;
         };
-        let facts = differences(statement, held.declaration);
+        let facts = differences(by.declaration, statement, held.declaration);
         let Some(first) = facts.first() else {
             continue;
         };
