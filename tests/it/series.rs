@@ -211,3 +211,32 @@ fn every_diagnostic_across_corpus_pairs_is_justified_by_a_note() {
         unnoted.join("\n")
     );
 }
+
+/// The whole corpus checked in one run reports what its texts report alone, and nothing across
+/// them: the texts that share a series agree where they speak of each other's meetings.
+#[test]
+fn the_corpus_in_one_run_reports_what_each_text_reports_alone() {
+    let mut files: Vec<String> = std::fs::read_dir(root().join("tests/corpus"))
+        .expect("tests/corpus exists")
+        .map(|entry| entry.expect("a directory entry").path())
+        .filter(|path| path.extension().is_some_and(|e| e == "decl"))
+        .map(|path| relative(&path))
+        .collect();
+    files.sort();
+    let (mut errors, mut warnings) = (0, 0);
+    for file in &files {
+        let bytes = std::fs::read(root().join(file)).expect("readable corpus text");
+        let checked = plenary::check_bytes(file, &bytes);
+        errors += checked.error_count();
+        warnings += checked.warning_count();
+    }
+    let output = run(&files);
+    assert!(!output.contains("across::"), "{output}");
+    let summary = format!(
+        "checked {}: {}, {}\n",
+        plenary::numbers::plural(files.len(), "file"),
+        plenary::numbers::plural(errors, "error"),
+        plenary::numbers::plural(warnings, "warning")
+    );
+    assert!(output.contains(&summary), "expected {summary:?}:\n{output}");
+}
