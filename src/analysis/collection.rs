@@ -72,6 +72,16 @@ pub struct AnnexGroup {
     pub members: Vec<(String, Option<String>)>,
 }
 
+impl AnnexGroup {
+    /// Whether the group lists a member: by its name folded, or by its registry id.
+    pub fn lists(&self, name: &str, id: Option<&str>) -> bool {
+        let name = fold(name);
+        self.members
+            .iter()
+            .any(|(n, i)| *n == name || (i.is_some() && i.as_deref() == id))
+    }
+}
+
 /// A member as an annex names it.
 #[derive(Debug, Clone)]
 pub struct MemberName {
@@ -259,16 +269,13 @@ pub fn host_agrees(by: &Declaration, statement: &Statement, held: &Declaration) 
     ) {
         return true;
     }
-    let hosts = |names: &str| -> Vec<String> { names.split(';').map(fold).collect() };
-    let held_hosts = hosts(&host.value);
-    hosts(&stated.value).iter().any(|stated| {
-        held_hosts.contains(stated)
+    let held_hosts: Vec<&str> = host.value.split(';').map(str::trim).collect();
+    stated.value.split(';').map(fold).any(|stated| {
+        held_hosts.iter().any(|held| fold(held) == stated)
             || by.groups.iter().any(|group| {
-                &group.name == stated
-                    && group.members.iter().any(|(name, id)| {
-                        held_hosts.contains(name)
-                            || id.is_some() && id.as_deref() == held.host_id.as_deref()
-                    })
+                group.name == stated
+                    && (group.lists(&host.value, held.host_id.as_deref())
+                        || held_hosts.iter().any(|held| group.lists(held, None)))
             })
     })
 }

@@ -2,8 +2,9 @@
 //!
 //! Two declarations of consecutive meetings of a series, given in the same run, whose hosts do
 //! not follow the rotation the earlier one states: `rotation: China, EU, Netherlands` with China
-//! hosting the first meeting, and the second hosted by Belgium. Only a rotation through a list
-//! of hosts is compared; one alternating between groups of the annex is not. When the earlier
+//! hosting the first meeting, and the second hosted by Belgium; or `rotation: alternate Asia;
+//! Europe` with China, of the group Asia of the annex, hosting the first, and Japan the second.
+//! A host that the earlier declaration's annex lists in no group is not compared. When the earlier
 //! declaration's `next meeting:` block names the host, the later declaration is compared with
 //! that block instead (`across::next-meeting-differs-from-its-declaration`).
 //!
@@ -29,11 +30,13 @@
 //!
 //! Correct the host that is wrong, or say in a `//` note why the turn changed.
 
-use crate::analysis::collection::{same_host, Group};
+use crate::analysis::collection::{same_host, Declaration, Group, Member};
 use crate::analysis::series::same_name;
 use crate::ast::Rotation;
 use crate::check::across::{named, Across, Placed};
 use crate::diagnostic::{Diagnostic, Severity};
+use crate::registry::fold;
+use crate::source::Spanned;
 
 pub const CHECK: Across = Across {
     code: "across::rotation-broken",
@@ -50,13 +53,6 @@ fn run(group: &Group, out: &mut Vec<Placed>) {
         else {
             continue;
         };
-        let Rotation::Sequence(hosts) = &rotation.value else {
-            continue;
-        };
-        let Some(position) = hosts.iter().position(|h| same_name(&h.value, &host.value)) else {
-            continue;
-        };
-        let expected = &hosts[(position + 1) % hosts.len()];
         let Some(later) = edition.checked_add(1).and_then(|n| group.of_edition(n)) else {
             continue;
         };
@@ -71,16 +67,10 @@ fn run(group: &Group, out: &mut Vec<Placed>) {
         let Some(next_host) = &later.declaration.host else {
             continue;
         };
-        let expected_id = later
-            .registry
-            .lookup_in(&expected.value, later.declaration.period)
-            .map(|f| f.entity.id.as_str());
-        if same_host(
-            &expected.value,
-            expected_id,
-            &next_host.value,
-            later.declaration.host_id.as_deref(),
-        ) {
+        let Some((expected, kept)) = turn(d, &rotation.value, host, later) else {
+            continue;
+        };
+        if kept {
             continue;
         }
         out.push(Placed {
@@ -95,7 +85,13 @@ fn run(group: &Group, out: &mut Vec<Placed>) {
                     expected.value
                 ),
             )
-            .primary(next_host.span, format!("expected {}", expected.value))
+            .primary(
+                next_host.span,
+                match &rotation.value {
+                    Rotation::Sequence(_) => format!("expected {}", expected.value),
+                    Rotation::Alternate(_) => format!("expected a member of {}", expected.value),
+                },
+            )
             .elsewhere(
                 &d.file,
                 format!("the declaration of {}", d.name()),
@@ -103,9 +99,49 @@ fn run(group: &Group, out: &mut Vec<Placed>) {
                 "next in the rotation",
             )
             .help(format!(
-                "correct the host, or say in a `//` note why {} did not host",
+                "correct the host, or say in a `//` note why the turn was not {}'s",
                 expected.value
             )),
         });
+    }
+}
+
+/// The host or group whose turn the rotation gives after the earlier meeting's host, and whether
+/// the later meeting's host is it; `None` when the turn cannot be worked out (a host in none of
+/// the groups of the earlier declaration's annex, or not in the sequence).
+fn turn<'a>(
+    earlier: &'a Declaration,
+    rotation: &'a Rotation,
+    host: &Spanned<String>,
+    later: Member,
+) -> Option<(&'a Spanned<String>, bool)> {
+    let next_host = later.declaration.host.as_ref()?;
+    match rotation {
+        Rotation::Sequence(hosts) => {
+            let position = hosts
+                .iter()
+                .position(|h| same_name(&h.value, &host.value))?;
+            let expected = &hosts[(position + 1) % hosts.len()];
+            let expected_id = later
+                .registry
+                .lookup_in(&expected.value, later.declaration.period)
+                .map(|f| f.entity.id.as_str());
+            let kept = same_host(
+                &expected.value,
+                expected_id,
+                &next_host.value,
+                later.declaration.host_id.as_deref(),
+            );
+            Some((expected, kept))
+        }
+        Rotation::Alternate(groups) => {
+            let group_of =
+                |name: &str, id: Option<&str>| earlier.groups.iter().find(|g| g.lists(name, id));
+            let this = group_of(&host.value, earlier.host_id.as_deref())?;
+            let position = groups.iter().position(|g| fold(&g.value) == this.name)?;
+            let expected = &groups[(position + 1) % groups.len()];
+            let next = group_of(&next_host.value, later.declaration.host_id.as_deref())?;
+            Some((expected, next.name == fold(&expected.value)))
+        }
     }
 }
