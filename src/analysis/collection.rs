@@ -418,3 +418,77 @@ pub fn place_agrees(stated: &Statement, held: &Declaration) -> bool {
             .as_ref()
             .is_some_and(|host| same_name(&host.value, &place.value))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A declaration of the series `Forum` with only an edition and a year.
+    fn declaration(file: &str, edition: Option<u32>, year: Option<i16>) -> Declaration {
+        let at = Span::new(0, 1);
+        Declaration {
+            file: file.to_string(),
+            series: Some(Spanned::new("Forum".to_string(), at)),
+            edition: edition.map(|e| (e, at)),
+            year: year.map(|y| (y, at)),
+            dates: None,
+            host: None,
+            host_id: None,
+            place: None,
+            periodicity: None,
+            rotation: None,
+            period: None,
+            statements: Vec::new(),
+            members: Vec::new(),
+            groups: Vec::new(),
+            reported: Vec::new(),
+        }
+    }
+
+    fn order(declarations: &[Declaration]) -> Vec<&str> {
+        let registry = Registry::builtin();
+        let members: Vec<Member> = declarations
+            .iter()
+            .enumerate()
+            .map(|(index, declaration)| Member {
+                index,
+                declaration,
+                registry,
+            })
+            .collect();
+        let groups = groups(&members);
+        assert_eq!(groups.len(), 1);
+        groups[0]
+            .members
+            .iter()
+            .map(|m| m.declaration.file.as_str())
+            .collect()
+    }
+
+    #[test]
+    fn a_group_is_in_the_order_of_its_meetings_whatever_the_order_of_the_files() {
+        let run = [
+            declaration("1984", Some(9), Some(1984)),
+            declaration("1981", Some(6), Some(1981)),
+            // No edition: placed by its year.
+            declaration("1983", None, Some(1983)),
+            // No date: placed by its edition, after the last of a lower edition.
+            declaration("seventh", Some(7), None),
+            // Neither: last.
+            declaration("unknown", None, None),
+        ];
+        assert_eq!(order(&run), ["1981", "seventh", "1983", "1984", "unknown"]);
+    }
+
+    #[test]
+    fn one_declaration_of_a_series_makes_no_group() {
+        let registry = Registry::builtin();
+        let one = declaration("alone", Some(1), Some(2001));
+        let members = [Member {
+            index: 0,
+            declaration: &one,
+            registry,
+        }];
+        assert!(groups(&members).is_empty());
+    }
+}
