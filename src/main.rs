@@ -68,10 +68,7 @@ fn main() -> ExitCode {
             };
             build(&files, &check_options, targets, style)
         }
-        Command::Schema => {
-            print!("{}", plenary::render::json::schema());
-            SUCCESS
-        }
+        Command::Schema => print_out(&plenary::render::json::schema()),
         Command::Explain { code } => explain(code.as_deref()),
         Command::Tree { file } => tree(&file, style),
     };
@@ -383,26 +380,38 @@ fn formats(targets: &[Target]) -> Vec<Format> {
     Format::ALL.into_iter().filter(|f| wanted(*f)).collect()
 }
 
+/// Prints text on standard output. A reader that stops reading (`plenary explain | head`) is
+/// not an error of plenary: the rest of the text is dropped quietly.
+fn print_out(text: &str) -> u8 {
+    let mut out = std::io::stdout().lock();
+    match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
+        Ok(()) => SUCCESS,
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => SUCCESS,
+        Err(e) => {
+            eprintln!("error: cannot write to standard output: {e}");
+            TROUBLE
+        }
+    }
+}
+
 /// `plenary explain`: every code, or one code's documentation with its default severity.
 fn explain(code: Option<&str>) -> u8 {
     let codes = plenary::codes::all();
     let Some(code) = code else {
         let width = codes.iter().map(|c| c.code.len()).max().unwrap_or(0);
+        let mut listing = String::new();
         for code in codes {
-            println!(
-                "{:<width$}  {:<7}  {}",
+            listing.push_str(&format!(
+                "{:<width$}  {:<7}  {}\n",
                 code.code,
                 plenary::codes::severity_name(code.default_severity),
                 code.summary
-            );
+            ));
         }
-        return SUCCESS;
+        return print_out(&listing);
     };
     match plenary::codes::find(code) {
-        Some(entry) => {
-            println!("# {}\n\n{}", entry.code, entry.explanation());
-            SUCCESS
-        }
+        Some(entry) => print_out(&format!("# {}\n\n{}\n", entry.code, entry.explanation())),
         None => {
             let hint = match plenary::suggest::suggest(code, codes.iter().map(|c| c.code)) {
                 Some(close) => format!("; did you mean `{close}`?"),

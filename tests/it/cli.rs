@@ -1431,3 +1431,19 @@ fn the_levels_of_the_project_apply_across_declarations() {
     assert_status(&run, FOUND_ERRORS);
     assert_eq!(summary(&run), (2, 1, 0));
 }
+
+#[test]
+fn explain_into_a_pipe_closed_early_does_not_panic() {
+    let dir = TempDir::new("explain-closed-pipe");
+    let mut child = plenary(&dir, &["explain"])
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("plenary runs");
+    // The reader goes away before plenary has written its listing, as `| head -1` does.
+    drop(child.stdout.take());
+    let output = child.wait_with_output().expect("plenary ends");
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(!stderr.contains("panicked"), "{stderr}");
+    assert_eq!(output.status.code(), Some(0), "{stderr}");
+}
