@@ -728,6 +728,9 @@ pub enum FactKey {
     Meeting(MeetingFact),
     /// A fact of the next meeting.
     Next(MeetingFact),
+    /// `{the 10 ASEAN members = none}`: words that state no fact plenary knows, though they look
+    /// like one; they are printed as written and not read as a fact.
+    None,
 }
 
 /// A fact that both this meeting and the next one have.
@@ -787,6 +790,7 @@ impl FactKey {
             FactKey::Group(name) => format!("group {name}"),
             FactKey::Meeting(fact) => fact.key().to_string(),
             FactKey::Next(fact) => format!("next {}", fact.key()),
+            FactKey::None => "none".to_string(),
         }
     }
 }

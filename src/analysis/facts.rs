@@ -109,6 +109,7 @@ pub fn describe(key: &FactKey) -> String {
         FactKey::Group(name) => format!("the stated count of the group {name}"),
         FactKey::Meeting(fact) => format!("this meeting's {}", fact_name(*fact)),
         FactKey::Next(fact) => format!("the next meeting's {}", fact_name(*fact)),
+        FactKey::None => "no fact".to_string(),
     }
 }
 
@@ -200,6 +201,8 @@ impl Analysis<'_> {
             }
             FactKey::Meeting(fact) => self.meeting_fact(index, *fact),
             FactKey::Next(fact) => self.next_fact(*fact),
+            // Words marked as no fact are compared with nothing.
+            FactKey::None => Data::Unchecked,
         }
     }
 

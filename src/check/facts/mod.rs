@@ -7,6 +7,7 @@
 
 pub mod mismatch;
 pub mod no_data;
+pub mod prose_differs;
 
 use crate::analysis::facts::Value;
 use crate::analysis::series::{same_name, same_or_part};
