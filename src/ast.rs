@@ -748,11 +748,13 @@ pub enum MeetingFact {
     Forum,
     /// The languages of the authentic texts: `authentic:`, else `languages:`.
     Languages,
+    /// How often the series meets: `periodicity:`.
+    Periodicity,
 }
 
 impl MeetingFact {
     /// Every meeting fact, in the order the documentation lists them.
-    pub const ALL: [MeetingFact; 10] = [
+    pub const ALL: [MeetingFact; 11] = [
         MeetingFact::Edition,
         MeetingFact::Host,
         MeetingFact::Place,
@@ -763,6 +765,7 @@ impl MeetingFact {
         MeetingFact::Theme,
         MeetingFact::Forum,
         MeetingFact::Languages,
+        MeetingFact::Periodicity,
     ];
 
     /// The fact as a key names it: `edition`, `adopted`; also the header field that states it.
@@ -778,6 +781,7 @@ impl MeetingFact {
             MeetingFact::Theme => "theme",
             MeetingFact::Forum => "forum",
             MeetingFact::Languages => "languages",
+            MeetingFact::Periodicity => "periodicity",
         }
     }
 }

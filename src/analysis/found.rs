@@ -16,8 +16,12 @@
 //!   Meeting`, `第二届亚欧会议中小企业部长级会议`). It agrees if it is the edition of this
 //!   meeting, the next or one on the record; another in a sentence about other meetings (`next`,
 //!   `previous`, `will`) is not read.
-//! - The next meeting's year: a year after `will be held`, `meet again`, `will take place` and
-//!   the like (`will be held in Europe in 2009`).
+//! - The next meeting: the year after `will be held`, `meet again`, `will take place` and the
+//!   like (`will be held in Europe in 2009`, `将于2009年`), and the member or annex group named
+//!   after `in` (`Europe`), in a sentence about the series' next meeting.
+//! - How often the series meets: `annually`, `biennially`, `every two years`, `每两年` right
+//!   after the series and `be held` (or before `召开` and the series in Chinese).
+//! - The title's year, beside the forum's name or before the series' name.
 //! - Dates with a weekday (`Monday, 30 October 2007`): the weekday must be that of the date.
 
 use std::ops::Range;
@@ -25,7 +29,7 @@ use std::ops::Range;
 use jiff::civil::{Date, Weekday};
 
 use crate::ast::{FactKey, MeetingFact};
-use crate::check::facts::{compare, read_ordinal, Reading, Tongue};
+use crate::check::facts::{compare, read_ordinal, read_periodicity, Reading, Tongue};
 use crate::dates::read_dates;
 use crate::numbers::read_count;
 use crate::source::Span;
@@ -177,6 +181,7 @@ pub fn recognise(analysis: &Analysis, prose: &[Vec<Passage>], source: &str) -> V
             reader.editions(passage, &mut out);
             reader.next_years(passage, &mut out);
             reader.weekdays(passage, &mut out);
+            reader.periodicities(passage, &mut out);
         }
     }
     out.sort_by_key(|f| (f.span.start, f.span.end));
@@ -590,6 +595,81 @@ impl Reader<'_, '_> {
         }
     }
 
+    /// How often the series meets, in a sentence that names the series and says it is held:
+    /// `the ASEM SMEs Ministerial Meeting be held biennially`, `每两年召开一次亚欧会议中小企业部长级
+    /// 会议`. A frequency of something else (`report annually`, `a track that will meet
+    /// annually`) names no series; a least or greatest frequency (`at least once a year`) is for
+    /// a mark to state.
+    fn periodicities(&self, passage: &Passage, out: &mut Vec<FoundFact>) {
+        let Some(series) = self.analysis.versions[self.index].meta.series else {
+            return;
+        };
+        let text = &passage.text;
+        let lower = text.to_lowercase();
+        if lower.len() != text.len() || series.value.is_empty() {
+            return;
+        }
+        let series = series.value.to_lowercase();
+        let mut phrases: Vec<Range<usize>> = Vec::new();
+        if self.tongue.language.starts_with("zh") {
+            for (at, _) in text.match_indices('每') {
+                let Some(end) = text[at..].find('年').map(|e| at + e + '年'.len_utf8()) else {
+                    continue;
+                };
+                if end - at <= 12 && read_periodicity(&text[at..end], "zh").is_some() {
+                    phrases.push(at..end);
+                }
+            }
+        } else {
+            let words: Vec<Range<usize>> = passage.words().collect();
+            for (i, word) in words.iter().enumerate() {
+                // The longest run of up to four words from here that names a periodicity.
+                let found = (i..(i + 4).min(words.len()))
+                    .rev()
+                    .map(|last| word.start..words[last].end)
+                    .find(|range| {
+                        read_periodicity(&text[range.clone()], self.tongue.language).is_some()
+                    });
+                let Some(range) = found else {
+                    continue;
+                };
+                // `annual` before a noun is what the noun is (`an annual report`); only the
+                // adverbs and `every ...` say how often something is held.
+                let first = lower[range.clone()].to_string();
+                if first == "annual" || first == "biennial" || first == "triennial" {
+                    continue;
+                }
+                let before = lower[..range.start].trim_end();
+                if ["least", "most", "than", "once"]
+                    .iter()
+                    .any(|w| before.ends_with(w))
+                {
+                    continue;
+                }
+                if phrases.last().is_some_and(|p| p.end >= range.end) {
+                    continue;
+                }
+                phrases.push(range);
+            }
+        }
+        for phrase in phrases {
+            if !holds_series(&lower, &series, &phrase) || taken(passage, &phrase) {
+                continue;
+            }
+            let key = FactKey::Meeting(MeetingFact::Periodicity);
+            let words = &text[phrase.clone()];
+            let verdict = self.verdict(words, &key);
+            self.push(
+                passage,
+                phrase.clone(),
+                words,
+                FoundKind::Fact(key),
+                verdict,
+                out,
+            );
+        }
+    }
+
     /// The meeting's year in its title, next to the forum's or the series' name: `2014 APEC
     /// Small and Medium Enterprises Ministerial Meeting`, `APEC 2016 LEADERS' DECLARATION`,
     /// `Declaration of 2018 World SME Conference`. A year elsewhere in a title is often
@@ -640,15 +720,40 @@ impl Reader<'_, '_> {
     /// The next meeting's year after the words that announce it: `will be held in Europe in
     /// 2009`, `agreed to meet again in Canberra in 1990`.
     fn next_years(&self, passage: &Passage, out: &mut Vec<FoundFact>) {
+        if self.tongue.language.starts_with("zh") {
+            return self.chinese_next_years(passage, out);
+        }
         let text = &passage.text;
         let lower = text.to_lowercase();
         if lower.len() != text.len() {
             return;
         }
+        let series = self.analysis.versions[self.index]
+            .meta
+            .series
+            .map(|s| s.value.to_lowercase());
+        let others: Vec<String> = self
+            .analysis
+            .document
+            .meetings
+            .iter()
+            .filter_map(|m| m.series.as_ref().map(|s| s.value.to_lowercase()))
+            .collect();
         for phrase in NEXT_MEETING_PHRASES {
             for (at, _) in lower.match_indices(phrase) {
                 let around = sentence(text, &(at..at + phrase.len()));
+                // The sentence must be about this series' next meeting: it says `next`, names
+                // the series, or says the participants meet again; and it names no other
+                // series the declaration states a meeting of.
+                let words = &lower[around.clone()];
+                let ours = has_word(words, "next")
+                    || phrase.starts_with("meet again")
+                    || series.as_deref().is_some_and(|s| words.contains(s));
+                if !ours || others.iter().any(|o| words.contains(o.as_str())) {
+                    continue;
+                }
                 let rest = at + phrase.len()..around.end;
+                self.next_place(passage, rest.clone(), out);
                 // The first year of the rest of the sentence, after `in`.
                 let year = passage.words().find(|w| {
                     w.start >= rest.start
@@ -678,6 +783,92 @@ impl Reader<'_, '_> {
                 );
             }
         }
+    }
+
+    /// `下届会议将于2009年...`: a year after `将于` (will be held in) in a sentence about the
+    /// next meeting (`下届`, `下一届`, `下次`) or this series.
+    fn chinese_next_years(&self, passage: &Passage, out: &mut Vec<FoundFact>) {
+        let text = &passage.text;
+        let series = self.analysis.versions[self.index].meta.series;
+        for (at, _) in text.match_indices("将于") {
+            let start = at + "将于".len();
+            let digits = text[start..].bytes().take_while(u8::is_ascii_digit).count();
+            if digits != 4 || !text[start + 4..].starts_with('年') {
+                continue;
+            }
+            let year = start..start + 4;
+            let around = &text[sentence(text, &year)];
+            let ours = ["下届", "下一届", "下次"]
+                .iter()
+                .any(|w| around.contains(w))
+                || series.is_some_and(|s| around.contains(s.value.as_str()));
+            if !ours || taken(passage, &year) {
+                continue;
+            }
+            let key = FactKey::Next(MeetingFact::Year);
+            let value = &text[year.clone()];
+            let verdict = self.verdict(value, &key);
+            self.push(
+                passage,
+                year.clone(),
+                value,
+                FoundKind::Fact(key),
+                verdict,
+                out,
+            );
+        }
+    }
+
+    /// The next meeting's place after the words that announce it, where the words name a member
+    /// of the registry or a group of the annex: `will be held in Europe`, `meet again in
+    /// Malaysia`. They agree with the next meeting's place or its host; a city is not read,
+    /// since the text may name the city of a host the block states as a country.
+    fn next_place(&self, passage: &Passage, rest: Range<usize>, out: &mut Vec<FoundFact>) {
+        let text = &passage.text;
+        let Some(after) = text[rest.clone()].strip_prefix(" in ") else {
+            return;
+        };
+        let start = rest.start + " in ".len();
+        // Capitalised words, perhaps after `the`, up to a comma, a year or `in`/`on`.
+        let mut end = start;
+        let mut at = start;
+        for word in after.split(' ') {
+            let capital = word.chars().next().is_some_and(char::is_uppercase);
+            if !(capital || (end == start && word == "the")) {
+                break;
+            }
+            let clean = word.trim_end_matches([',', '.', ';']);
+            end = at + clean.len();
+            if clean.len() != word.len() {
+                break;
+            }
+            at += word.len() + 1;
+        }
+        let words = text[start..end].trim_end();
+        let range = start..start + words.len();
+        if words.is_empty() || taken(passage, &range) {
+            return;
+        }
+        let registry = self.analysis.registry;
+        let group = self.analysis.annex_of(0).is_some_and(|a| {
+            a.groups
+                .iter()
+                .any(|g| super::series::same_name(&g.group.name.value, words))
+        });
+        if registry.lookup(words).is_none() && !group {
+            return;
+        }
+        let place = FactKey::Next(MeetingFact::Place);
+        let host = FactKey::Next(MeetingFact::Host);
+        let by_place = self.verdict(words, &place);
+        let by_host = self.verdict(words, &host);
+        let (key, verdict) = match (by_place, by_host) {
+            (v @ Verdict::Agrees(_), _) => (place, v),
+            (_, v @ Verdict::Agrees(_)) => (host, v),
+            (_, v @ Verdict::Disagrees { .. }) => (host, v),
+            (v, _) => (place, v),
+        };
+        self.push(passage, range, words, FoundKind::Fact(key), verdict, out);
     }
 
     /// Dates written with their weekday: `Monday, 30 October 2007`. The weekday is checked
@@ -741,6 +932,45 @@ impl Reader<'_, '_> {
             );
         }
     }
+}
+
+/// Whether the words of periodicity at `phrase` say how often the series is held: directly
+/// after the series and the verb (`the ASEM SMEs Ministerial Meeting be held biennially`),
+/// directly after `hold the` and the series (`hold the ... Meeting every two years`), or, in
+/// Chinese, directly before the verb and the series (`每两年召开一次亚欧会议...`).
+fn holds_series(lower: &str, series: &str, phrase: &Range<usize>) -> bool {
+    const AFTER: &[&str] = &[
+        " be held ",
+        " is held ",
+        " will be held ",
+        " shall be held ",
+        " should be held ",
+        " would be held ",
+        " be convened ",
+        " is convened ",
+        " will be convened ",
+        " meets ",
+        " will meet ",
+        " shall meet ",
+        " ",
+    ];
+    let before = &lower[..phrase.start];
+    let after_verb = AFTER.iter().any(|verb| {
+        before.strip_suffix(verb).is_some_and(|b| {
+            b.ends_with(series)
+                && (*verb != " " || {
+                    let b = &b[..b.len() - series.len()];
+                    b.ends_with("hold the ") || b.ends_with("convene the ")
+                })
+        })
+    });
+    let chinese = ["召开一次", "举办一次", "举行一次", "召开", "举办", "举行"]
+        .iter()
+        .any(|verb| lower[phrase.end..].starts_with(&format!("{verb}{series}")));
+    let chinese_after = lower[..phrase.start]
+        .trim_end_matches(['，', ','])
+        .ends_with(series);
+    after_verb || chinese || chinese_after && lower[phrase.end..].starts_with(['召', '举'])
 }
 
 /// The weekday a word names, in English or French.

@@ -13,7 +13,8 @@
 //! `the 10 ASEAN members`, `across 9 APEC economies` or `the six States members of the
 //! Community`); an ordinal directly before the series' name (an edition of the next meeting or
 //! of one on the record agrees); the year after `will be held`, `meet again` and the like; the
-//! year beside the forum's or the series' name in the title. `plenary check --verbose` lists
+//! year beside the forum's or the series' name in the title; how often the series is held
+//! (`the ... Meeting be held biennially`, `每两年召开一次...`). `plenary check --verbose` lists
 //! every phrase recognised and what it was compared with.
 //!
 //! ## Why it matters
