@@ -158,11 +158,20 @@ pub fn recognise(analysis: &Analysis, prose: &[Vec<Passage>], source: &str) -> V
             translated: info.index > 0,
             year: analysis.series.this_year.map(|(year, _)| year),
         };
-        let reader = Reader {
+        let mut reader = Reader {
             analysis,
             index: info.index,
             tongue,
+            series: info.meta.series.map(|s| s.value.to_ascii_lowercase()),
+            forums: Vec::new(),
+            others: analysis
+                .document
+                .meetings
+                .iter()
+                .filter_map(|m| m.series.as_ref().map(|s| s.value.to_ascii_lowercase()))
+                .collect(),
         };
+        reader.forums = reader.forum_names();
         // The title names the meeting's edition and year as the prose does ("the Second World
         // Summit for Social Development", "2014 APEC Small and Medium Enterprises Ministerial
         // Meeting"); a translation's title is its own.
@@ -173,15 +182,17 @@ pub fn recognise(analysis: &Analysis, prose: &[Vec<Passage>], source: &str) -> V
         };
         if let Some(title) = title {
             let title = super::prose::field(title, source);
-            reader.editions(&title, &mut out);
-            reader.title_year(&title, &mut out);
+            let read = Read::new(&title);
+            reader.editions(&read, &mut out);
+            reader.title_year(&read, &mut out);
         }
         for passage in passages {
-            reader.counts(passage, &mut out);
-            reader.editions(passage, &mut out);
-            reader.next_years(passage, &mut out);
-            reader.weekdays(passage, &mut out);
-            reader.periodicities(passage, &mut out);
+            let read = Read::new(passage);
+            reader.counts(&read, &mut out);
+            reader.editions(&read, &mut out);
+            reader.next_years(&read, &mut out);
+            reader.weekdays(&read, &mut out);
+            reader.periodicities(&read, &mut out);
         }
     }
     out.sort_by_key(|f| (f.span.start, f.span.end));
@@ -199,10 +210,34 @@ pub fn recognise(analysis: &Analysis, prose: &[Vec<Passage>], source: &str) -> V
     out
 }
 
+/// A passage with what every reader of it needs: its text with ASCII letters in lower case
+/// (searched for names and phrases, at the same byte offsets as the text) and its words.
+struct Read<'p> {
+    passage: &'p Passage,
+    lower: String,
+    words: Vec<Range<usize>>,
+}
+
+impl<'p> Read<'p> {
+    fn new(passage: &'p Passage) -> Read<'p> {
+        Read {
+            passage,
+            lower: passage.text.to_ascii_lowercase(),
+            words: passage.words().collect(),
+        }
+    }
+}
+
 struct Reader<'r, 'a> {
     analysis: &'r Analysis<'a>,
     index: usize,
     tongue: Tongue<'r>,
+    /// What every passage is searched for, worked out once: the version's series in lower
+    /// case, the forum's names ([`Reader::forum_names`]) and the other series the declaration
+    /// states meetings of, in lower case.
+    series: Option<String>,
+    forums: Vec<String>,
+    others: Vec<String>,
 }
 
 /// Whether a range of a passage overlaps a marked fact or lies in a quotation.
@@ -308,13 +343,14 @@ impl Reader<'_, '_> {
 
     /// Counts of the whole membership: `45 ASEM members`, `the 21 APEC economies`,
     /// `四十五个成员`.
-    fn counts(&self, passage: &Passage, out: &mut Vec<FoundFact>) {
+    fn counts(&self, read: &Read, out: &mut Vec<FoundFact>) {
+        let passage = read.passage;
         if self.tongue.language.starts_with("zh") {
-            return self.chinese_counts(passage, out);
+            return self.chinese_counts(read, out);
         }
         let text = &passage.text;
-        let words: Vec<Range<usize>> = passage.words().collect();
-        let forums = self.forum_names();
+        let words = &read.words;
+        let forums = &self.forums;
         let language = self.tongue.language;
         for (i, noun) in words.iter().enumerate() {
             if !MEMBER_NOUNS
@@ -339,7 +375,11 @@ impl Reader<'_, '_> {
             }
             let qualified = at < i;
             // The number: the longest run of words before that reads as one (`one hundred and
-            // twenty`), joined by spaces and hyphens only.
+            // twenty`), joined by spaces and hyphens only. Its last word is a number itself
+            // (`twenty`), so a word before the noun that is none ends the search at once.
+            if read_count(&text[words[at - 1].clone()], language).is_none() {
+                continue;
+            }
             let mut number = None;
             for first in (at.saturating_sub(6)..at).rev() {
                 let range = words[first].start..words[at - 1].end;
@@ -427,7 +467,8 @@ impl Reader<'_, '_> {
     }
 
     /// `45个亚欧会议成员`, `四十五个成员`: a number, `个`, perhaps the forum's name, then `成员`.
-    fn chinese_counts(&self, passage: &Passage, out: &mut Vec<FoundFact>) {
+    fn chinese_counts(&self, read: &Read, out: &mut Vec<FoundFact>) {
+        let passage = read.passage;
         const NUMERALS: &str = "0123456789〇零一二两三四五六七八九十百";
         let text = &passage.text;
         let forums: Vec<String> = self.analysis.versions[self.index]
@@ -495,7 +536,8 @@ impl Reader<'_, '_> {
 
     /// An ordinal directly before the series' name: `The First ASEM SMEs Ministerial Meeting`,
     /// `第二届亚欧会议中小企业部长级会议`.
-    fn editions(&self, passage: &Passage, out: &mut Vec<FoundFact>) {
+    fn editions(&self, read: &Read, out: &mut Vec<FoundFact>) {
+        let passage = read.passage;
         let Some(series) = self.analysis.versions[self.index].meta.series else {
             return;
         };
@@ -504,13 +546,10 @@ impl Reader<'_, '_> {
             return;
         }
         let text = &passage.text;
-        let lower = text.to_lowercase();
-        // Lowercasing keeps the byte offsets of the text in the languages read here; a text
-        // where it does not is not searched.
-        if lower.len() != text.len() {
+        let lower = &read.lower;
+        let Some(needle) = self.series.as_deref() else {
             return;
-        }
-        let needle = series.to_lowercase();
+        };
         for (at, _) in lower.match_indices(&needle) {
             let before = &text[..at];
             let ordinal = if self.tongue.language.starts_with("zh") {
@@ -600,16 +639,13 @@ impl Reader<'_, '_> {
     /// 会议`. A frequency of something else (`report annually`, `a track that will meet
     /// annually`) names no series; a least or greatest frequency (`at least once a year`) is for
     /// a mark to state.
-    fn periodicities(&self, passage: &Passage, out: &mut Vec<FoundFact>) {
-        let Some(series) = self.analysis.versions[self.index].meta.series else {
+    fn periodicities(&self, read: &Read, out: &mut Vec<FoundFact>) {
+        let passage = read.passage;
+        let text = &passage.text;
+        let lower = &read.lower;
+        let Some(series) = self.series.as_deref().filter(|s| !s.is_empty()) else {
             return;
         };
-        let text = &passage.text;
-        let lower = text.to_lowercase();
-        if lower.len() != text.len() || series.value.is_empty() {
-            return;
-        }
-        let series = series.value.to_lowercase();
         let mut phrases: Vec<Range<usize>> = Vec::new();
         if self.tongue.language.starts_with("zh") {
             for (at, _) in text.match_indices('每') {
@@ -621,8 +657,25 @@ impl Reader<'_, '_> {
                 }
             }
         } else {
-            let words: Vec<Range<usize>> = passage.words().collect();
+            let words = &read.words;
+            // The first words of the adverbs and `every ...`, which say how often something is
+            // held; `annual` before a noun is what the noun is (`an annual report`).
+            const FIRST: &[&str] = &[
+                "annually",
+                "yearly",
+                "every",
+                "each",
+                "once",
+                "biennially",
+                "triennially",
+            ];
             for (i, word) in words.iter().enumerate() {
+                if !FIRST
+                    .iter()
+                    .any(|f| text[word.clone()].eq_ignore_ascii_case(f))
+                {
+                    continue;
+                }
                 // The longest run of up to four words from here that names a periodicity.
                 let found = (i..(i + 4).min(words.len()))
                     .rev()
@@ -633,12 +686,6 @@ impl Reader<'_, '_> {
                 let Some(range) = found else {
                     continue;
                 };
-                // `annual` before a noun is what the noun is (`an annual report`); only the
-                // adverbs and `every ...` say how often something is held.
-                let first = lower[range.clone()].to_string();
-                if first == "annual" || first == "biennial" || first == "triennial" {
-                    continue;
-                }
                 let before = lower[..range.start].trim_end();
                 if ["least", "most", "than", "once"]
                     .iter()
@@ -653,7 +700,7 @@ impl Reader<'_, '_> {
             }
         }
         for phrase in phrases {
-            if !holds_series(&lower, &series, &phrase) || taken(passage, &phrase) {
+            if !holds_series(lower, series, &phrase) || taken(passage, &phrase) {
                 continue;
             }
             let key = FactKey::Meeting(MeetingFact::Periodicity);
@@ -674,15 +721,13 @@ impl Reader<'_, '_> {
     /// Small and Medium Enterprises Ministerial Meeting`, `APEC 2016 LEADERS' DECLARATION`,
     /// `Declaration of 2018 World SME Conference`. A year elsewhere in a title is often
     /// another's (`the 2030 Agenda`) and is not read.
-    fn title_year(&self, title: &Passage, out: &mut Vec<FoundFact>) {
+    fn title_year(&self, read: &Read, out: &mut Vec<FoundFact>) {
+        let title = read.passage;
         let text = &title.text;
-        let lower = text.to_lowercase();
-        let series = self.analysis.versions[self.index]
-            .meta
-            .series
-            .map(|s| s.value.to_lowercase());
-        let forums = self.forum_names();
-        let words: Vec<Range<usize>> = title.words().collect();
+        let lower = &read.lower;
+        let series = &self.series;
+        let forums = &self.forums;
+        let words = &read.words;
         for (i, word) in words.iter().enumerate() {
             let year = &text[word.clone()];
             if year.len() != 4 || !year.bytes().all(|b| b.is_ascii_digit()) {
@@ -695,10 +740,9 @@ impl Reader<'_, '_> {
                         .any(|f| f.eq_ignore_ascii_case(&text[w.clone()]))
                 })
             };
-            let before_series = lower.len() == text.len()
-                && series
-                    .as_deref()
-                    .is_some_and(|s| lower[word.end..].trim_start().starts_with(s));
+            let before_series = series
+                .as_deref()
+                .is_some_and(|s| lower[word.end..].trim_start().starts_with(s));
             let beside_forum =
                 is_forum(words.get(i + 1)) || is_forum(i.checked_sub(1).map(|b| &words[b]));
             if !(before_series || beside_forum) {
@@ -719,26 +763,21 @@ impl Reader<'_, '_> {
 
     /// The next meeting's year after the words that announce it: `will be held in Europe in
     /// 2009`, `agreed to meet again in Canberra in 1990`.
-    fn next_years(&self, passage: &Passage, out: &mut Vec<FoundFact>) {
+    fn next_years(&self, read: &Read, out: &mut Vec<FoundFact>) {
+        let passage = read.passage;
         if self.tongue.language.starts_with("zh") {
-            return self.chinese_next_years(passage, out);
+            return self.chinese_next_years(read, out);
         }
         let text = &passage.text;
-        let lower = text.to_lowercase();
-        if lower.len() != text.len() {
+        let lower = &read.lower;
+        let (series, others) = (&self.series, &self.others);
+        // Every phrase says `held`, `meet`, `place` or `conven...`.
+        if !["held", "meet", "place", "conven"]
+            .iter()
+            .any(|w| lower.contains(w))
+        {
             return;
         }
-        let series = self.analysis.versions[self.index]
-            .meta
-            .series
-            .map(|s| s.value.to_lowercase());
-        let others: Vec<String> = self
-            .analysis
-            .document
-            .meetings
-            .iter()
-            .filter_map(|m| m.series.as_ref().map(|s| s.value.to_lowercase()))
-            .collect();
         for phrase in NEXT_MEETING_PHRASES {
             for (at, _) in lower.match_indices(phrase) {
                 let around = sentence(text, &(at..at + phrase.len()));
@@ -787,7 +826,8 @@ impl Reader<'_, '_> {
 
     /// `下届会议将于2009年...`: a year after `将于` (will be held in) in a sentence about the
     /// next meeting (`下届`, `下一届`, `下次`) or this series.
-    fn chinese_next_years(&self, passage: &Passage, out: &mut Vec<FoundFact>) {
+    fn chinese_next_years(&self, read: &Read, out: &mut Vec<FoundFact>) {
+        let passage = read.passage;
         let text = &passage.text;
         let series = self.analysis.versions[self.index].meta.series;
         for (at, _) in text.match_indices("将于") {
@@ -874,9 +914,10 @@ impl Reader<'_, '_> {
     /// Dates written with their weekday: `Monday, 30 October 2007`. The weekday is checked
     /// against the date; a date without its year is read in the year of the meeting when it
     /// falls within a fortnight of it.
-    fn weekdays(&self, passage: &Passage, out: &mut Vec<FoundFact>) {
+    fn weekdays(&self, read: &Read, out: &mut Vec<FoundFact>) {
+        let passage = read.passage;
         let text = &passage.text;
-        let words: Vec<Range<usize>> = passage.words().collect();
+        let words = &read.words;
         for (i, word) in words.iter().enumerate() {
             let Some(written) = weekday(&text[word.clone()]) else {
                 continue;
@@ -975,6 +1016,10 @@ fn holds_series(lower: &str, series: &str, phrase: &Range<usize>) -> bool {
 
 /// The weekday a word names, in English or French.
 fn weekday(word: &str) -> Option<Weekday> {
+    // The names are five to nine letters long, and end in `y`, `i` or `e`.
+    if !(5..=9).contains(&word.len()) || !word.ends_with(['y', 'Y', 'i', 'I', 'e', 'E']) {
+        return None;
+    }
     const NAMES: [(&str, &str, Weekday); 7] = [
         ("monday", "lundi", Weekday::Monday),
         ("tuesday", "mardi", Weekday::Tuesday),
@@ -984,10 +1029,9 @@ fn weekday(word: &str) -> Option<Weekday> {
         ("saturday", "samedi", Weekday::Saturday),
         ("sunday", "dimanche", Weekday::Sunday),
     ];
-    let word = word.to_lowercase();
     NAMES
         .iter()
-        .find(|(en, fr, _)| word == *en || word == *fr)
+        .find(|(en, fr, _)| word.eq_ignore_ascii_case(en) || word.eq_ignore_ascii_case(fr))
         .map(|(_, _, day)| *day)
 }
 

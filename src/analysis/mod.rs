@@ -50,6 +50,9 @@ pub struct Analysis<'a> {
     /// The facts recognised in the prose without marks, with how each compares with its data
     /// ([`found`]); filled by [`Analysis::recognise_facts`], which reads the source's words.
     pub found: Vec<found::FoundFact>,
+    /// The prose of every version ([`prose`]), read by [`Analysis::recognise_facts`]; the
+    /// checks of words read it through `Context::prose`.
+    pub prose: Vec<Vec<prose::Passage>>,
 }
 
 /// One language version and what it means.
@@ -93,6 +96,7 @@ impl<'a> Analysis<'a> {
             .map(|version| prose::passages(version, source))
             .collect();
         self.found = found::recognise(self, &prose, source);
+        self.prose = prose;
     }
 
     /// The annex of the version at `index`, if it has one.
@@ -158,5 +162,6 @@ pub fn analyze<'a>(document: &'a Document, registry: &'a Registry) -> Analysis<'
         host,
         series,
         found: Vec::new(),
+        prose: Vec::new(),
     }
 }

@@ -54,6 +54,10 @@ impl<'a> Context<'a> {
     /// The passages of prose of the version at `index`, as [`crate::analysis::prose`] reads
     /// them.
     pub fn prose(&self, index: usize) -> &[Passage] {
+        // The analysis has read them when it recognised the facts of the prose.
+        if let Some(read) = self.analysis.prose.get(index) {
+            return read;
+        }
         let all = self.prose.get_or_init(|| {
             self.document
                 .versions
