@@ -8,14 +8,18 @@
 //! are), nor words inside a quotation (they are another text's).
 //!
 //! - Counts: a number directly before `members`, `economies`, `countries`, `governments`,
-//!   `States` or `nations`, perhaps with the forum's name or `member` between (`45 ASEM
-//!   members`, `the 21 APEC economies`, `Twelve governments`, `45个亚欧会议成员`). A number after
-//!   `of`, `other`, `some` or the like, or with another qualifier (`the 10 ASEAN members`), counts
-//!   a part of the membership and is not read.
+//!   `States` or `nations`, perhaps with the forum's name or `member` between, where the words
+//!   before say it is the whole membership: `the`, `all` or `from` with the forum's name (`from
+//!   45 ASEM members`, `the 21 APEC economies`), `our` (`our three countries`), or a sentence
+//!   that opens with the count and says who took part (`Twelve governments took part`); in
+//!   Chinese, with the forum's name (`45个亚欧会议成员`). Any other count (`the 10 ASEAN
+//!   members`, `the other 44 members`, `across 9 APEC economies`, `the six States members of`,
+//!   `the 20 economies that signed`) may count a part, and is not read.
 //! - Editions: an ordinal directly before the series' name (`The First ASEM SMEs Ministerial
-//!   Meeting`, `第二届亚欧会议中小企业部长级会议`). It agrees if it is the edition of this
-//!   meeting, the next or one on the record; another in a sentence about other meetings (`next`,
-//!   `previous`, `will`) is not read.
+//!   Meeting`, `The Sixth Meeting of the ASEAN-Australia Forum`, `第二届亚欧会议中小企业部长级
+//!   会议`), in the prose or the title. It agrees if it is the edition of this meeting or the
+//!   next; one of a past meeting on the record is not read, nor another in a sentence about
+//!   other meetings (`next`, `previous`, `will`, `下届`).
 //! - The next meeting: the year after `will be held`, `meet again`, `will take place` and the
 //!   like (`will be held in Europe in 2009`, `将于2009年`), and the member or annex group named
 //!   after `in` (`Europe`), in a sentence about the series' next meeting.
