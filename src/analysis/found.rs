@@ -930,10 +930,16 @@ impl Reader<'_, '_> {
                 continue;
             }
             // The longest run of the next words that reads as dates, ending on a number or a
-            // month (not on `and` or `to`, which dates may also be written with).
+            // month (not on `and` or `to`, which dates may also be written with), and holding
+            // no other weekday.
             let mut found = None;
             for last in i + 1..(i + 8).min(words.len()) {
                 let end = &text[words[last].clone()];
+                // Another weekday begins another date: `Tuesday, 30 October and Friday 2
+                // November`.
+                if weekday(end).is_some() {
+                    break;
+                }
                 let dated = end.contains(|c: char| c.is_numeric())
                     || read_dates(&format!("1 {end}"), self.tongue.language).is_some();
                 if !dated {
@@ -1049,5 +1055,81 @@ pub fn weekday_name(day: Weekday) -> &'static str {
         Weekday::Friday => "Friday",
         Weekday::Saturday => "Saturday",
         Weekday::Sunday => "Sunday",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::registry::Registry;
+    use crate::source::Source;
+
+    /// The phrases recognised in a declaration, with whether each agrees.
+    fn found(text: &str) -> Vec<(String, String, bool)> {
+        let source = Source::new("test.decl", text.to_string());
+        let parsed = crate::syntax::parse(&source);
+        let mut analysis = crate::analysis::analyze(&parsed.document, Registry::builtin());
+        analysis.recognise_facts(source.text());
+        analysis
+            .found
+            .iter()
+            .map(|f| (f.words.clone(), f.fact(), f.agrees()))
+            .collect()
+    }
+
+    const HEADER: &str = "title: Final Act\nseries: ASEM SMEs Ministerial Meeting\nforum: ASEM\nedition: fifth\ndates: 2007-10-30 to 2007-10-31\nperiodicity: biennial\n\npast meeting:\nedition: first\nyear: 1999\n\n";
+
+    const ANNEX: &str = "\n\nannex: List of Members (3)\n- China\n- Japan\n- Germany\n";
+
+    #[test]
+    fn a_count_of_the_whole_membership_is_read_and_a_part_is_not() {
+        let text = format!(
+            "{HEADER}1. Representatives from 3 ASEM members met. The following one hundred and twenty States, nine of them represented by observers, the two ASEAN members and the other 2 members, and across 2 ASEM members.{ANNEX}"
+        );
+        assert_eq!(
+            found(&text),
+            [("3 ASEM members".to_string(), "members".to_string(), true)]
+        );
+        let text = format!("{HEADER}1. Our two countries met.{ANNEX}");
+        assert_eq!(
+            found(&text),
+            [("two countries".to_string(), "members".to_string(), false)]
+        );
+    }
+
+    #[test]
+    fn an_edition_of_a_past_meeting_or_of_a_sentence_about_others_is_not_read() {
+        let text = format!(
+            "{HEADER}1. The Fifth ASEM SMEs Ministerial Meeting met, eight years after the first ASEM SMEs Ministerial Meeting. The Ninth ASEM SMEs Ministerial Meeting will follow.{ANNEX}"
+        );
+        assert_eq!(
+            found(&text),
+            [(
+                "Fifth ASEM SMEs Ministerial Meeting".to_string(),
+                "edition".to_string(),
+                true
+            )]
+        );
+    }
+
+    #[test]
+    fn a_weekday_is_checked_against_its_date() {
+        let text = format!(
+            "{HEADER}1. Ministers met on Tuesday, 30 October 2007 and on Friday 31 October, and Monday was a holiday.{ANNEX}"
+        );
+        assert_eq!(
+            found(&text),
+            [
+                (
+                    "Tuesday, 30 October 2007".to_string(),
+                    "weekday".to_string(),
+                    true
+                ),
+                (
+                    "Friday 31 October".to_string(),
+                    "weekday".to_string(),
+                    false
+                ),
+            ]
+        );
     }
 }
