@@ -728,6 +728,9 @@ pub enum FactKey {
     Meeting(MeetingFact),
     /// A fact of the next meeting.
     Next(MeetingFact),
+    /// `{the 10 ASEAN members = none}`: words that state no fact plenary knows, though they look
+    /// like one; they are printed as written and not read as a fact.
+    None,
 }
 
 /// A fact that both this meeting and the next one have.
@@ -745,11 +748,13 @@ pub enum MeetingFact {
     Forum,
     /// The languages of the authentic texts: `authentic:`, else `languages:`.
     Languages,
+    /// How often the series meets: `periodicity:`.
+    Periodicity,
 }
 
 impl MeetingFact {
     /// Every meeting fact, in the order the documentation lists them.
-    pub const ALL: [MeetingFact; 10] = [
+    pub const ALL: [MeetingFact; 11] = [
         MeetingFact::Edition,
         MeetingFact::Host,
         MeetingFact::Place,
@@ -760,6 +765,7 @@ impl MeetingFact {
         MeetingFact::Theme,
         MeetingFact::Forum,
         MeetingFact::Languages,
+        MeetingFact::Periodicity,
     ];
 
     /// The fact as a key names it: `edition`, `adopted`; also the header field that states it.
@@ -775,6 +781,7 @@ impl MeetingFact {
             MeetingFact::Theme => "theme",
             MeetingFact::Forum => "forum",
             MeetingFact::Languages => "languages",
+            MeetingFact::Periodicity => "periodicity",
         }
     }
 }
@@ -787,6 +794,7 @@ impl FactKey {
             FactKey::Group(name) => format!("group {name}"),
             FactKey::Meeting(fact) => fact.key().to_string(),
             FactKey::Next(fact) => format!("next {}", fact.key()),
+            FactKey::None => "none".to_string(),
         }
     }
 }

@@ -33,6 +33,11 @@ pub enum Command {
 
         #[command(flatten)]
         options: CheckOptions,
+
+        /// Also print, one line each, the facts recognised in the prose without marks: where,
+        /// the words, the fact they were read as, and whether they agree with its data.
+        #[arg(long, short = 'v')]
+        verbose: bool,
     },
 
     /// Check declarations, then write them as Markdown, HTML, JSON and PDF.

@@ -91,7 +91,8 @@ pub fn check_bytes_then<R>(
         diagnostics: parsed.diagnostics,
     };
     let document = checked.document.as_ref().expect("just parsed");
-    let analysis = analysis::analyze(document, config.registry());
+    let mut analysis = analysis::analyze(document, config.registry());
+    analysis.recognise_facts(checked.source.text());
     let mut found = check::check(&check::Context::new(&checked.source, &analysis));
     config.apply_levels(&mut found);
     checked.diagnostics.extend(found);

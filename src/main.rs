@@ -31,9 +31,22 @@ fn main() -> ExitCode {
         width: terminal_width(),
     };
     let status = match cli.command {
-        Command::Check { files, options } => {
-            check_files(&files, &options, style, Across::Checked, |_, _, _| SUCCESS)
-        }
+        Command::Check {
+            files,
+            options,
+            verbose,
+        } => check_files(
+            &files,
+            &options,
+            style,
+            Across::Checked,
+            |_, checked, analysis| {
+                if let (true, Some(analysis)) = (verbose, analysis) {
+                    print_found(checked, analysis);
+                }
+                SUCCESS
+            },
+        ),
         Command::Build {
             files,
             options: check_options,
@@ -179,6 +192,36 @@ fn check_files(
     }
     let _ = writeln!(stderr.lock(), "{}", tally.summary(files.len()));
     tally.status
+}
+
+/// Prints the facts recognised in the prose without marks, one line each: `file:line:column:
+/// "words" read as FACT: agrees (VALUE)`, for `plenary check --verbose`.
+fn print_found(checked: &Checked, analysis: &plenary::Analysis) {
+    use plenary::analysis::found::{weekday_name, Verdict};
+    let source = &checked.source;
+    let mut out = std::io::stdout().lock();
+    for found in &analysis.found {
+        let (line, column) = source.line_col(found.span.start as usize);
+        let verdict = match &found.verdict {
+            Verdict::Agrees(value) => format!("agrees ({value})"),
+            Verdict::Disagrees { said, value, .. } => {
+                format!("differs: says {said}, the data states {}", value.show())
+            }
+            Verdict::WrongWeekday { written, actual } => format!(
+                "differs: the date is a {}, not a {}",
+                weekday_name(*actual),
+                weekday_name(*written)
+            ),
+            Verdict::NotStated => "not compared: the declaration states no data".to_string(),
+        };
+        let _ = writeln!(
+            out,
+            "{}:{line}:{column}: \"{}\" read as {}: {verdict}",
+            source.name(),
+            found.words,
+            found.fact()
+        );
+    }
 }
 
 /// What a run of `plenary check` has found so far.

@@ -6,7 +6,7 @@
 //! value and the derived one differ, the check of that disagreement reports it, naming both;
 //! prose that says either is then not reported again.
 
-use crate::ast::{DateRange, FactKey, MeetingFact, MeetingYear};
+use crate::ast::{DateRange, FactKey, MeetingFact, MeetingYear, Periodicity};
 use crate::languages::{english_name, primary};
 use crate::numbers::{join_words, ordinal_digits};
 use crate::source::{Span, Spanned};
@@ -33,6 +33,8 @@ pub enum Value {
     },
     /// Languages, by their primary tags, in the header's order: `["en", "fr"]`.
     Languages(Vec<String>),
+    /// How often a series meets.
+    Interval(Periodicity),
 }
 
 impl Value {
@@ -49,6 +51,7 @@ impl Value {
                 let names: Vec<String> = tags.iter().map(|t| english_name(t)).collect();
                 join_words(&names, "and")
             }
+            Value::Interval(periodicity) => periodicity.words(),
         }
     }
 
@@ -64,6 +67,9 @@ impl Value {
             Value::Text(_) | Value::Place(_) | Value::Host { .. } => "text",
             Value::Languages(_) => {
                 "languages named in words, such as `the English and French texts`"
+            }
+            Value::Interval(_) => {
+                "how often, such as `annually`, `biennially` or `every two years`"
             }
         }
     }
@@ -109,6 +115,7 @@ pub fn describe(key: &FactKey) -> String {
         FactKey::Group(name) => format!("the stated count of the group {name}"),
         FactKey::Meeting(fact) => format!("this meeting's {}", fact_name(*fact)),
         FactKey::Next(fact) => format!("the next meeting's {}", fact_name(*fact)),
+        FactKey::None => "no fact".to_string(),
     }
 }
 
@@ -200,6 +207,8 @@ impl Analysis<'_> {
             }
             FactKey::Meeting(fact) => self.meeting_fact(index, *fact),
             FactKey::Next(fact) => self.next_fact(*fact),
+            // Words marked as no fact are compared with nothing.
+            FactKey::None => Data::Unchecked,
         }
     }
 
@@ -271,6 +280,10 @@ impl Analysis<'_> {
             MeetingFact::Host => header.host.as_ref().map(|h| (self.host(&h.value), h.span)),
             MeetingFact::Forum if translation.is_some() => return Data::Unchecked,
             MeetingFact::Forum => text(header.forum.as_ref()),
+            MeetingFact::Periodicity => header
+                .periodicity
+                .as_ref()
+                .map(|p| (Value::Interval(p.value), p.span)),
             MeetingFact::Languages => {
                 let tags = if header.authentic.is_empty() {
                     &header.languages
@@ -397,7 +410,8 @@ impl Analysis<'_> {
             | MeetingFact::Series
             | MeetingFact::Theme
             | MeetingFact::Forum
-            | MeetingFact::Languages => {
+            | MeetingFact::Languages
+            | MeetingFact::Periodicity => {
                 // The parser accepts only the facts a next meeting has.
                 return Data::Unchecked;
             }

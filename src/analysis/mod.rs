@@ -14,6 +14,7 @@
 pub mod align;
 pub mod collection;
 pub mod facts;
+pub mod found;
 pub mod labels;
 pub mod members;
 pub mod meta;
@@ -47,6 +48,12 @@ pub struct Analysis<'a> {
     /// The header's `host:`, read in the registry.
     pub host: Option<members::HostInfo<'a>>,
     pub series: series::Series<'a>,
+    /// The facts recognised in the prose without marks, with how each compares with its data
+    /// ([`found`]); filled by [`Analysis::recognise_facts`], which reads the source's words.
+    pub found: Vec<found::FoundFact>,
+    /// The prose of every version ([`prose`]), read by [`Analysis::recognise_facts`]; the
+    /// checks of words read it through `Context::prose`.
+    pub prose: Vec<Vec<prose::Passage>>,
 }
 
 /// One language version and what it means.
@@ -78,6 +85,19 @@ impl<'a> Analysis<'a> {
             .iter()
             .skip(1)
             .filter(|v| !v.version.is_unnamed())
+    }
+
+    /// Recognises the facts stated in the prose without marks ([`found`]), in the words of
+    /// `source`, the text the document was parsed from.
+    pub fn recognise_facts(&mut self, source: &str) {
+        let prose: Vec<Vec<prose::Passage>> = self
+            .document
+            .versions
+            .iter()
+            .map(|version| prose::passages(version, source))
+            .collect();
+        self.found = found::recognise(self, &prose, source);
+        self.prose = prose;
     }
 
     /// The annex of the version at `index`, if it has one.
@@ -142,5 +162,7 @@ pub fn analyze<'a>(document: &'a Document, registry: &'a Registry) -> Analysis<'
         forum,
         host,
         series,
+        found: Vec::new(),
+        prose: Vec::new(),
     }
 }

@@ -11,7 +11,7 @@
 use std::ops::Range;
 
 use crate::ast::{Block, Bullet, FactKey, Inline, Subparagraph, Version};
-use crate::source::Span;
+use crate::source::{Span, Spanned};
 
 /// The character that stands for a reference or a web address in a passage's text.
 pub const OBJECT: char = '\u{FFFC}';
@@ -19,6 +19,8 @@ pub const OBJECT: char = '\u{FFFC}';
 /// What kind of block a passage is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum PassageKind {
+    /// A header field's value, such as the title, read as words.
+    Field,
     Heading,
     Paragraph,
     Subparagraph,
@@ -123,6 +125,20 @@ pub fn passages(version: &Version, source: &str) -> Vec<Passage> {
     }
     out.retain(|p| !p.text.is_empty());
     out
+}
+
+/// A header field's value as a passage, each byte mapped to the source.
+pub fn field(value: &Spanned<String>, source: &str) -> Passage {
+    let mut passage = Passage {
+        kind: PassageKind::Field,
+        text: String::new(),
+        at: Vec::new(),
+        facts: Vec::new(),
+        quotes: Vec::new(),
+    };
+    let written = source.get(value.span.start as usize..value.span.end as usize);
+    push_aligned(&mut passage, &value.value, written, value.span.start);
+    passage
 }
 
 fn push_block(block: &Block, source: &str, out: &mut Vec<Passage>) {

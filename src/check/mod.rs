@@ -55,6 +55,10 @@ impl<'a> Context<'a> {
     /// The passages of prose of the version at `index`, as [`crate::analysis::prose`] reads
     /// them.
     pub fn prose(&self, index: usize) -> &[Passage] {
+        // The analysis has read them when it recognised the facts of the prose.
+        if let Some(read) = self.analysis.prose.get(index) {
+            return read;
+        }
         let all = self.prose.get_or_init(|| {
             self.document
                 .versions
@@ -123,8 +127,10 @@ pub static CHECKS: &[&Check] = &[
     &dates::adopted_outside_meeting::CHECK,
     &dates::closing_date_differs::CHECK,
     &dates::closing_place_differs::CHECK,
+    &dates::wrong_weekday::CHECK,
     &facts::mismatch::CHECK,
     &facts::no_data::CHECK,
+    &facts::prose_differs::CHECK,
     &references::unresolved::CHECK,
     &references::unnumbered_target::CHECK,
     &references::duplicate_label::CHECK,

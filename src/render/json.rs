@@ -156,6 +156,26 @@ pub struct Version {
     /// them (a division such as `# Annex B` may follow any of them, a member list written
     /// `members:` stands among paragraphs).
     pub order: Vec<Placed>,
+    /// The facts recognised in the prose without marks, in reading order: what plenary
+    /// understood the text to state, and whether it agrees with the header, the annex or the
+    /// next meeting.
+    pub found: Vec<Found>,
+}
+
+/// A fact recognised in the prose without a mark.
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
+pub struct Found {
+    /// The words, as a reader reads them: `45 ASEM members`.
+    pub words: String,
+    /// The fact they were read as, as a mark's key writes it: `members`, `edition`, `next
+    /// year`, `year`, or `weekday` for a date written with its weekday.
+    pub fact: String,
+    /// The line of the source the words are on, from 1.
+    pub line: usize,
+    /// Whether the words agree with the data; `null` when the declaration states none.
+    pub agrees: Option<bool>,
+    /// The data they were compared with: `45`, `the 2nd`, `2009`, or the date and its weekday.
+    pub data: Option<String>,
 }
 
 /// A part of the text in reading order.
@@ -555,6 +575,17 @@ fn version(text: &print::Text) -> Version {
                 print::Placed::Annex => Placed::Annex,
                 print::Placed::Closing => Placed::Closing,
                 print::Placed::Signatures(index) => Placed::Signatures { index },
+            })
+            .collect(),
+        found: text
+            .found
+            .iter()
+            .map(|f| Found {
+                words: f.words.clone(),
+                fact: f.fact.clone(),
+                line: f.line,
+                agrees: f.agrees,
+                data: f.data.clone(),
             })
             .collect(),
     }

@@ -113,6 +113,25 @@ pub struct Text {
     pub placements: Vec<(ast::Position, Placed)>,
     /// The footnotes, in the order of their numbers.
     pub footnotes: Vec<Footnote>,
+    /// The facts recognised in the prose without marks, in reading order, with how each
+    /// compares with its data.
+    pub found: Vec<Found>,
+}
+
+/// A fact recognised in the prose without a mark ([`crate::analysis::found`]).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Found {
+    /// The words, as a reader reads them.
+    pub words: String,
+    /// The fact they were read as, as a mark's key writes it: `members`, `next year`, or
+    /// `weekday`.
+    pub fact: String,
+    /// The line of the source they are on.
+    pub line: usize,
+    /// Whether they agree with the data; `None` when nothing states it.
+    pub agrees: Option<bool>,
+    /// The data they were compared with, as messages show it: `45`, `the 2nd`, `2007-10-30`.
+    pub data: Option<String>,
 }
 
 /// A heading and the paragraphs under it; the first section may have no heading.
@@ -740,6 +759,32 @@ fn text(analysis: &Analysis, info: &VersionInfo) -> Text {
             by: value(c.closing.by.as_ref()),
         }),
         footnotes,
+        found: analysis
+            .found
+            .iter()
+            .filter(|f| f.version == info.index)
+            .map(found)
+            .collect(),
+    }
+}
+
+fn found(fact: &crate::analysis::found::FoundFact) -> Found {
+    use crate::analysis::found::{weekday_name, FoundKind, Verdict};
+    let (agrees, data) = match (&fact.verdict, &fact.kind) {
+        (Verdict::Agrees(value), _) => (Some(true), Some(value.clone())),
+        (Verdict::Disagrees { value, .. }, _) => (Some(false), Some(value.show())),
+        (Verdict::WrongWeekday { actual, .. }, FoundKind::Weekday(date)) => (
+            Some(false),
+            Some(format!("{date}, a {}", weekday_name(*actual))),
+        ),
+        (Verdict::WrongWeekday { .. } | Verdict::NotStated, _) => (None, None),
+    };
+    Found {
+        words: fact.words.clone(),
+        fact: fact.fact(),
+        line: fact.line,
+        agrees,
+        data,
     }
 }
 

@@ -1572,6 +1572,9 @@ fn parse_fact_key(key: &str) -> Option<FactKey> {
     if key == "members" {
         return Some(FactKey::Members);
     }
+    if key == "none" {
+        return Some(FactKey::None);
+    }
     if let Some(group) = key.strip_prefix("group ") {
         return Some(FactKey::Group(group.trim().to_string()));
     }

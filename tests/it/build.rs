@@ -1111,3 +1111,47 @@ fn indented_continuation_lines_print_with_one_space() {
         "support small enterprises."
     );
 }
+
+#[test]
+fn the_json_lists_the_facts_recognised_in_the_prose() {
+    let path =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/ui/valid/unmarked-facts-agree.decl");
+    let bytes = std::fs::read(&path).expect("the fixture exists");
+    let (checked, model) = plenary::check_bytes_then(
+        "unmarked-facts-agree.decl",
+        &bytes,
+        &plenary::Config::default(),
+        |_, analysis| {
+            let print = plenary::render::print::Print::new(
+                analysis.expect("the fixture is text"),
+                &Options::default(),
+            )
+            .expect("the original prints");
+            json::declaration(&print)
+        },
+    );
+    assert_eq!(checked.error_count(), 0);
+    let found = &model.versions[0].found;
+    let members = found
+        .iter()
+        .find(|f| f.fact == "members")
+        .expect("the count is recognised");
+    assert_eq!(members.words, "45 ASEM members");
+    assert_eq!(members.agrees, Some(true));
+    assert_eq!(members.data.as_deref(), Some("45"));
+    let weekday = found
+        .iter()
+        .find(|f| f.fact == "weekday")
+        .expect("the weekday is recognised");
+    assert_eq!(weekday.words, "Tuesday, 30 October 2007");
+    assert_eq!(weekday.line, 22);
+    // Every phrase of this clean text agrees, and the look-alikes are not listed.
+    assert!(found.iter().all(|f| f.agrees == Some(true)), "{found:?}");
+    assert!(
+        !found.iter().any(|f| f.words.contains("ASEAN")),
+        "{found:?}"
+    );
+    // The list follows the schema.
+    let text = serde_json::to_string(&model).expect("the model serializes");
+    check_json("unmarked-facts-agree", &text, &model);
+}

@@ -1447,3 +1447,56 @@ fn explain_into_a_pipe_closed_early_does_not_panic() {
     assert!(!stderr.contains("panicked"), "{stderr}");
     assert_eq!(output.status.code(), Some(0), "{stderr}");
 }
+
+/// A declaration whose prose states its edition and its count without marks, one of them
+/// wrongly.
+const UNMARKED_FACTS: &str = "\
+title: Joint Statement
+series: ASEM SMEs Ministerial Meeting
+edition: first
+dates: 2007-10-30 to 2007-10-31
+
+The First ASEM SMEs Ministerial Meeting met on Wednesday, 31 October 2007.
+
+annex: List of ASEM Members (2)
+- China
+- Germany
+";
+
+#[test]
+fn check_verbose_prints_each_fact_recognised_in_the_prose() {
+    let dir = TempDir::new("verbose");
+    let file = dir.write("unmarked.decl", UNMARKED_FACTS);
+    let run = check(&dir, &["--verbose", &file]);
+    assert_status(&run, OK);
+    let lines: Vec<&str> = run.stdout.lines().collect();
+    assert_eq!(
+        lines,
+        [
+            "unmarked.decl:6:5: \"First ASEM SMEs Ministerial Meeting\" read as edition: agrees (the 1st)",
+            "unmarked.decl:6:48: \"Wednesday, 31 October 2007\" read as weekday: agrees (2007-10-31)",
+        ],
+        "{}",
+        run.stdout
+    );
+    // Without the flag, nothing is printed on standard output.
+    assert_eq!(check(&dir, &[&file]).stdout, "");
+    // A wrong weekday is reported, and listed as differing.
+    let wrong = dir.write(
+        "wrong.decl",
+        UNMARKED_FACTS.replace("Wednesday", "Thursday"),
+    );
+    let run = check(&dir, &["-v", &wrong]);
+    assert_status(&run, FOUND_ERRORS);
+    assert!(
+        run.stderr.contains("dates::wrong-weekday"),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        run.stdout
+            .contains("read as weekday: differs: the date is a Wednesday, not a Thursday"),
+        "{}",
+        run.stdout
+    );
+}

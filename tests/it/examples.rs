@@ -314,5 +314,6 @@ fn fact_key_words(key: &FactKey) -> String {
         FactKey::Group(name) => format!("group {name}"),
         FactKey::Meeting(fact) => meeting(fact),
         FactKey::Next(fact) => format!("next {}", meeting(fact)),
+        FactKey::None => "none".to_string(),
     }
 }

@@ -26,6 +26,21 @@ const APEC: &str = "apec-smemm-2014.decl";
 const WORLD: &str = "world-sme-2018.decl";
 
 const MUTATIONS: &[Mutation] = &[
+    // Facts the prose states without marks.
+    Mutation {
+        example: ASEM,
+        what: "say in the prose, unmarked, that the series meets every year",
+        from: "Ministerial Meeting be held biennially",
+        to: "Ministerial Meeting be held annually",
+        code: "facts::prose-differs",
+    },
+    Mutation {
+        example: APEC,
+        what: "put another year in the title",
+        from: "title: 2014 APEC",
+        to: "title: 2015 APEC",
+        code: "facts::prose-differs",
+    },
     // The meeting series.
     Mutation {
         example: ASEM,

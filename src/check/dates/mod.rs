@@ -5,6 +5,7 @@ pub mod adopted_outside_meeting;
 pub mod closing_date_differs;
 pub mod closing_place_differs;
 pub mod meeting_too_long;
+pub mod wrong_weekday;
 
 use jiff::ToSpan;
 

@@ -7,6 +7,7 @@
 
 pub mod mismatch;
 pub mod no_data;
+pub mod prose_differs;
 
 use crate::analysis::facts::Value;
 use crate::analysis::series::{same_name, same_or_part};
@@ -125,6 +126,17 @@ pub fn compare(words: &str, value: &Value, tongue: Tongue, registry: &Registry) 
         Value::Host { name, group } => {
             return compare_host(words, name, group, translation, registry)
         }
+        Value::Interval(expected) => {
+            return match read_periodicity(words, language) {
+                None => Reading::Unreadable(value.kind()),
+                Some(years) if years == expected.years() => Reading::Agrees,
+                Some(years) => Reading::Disagrees(format!(
+                    "\"{}\" ({})",
+                    words.trim(),
+                    crate::ast::Periodicity::EveryYears(years).words()
+                )),
+            }
+        }
         Value::Languages(expected) => {
             return match read_languages(words) {
                 None => Reading::Unreadable(value.kind()),
@@ -210,6 +222,40 @@ pub fn read_member_names<'r>(
         .map(|(range, entity)| (words[range].to_string(), entity))
         .collect();
     (names.len() >= 2).then_some(names)
+}
+
+/// The years between meetings that words of periodicity name: `annually` (1), `biennially`,
+/// `every two years`, `every other year` (2), `every 3 years`, `每年` (1), `每两年` (2).
+pub fn read_periodicity(words: &str, language: &str) -> Option<u32> {
+    let lower = words.trim().to_lowercase();
+    let lower = lower.strip_prefix("once ").unwrap_or(&lower);
+    let named = [
+        ("annually", 1),
+        ("annual", 1),
+        ("yearly", 1),
+        ("every year", 1),
+        ("each year", 1),
+        ("a year", 1),
+        ("biennially", 2),
+        ("biennial", 2),
+        ("every other year", 2),
+        ("every second year", 2),
+        ("triennially", 3),
+        ("triennial", 3),
+        ("每年", 1),
+    ];
+    if let Some((_, years)) = named.iter().find(|(w, _)| *w == lower) {
+        return Some(*years);
+    }
+    if let Some(number) = lower.strip_prefix('每').and_then(|w| w.strip_suffix('年')) {
+        let number = number.replace('两', "二");
+        return read_count(&number, "zh").filter(|n| *n > 0);
+    }
+    let number = lower
+        .strip_prefix("every ")
+        .or_else(|| lower.strip_prefix("each "))?
+        .strip_suffix(" years")?;
+    read_count(number, language).filter(|n| *n > 0)
 }
 
 /// The years words name: a year (`2009`, `mid-2002`), a choice or span of years (`2027 or

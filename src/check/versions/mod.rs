@@ -64,8 +64,11 @@ pub fn version_line(version: &Version) -> Span {
 pub fn fact_keys(unit: &Unit) -> Vec<String> {
     let mut keys: Vec<FactKey> = Vec::new();
     let mut collect = |inline: &Inline| {
+        // Words marked as no fact are one version's wording, which another need not share.
         if let Inline::Fact { key, .. } = inline {
-            keys.push(key.value.clone());
+            if key.value != FactKey::None {
+                keys.push(key.value.clone());
+            }
         }
     };
     walk_inlines(unit.content, &mut collect);

@@ -1,0 +1,1135 @@
+//! Facts found in the prose without marks: the phrases declarations use for the facts the
+//! header, the annex and the next meeting state, recognised in the words of every version and
+//! compared with that data as marked facts are.
+//!
+//! Recognition comes before recall: a phrase is taken for a fact only where its words leave no
+//! doubt about which fact they state, because a phrase that is not the fact it seems would be
+//! reported as a slip. Words inside a marked fact are never read again (the mark says what they
+//! are), nor words inside a quotation (they are another text's).
+//!
+//! - Counts: a number directly before `members`, `economies`, `countries`, `governments`,
+//!   `States` or `nations`, perhaps with the forum's name or `member` between, where the words
+//!   before say it is the whole membership: `the`, `all` or `from` with the forum's name (`from
+//!   45 ASEM members`, `the 21 APEC economies`), `our` (`our three countries`), or a sentence
+//!   that opens with the count and says who took part (`Twelve governments took part`); in
+//!   Chinese, with the forum's name (`45个亚欧会议成员`). Any other count (`the 10 ASEAN
+//!   members`, `the other 44 members`, `across 9 APEC economies`, `the six States members of`,
+//!   `the 20 economies that signed`) may count a part, and is not read.
+//! - Editions: an ordinal directly before the series' name (`The First ASEM SMEs Ministerial
+//!   Meeting`, `The Sixth Meeting of the ASEAN-Australia Forum`, `第二届亚欧会议中小企业部长级
+//!   会议`), in the prose or the title. It agrees if it is the edition of this meeting or the
+//!   next; one of a past meeting on the record is not read, nor another in a sentence about
+//!   other meetings (`next`, `previous`, `will`, `下届`).
+//! - The next meeting: the year after `will be held`, `meet again`, `will take place` and the
+//!   like (`will be held in Europe in 2009`, `将于2009年`), and the member or annex group named
+//!   after `in` (`Europe`), in a sentence about the series' next meeting.
+//! - How often the series meets: `annually`, `biennially`, `every two years`, `每两年` right
+//!   after the series and `be held` (or before `召开` and the series in Chinese).
+//! - The title's year, beside the forum's name or before the series' name.
+//! - Dates with a weekday (`Monday, 30 October 2007`): the weekday must be that of the date.
+
+use std::ops::Range;
+
+use jiff::civil::{Date, Weekday};
+
+use crate::ast::{FactKey, MeetingFact};
+use crate::check::facts::{compare, read_ordinal, read_periodicity, Reading, Tongue};
+use crate::dates::read_dates;
+use crate::numbers::read_count;
+use crate::source::Span;
+
+use super::facts::{Data, Value};
+use super::prose::Passage;
+use super::Analysis;
+
+/// A phrase of the prose recognised as a fact.
+#[derive(Debug, Clone)]
+pub struct FoundFact {
+    /// The version it is in: 0 for the original.
+    pub version: usize,
+    pub kind: FoundKind,
+    /// The words, as a reader reads them.
+    pub words: String,
+    /// The part of them that states the fact, which a mark would tie to it: `44` of `44 ASEM
+    /// members`, `Third` of `The Third ASEM SMEs Ministerial Meeting`.
+    pub value: String,
+    /// The drafter's words.
+    pub span: Span,
+    /// The line of the source they start on, from 1.
+    pub line: usize,
+    pub verdict: Verdict,
+}
+
+/// What a recognised phrase states.
+#[derive(Debug, Clone, PartialEq)]
+pub enum FoundKind {
+    /// A fact that a mark could name: `45 ASEM members` is `members`.
+    Fact(FactKey),
+    /// A date written with its weekday: `Monday, 30 October 2007`.
+    Weekday(Date),
+}
+
+/// How a recognised phrase compares with the data.
+#[derive(Debug, Clone)]
+pub enum Verdict {
+    /// It says what the data states (shown as a message shows the value).
+    Agrees(String),
+    /// It says something else: what it says, the value stated and where.
+    Disagrees {
+        said: String,
+        value: Value,
+        stated: Span,
+    },
+    /// The weekday written is not the date's: the weekday the date falls on.
+    WrongWeekday { written: Weekday, actual: Weekday },
+    /// The declaration states no data to compare it with.
+    NotStated,
+}
+
+impl FoundFact {
+    /// What the phrase was read as, as a key of a mark shows it: `members`, `next year`, or
+    /// `weekday`.
+    pub fn fact(&self) -> String {
+        match &self.kind {
+            FoundKind::Fact(key) => key.written(),
+            FoundKind::Weekday(_) => "weekday".to_string(),
+        }
+    }
+
+    pub fn agrees(&self) -> bool {
+        matches!(self.verdict, Verdict::Agrees(_))
+    }
+}
+
+/// The nouns a count of the whole membership is written with.
+const MEMBER_NOUNS: &[&str] = &[
+    "members",
+    "economies",
+    "countries",
+    "governments",
+    "states",
+    "nations",
+];
+
+/// Words of a sentence about other meetings than this one.
+const OTHER_MEETING_WORDS: &[&str] = &[
+    "next",
+    "will",
+    "would",
+    "shall",
+    "previous",
+    "past",
+    "last",
+    "preceding",
+    "since",
+    "upcoming",
+    "forthcoming",
+    "future",
+    "earlier",
+    "prior",
+    "subsequent",
+    "following",
+    "after",
+    "before",
+];
+
+/// Words of a sentence in Chinese about other meetings: `下届` (the next), `将` (will), `上届`
+/// (the last), `此前` (before).
+const OTHER_MEETING_CHINESE: &[&str] = &["下", "将", "上届", "前", "今后", "以后"];
+
+/// The phrases after which a year is the next meeting's.
+const NEXT_MEETING_PHRASES: &[&str] = &[
+    "will be held",
+    "would be held",
+    "to be held",
+    "meet again",
+    "will meet",
+    "will take place",
+    "would take place",
+    "will be hosted",
+    "will be convened",
+    "will convene",
+];
+
+/// Recognises the facts in the prose of every version, `prose[i]` being the passages of
+/// version `i`, and compares each with its data.
+pub fn recognise(analysis: &Analysis, prose: &[Vec<Passage>], source: &str) -> Vec<FoundFact> {
+    let mut out = Vec::new();
+    for (info, passages) in analysis.versions.iter().zip(prose) {
+        let language = info.meta.language;
+        let tongue = Tongue {
+            language,
+            translated: info.index > 0,
+            year: analysis.series.this_year.map(|(year, _)| year),
+        };
+        let mut reader = Reader {
+            analysis,
+            index: info.index,
+            tongue,
+            series: info.meta.series.map(|s| s.value.to_ascii_lowercase()),
+            forums: Vec::new(),
+            others: analysis
+                .document
+                .meetings
+                .iter()
+                .filter_map(|m| m.series.as_ref().map(|s| s.value.to_ascii_lowercase()))
+                .collect(),
+        };
+        reader.forums = reader.forum_names();
+        // The title names the meeting's edition and year as the prose does ("the Second World
+        // Summit for Social Development", "2014 APEC Small and Medium Enterprises Ministerial
+        // Meeting"); a translation's title is its own.
+        let title = match info.meta.own {
+            Some(own) => own.title.as_ref(),
+            None if info.index == 0 => info.meta.title,
+            None => None,
+        };
+        if let Some(title) = title {
+            let title = super::prose::field(title, source);
+            let read = Read::new(&title);
+            reader.editions(&read, &mut out);
+            reader.title_year(&read, &mut out);
+        }
+        for passage in passages {
+            let read = Read::new(passage);
+            reader.counts(&read, &mut out);
+            reader.editions(&read, &mut out);
+            reader.next_years(&read, &mut out);
+            reader.weekdays(&read, &mut out);
+            reader.periodicities(&read, &mut out);
+        }
+    }
+    out.sort_by_key(|f| (f.span.start, f.span.end));
+    // The lines, counted in one pass over the source for all the phrases in order.
+    let (mut line, mut at) = (1, 0);
+    for found in &mut out {
+        let start = (found.span.start as usize).min(source.len());
+        line += source.as_bytes()[at.min(start)..start]
+            .iter()
+            .filter(|b| **b == b'\n')
+            .count();
+        at = at.max(start);
+        found.line = line;
+    }
+    out
+}
+
+/// A passage with what every reader of it needs: its text with ASCII letters in lower case
+/// (searched for names and phrases, at the same byte offsets as the text) and its words.
+struct Read<'p> {
+    passage: &'p Passage,
+    lower: String,
+    words: Vec<Range<usize>>,
+}
+
+impl<'p> Read<'p> {
+    fn new(passage: &'p Passage) -> Read<'p> {
+        Read {
+            passage,
+            lower: passage.text.to_ascii_lowercase(),
+            words: passage.words().collect(),
+        }
+    }
+}
+
+struct Reader<'r, 'a> {
+    analysis: &'r Analysis<'a>,
+    index: usize,
+    tongue: Tongue<'r>,
+    /// What every passage is searched for, worked out once: the version's series in lower
+    /// case, the forum's names ([`Reader::forum_names`]) and the other series the declaration
+    /// states meetings of, in lower case.
+    series: Option<String>,
+    forums: Vec<String>,
+    others: Vec<String>,
+}
+
+/// Whether a range of a passage overlaps a marked fact or lies in a quotation.
+fn taken(passage: &Passage, range: &Range<usize>) -> bool {
+    passage
+        .facts
+        .iter()
+        .any(|(fact, _)| fact.start < range.end && range.start < fact.end)
+        || passage.in_quote(range)
+}
+
+/// The sentence of a passage around a range: from the end of the sentence before to the end
+/// of this one.
+fn sentence(text: &str, range: &Range<usize>) -> Range<usize> {
+    let ends = |c: char| matches!(c, '.' | ';' | '。' | '；' | '!' | '?');
+    let start = text[..range.start]
+        .char_indices()
+        .rev()
+        .find(|(_, c)| ends(*c))
+        .map_or(0, |(i, c)| i + c.len_utf8());
+    let end = text[range.end..]
+        .char_indices()
+        .find(|(_, c)| ends(*c))
+        .map_or(text.len(), |(i, _)| range.end + i);
+    start..end
+}
+
+/// Whether `text` holds `word` as a whole word, ignoring case.
+fn has_word(text: &str, word: &str) -> bool {
+    text.split(|c: char| !c.is_alphanumeric())
+        .any(|w| w.eq_ignore_ascii_case(word))
+}
+
+impl Reader<'_, '_> {
+    /// Compares words with the data of `key`, as a marked fact is compared.
+    fn verdict(&self, words: &str, key: &FactKey) -> Verdict {
+        let Data::Stated {
+            value,
+            span,
+            derived,
+        } = self.analysis.fact(self.index, key)
+        else {
+            return Verdict::NotStated;
+        };
+        let registry = self.analysis.registry;
+        match compare(words, &value, self.tongue, registry) {
+            Reading::Agrees => Verdict::Agrees(value.show()),
+            // Words that say what another fact gives agree with the text: the check of that
+            // fact reports the disagreement.
+            Reading::Disagrees(_)
+                if derived.iter().any(|d| {
+                    matches!(
+                        compare(words, &d.value, self.tongue, registry),
+                        Reading::Agrees
+                    )
+                }) =>
+            {
+                Verdict::Agrees(value.show())
+            }
+            Reading::Disagrees(said) => Verdict::Disagrees {
+                said,
+                value,
+                stated: span,
+            },
+            Reading::Unreadable(_) | Reading::Unchecked => Verdict::NotStated,
+        }
+    }
+
+    fn push(
+        &self,
+        passage: &Passage,
+        range: Range<usize>,
+        value: &str,
+        kind: FoundKind,
+        verdict: Verdict,
+        out: &mut Vec<FoundFact>,
+    ) {
+        out.push(FoundFact {
+            version: self.index,
+            kind,
+            words: passage.text[range.clone()].to_string(),
+            value: value.to_string(),
+            span: passage.span(range),
+            line: 0,
+            verdict,
+        });
+    }
+
+    /// The forum's name as the prose of this version may write it before a noun of members:
+    /// the header's `forum` in the original, and in any version the start of its own series'
+    /// name up to the forum's (`亚欧会议` of `亚欧会议中小企业部长级会议`).
+    fn forum_names(&self) -> Vec<String> {
+        let header = &self.analysis.document.header;
+        let mut names: Vec<String> = header.forum.iter().map(|f| f.value.clone()).collect();
+        // A series named after its forum's acronym: `ASEM SMEs Ministerial Meeting`.
+        let series = self.analysis.versions[self.index].meta.series;
+        let acronym = series
+            .and_then(|s| s.value.split_whitespace().next())
+            .filter(|w| w.len() >= 2 && w.chars().all(|c| c.is_ascii_uppercase()));
+        names.extend(acronym.map(str::to_string));
+        names
+    }
+
+    /// Counts of the whole membership: `45 ASEM members`, `the 21 APEC economies`,
+    /// `四十五个成员`.
+    fn counts(&self, read: &Read, out: &mut Vec<FoundFact>) {
+        let passage = read.passage;
+        if self.tongue.language.starts_with("zh") {
+            return self.chinese_counts(read, out);
+        }
+        let text = &passage.text;
+        let words = &read.words;
+        let forums = &self.forums;
+        let language = self.tongue.language;
+        for (i, noun) in words.iter().enumerate() {
+            if !MEMBER_NOUNS
+                .iter()
+                .any(|n| text[noun.clone()].eq_ignore_ascii_case(n))
+            {
+                continue;
+            }
+            // Between the number and the noun: nothing, the forum's name, or `member`.
+            let mut at = i;
+            while at > 0 && at + 2 > i {
+                let before = &text[words[at - 1].clone()];
+                let qualifier = before.eq_ignore_ascii_case("member")
+                    || forums.iter().any(|f| f.eq_ignore_ascii_case(before));
+                if !qualifier {
+                    break;
+                }
+                at -= 1;
+            }
+            if at == 0 {
+                continue;
+            }
+            let qualified = at < i;
+            // The number: the longest run of words before that reads as one (`one hundred and
+            // twenty`), joined by spaces and hyphens only. Its last word is a number itself
+            // (`twenty`), so a word before the noun that is none ends the search at once.
+            if read_count(&text[words[at - 1].clone()], language).is_none() {
+                continue;
+            }
+            let mut number = None;
+            for first in (at.saturating_sub(6)..at).rev() {
+                let range = words[first].start..words[at - 1].end;
+                let joined = text[range.clone()]
+                    .chars()
+                    .all(|c| c.is_alphanumeric() || matches!(c, ' ' | '-'));
+                if !joined {
+                    break;
+                }
+                if let Some(n) = read_count(&text[range.clone()], language) {
+                    number = Some((first, range, n));
+                }
+            }
+            let Some((first, range, n)) = number else {
+                continue;
+            };
+            if !(2..1000).contains(&n) {
+                continue;
+            }
+            // What comes before the number says whether it counts the whole membership: "our
+            // three countries", "the 21 APEC economies", "from 45 ASEM members", or a sentence
+            // that opens with the count and says who took part ("Twelve governments took
+            // part"). "across 9 APEC economies", "the seventy-five countries" (a group among
+            // the 120) and "from 14 economies" count a part, or say too little.
+            let before = first
+                .checked_sub(1)
+                .map(|b| text[words[b].clone()].to_lowercase());
+            let opens = sentence(text, &range).start == range.start
+                || text[sentence(text, &range).start..range.start]
+                    .trim()
+                    .is_empty();
+            let after = &text[noun.end..];
+            let took_part = ["took part", "participated", "attended", "were represented"]
+                .iter()
+                .any(|v| after.trim_start().starts_with(v));
+            let whole = match before.as_deref() {
+                Some("our") => true,
+                Some("the" | "all" | "from") => qualified,
+                _ => opens && took_part,
+            };
+            if !whole {
+                continue;
+            }
+            // "45 members of the Board", "the six States members of the Community", "the 20
+            // economies that signed": the count of something else, or of a part.
+            let next = words.get(i + 1).map(|a| text[a.clone()].to_lowercase());
+            let gap = words.get(i + 1).map_or("", |a| &text[noun.end..a.start]);
+            if gap.trim().is_empty()
+                && next.as_deref().is_some_and(|a| {
+                    [
+                        "of",
+                        "parties",
+                        "party",
+                        "members",
+                        "represented",
+                        "that",
+                        "which",
+                        "who",
+                        "whose",
+                        "having",
+                        "with",
+                        "where",
+                        "in",
+                    ]
+                    .contains(&a)
+                })
+            {
+                continue;
+            }
+            let phrase = range.start..noun.end;
+            if taken(passage, &phrase) {
+                continue;
+            }
+            let verdict = self.verdict(&text[range.clone()], &FactKey::Members);
+            let value = &text[range];
+            self.push(
+                passage,
+                phrase,
+                value,
+                FoundKind::Fact(FactKey::Members),
+                verdict,
+                out,
+            );
+        }
+    }
+
+    /// `45个亚欧会议成员`, `四十五个成员`: a number, `个`, perhaps the forum's name, then `成员`.
+    fn chinese_counts(&self, read: &Read, out: &mut Vec<FoundFact>) {
+        let passage = read.passage;
+        const NUMERALS: &str = "0123456789〇零一二两三四五六七八九十百";
+        let text = &passage.text;
+        let forums: Vec<String> = self.analysis.versions[self.index]
+            .meta
+            .series
+            .map(|s| {
+                // The series' name up to its first part after the forum's: the prefixes of the
+                // name, longest first, that the text writes before `成员`.
+                let chars: Vec<char> = s.value.chars().collect();
+                (2..=chars.len().min(6))
+                    .rev()
+                    .map(|n| chars[..n].iter().collect())
+                    .collect()
+            })
+            .unwrap_or_default();
+        for (at, _) in text.match_indices("成员") {
+            // The count must name the forum (`45个亚欧会议成员`): `十个成员` alone may count
+            // a part.
+            let Some(forum) = forums.iter().find(|f| text[..at].ends_with(f.as_str())) else {
+                continue;
+            };
+            let start = at - forum.len();
+            let Some(before) = text[..start].strip_suffix('个') else {
+                continue;
+            };
+            let digits = before
+                .char_indices()
+                .rev()
+                .take_while(|(_, c)| NUMERALS.contains(*c))
+                .last()
+                .map(|(i, _)| i);
+            let Some(first) = digits else {
+                continue;
+            };
+            // "其中十个成员", "其他四十四个成员": a part of the membership.
+            let preceding = &text[..first];
+            if ["其中", "其他", "其余", "另", "中的", "之"]
+                .iter()
+                .any(|p| preceding.ends_with(p))
+            {
+                continue;
+            }
+            let number = &text[first..before.len()];
+            let Some(n) = read_count(number, "zh") else {
+                continue;
+            };
+            if n < 2 {
+                continue;
+            }
+            let phrase = first..at + "成员".len();
+            if taken(passage, &phrase) {
+                continue;
+            }
+            let verdict = self.verdict(number, &FactKey::Members);
+            self.push(
+                passage,
+                phrase,
+                number,
+                FoundKind::Fact(FactKey::Members),
+                verdict,
+                out,
+            );
+        }
+    }
+
+    /// An ordinal directly before the series' name: `The First ASEM SMEs Ministerial Meeting`,
+    /// `第二届亚欧会议中小企业部长级会议`.
+    fn editions(&self, read: &Read, out: &mut Vec<FoundFact>) {
+        let passage = read.passage;
+        let Some(series) = self.analysis.versions[self.index].meta.series else {
+            return;
+        };
+        let series = series.value.as_str();
+        if series.is_empty() {
+            return;
+        }
+        let text = &passage.text;
+        let lower = &read.lower;
+        let Some(needle) = self.series.as_deref() else {
+            return;
+        };
+        for (at, _) in lower.match_indices(&needle) {
+            let before = &text[..at];
+            let ordinal = if self.tongue.language.starts_with("zh") {
+                let Some(rest) = before.strip_suffix('届') else {
+                    continue;
+                };
+                if let Some(r) = rest.strip_suffix('首') {
+                    r.len()..at
+                } else {
+                    let Some(first) = rest.rfind('第') else {
+                        continue;
+                    };
+                    first..at
+                }
+            } else {
+                // `The Sixth Meeting of the ASEAN-Australia Forum` names the edition as
+                // `The Sixth ASEAN-Australia Forum` does.
+                let lower_before = &lower[..at];
+                let before = ["meeting of the ", "session of the "]
+                    .iter()
+                    .find(|w| lower_before.ends_with(*w))
+                    .map_or(before, |w| &before[..before.len() - w.len()]);
+                let trimmed = before.trim_end_matches(' ');
+                if trimmed.len() == before.len() {
+                    continue;
+                }
+                let start = trimmed
+                    .char_indices()
+                    .rev()
+                    .take_while(|(_, c)| c.is_alphanumeric() || *c == '-')
+                    .last()
+                    .map_or(trimmed.len(), |(i, _)| i);
+                start..trimmed.len()
+            };
+            let words = &text[ordinal.clone()];
+            // A Roman numeral alone is too often a letter or a pronoun ("I"), and a number
+            // without its suffix is a year or a count ("2014 APEC ... Meeting").
+            if words.is_empty()
+                || words.chars().all(|c| "IVXLCDM".contains(c))
+                || words.chars().all(|c| c.is_ascii_digit())
+            {
+                continue;
+            }
+            let Some(n) = read_ordinal(words, self.tongue.language) else {
+                continue;
+            };
+            let phrase = ordinal.start..at + needle.len();
+            if taken(passage, &phrase) {
+                continue;
+            }
+            let this = FactKey::Meeting(MeetingFact::Edition);
+            let mut verdict = self.verdict(words, &this);
+            let mut kind = this;
+            if !matches!(verdict, Verdict::Agrees(_)) {
+                // Another edition than this meeting's: the next meeting's, or one of the record
+                // ("30 years after the first World Summit"), which is no slip. Another one in a
+                // sentence about other meetings may be one the record does not state; in a
+                // sentence about no other meeting, it is this meeting's, misnumbered.
+                let on_record = self
+                    .analysis
+                    .series
+                    .record
+                    .iter()
+                    .find(|e| e.edition.is_some_and(|(edition, _)| edition == n));
+                match on_record.map(|e| e.kind) {
+                    Some(super::series::EntryKind::Next) => {
+                        kind = FactKey::Next(MeetingFact::Edition);
+                        verdict = self.verdict(words, &kind);
+                    }
+                    Some(_) => continue,
+                    None => {
+                        let around = &lower[sentence(text, &phrase)];
+                        if OTHER_MEETING_WORDS.iter().any(|w| has_word(around, w))
+                            || OTHER_MEETING_CHINESE.iter().any(|w| around.contains(w))
+                        {
+                            continue;
+                        }
+                    }
+                }
+            }
+            self.push(passage, phrase, words, FoundKind::Fact(kind), verdict, out);
+        }
+    }
+
+    /// How often the series meets, in a sentence that names the series and says it is held:
+    /// `the ASEM SMEs Ministerial Meeting be held biennially`, `每两年召开一次亚欧会议中小企业部长级
+    /// 会议`. A frequency of something else (`report annually`, `a track that will meet
+    /// annually`) names no series; a least or greatest frequency (`at least once a year`) is for
+    /// a mark to state.
+    fn periodicities(&self, read: &Read, out: &mut Vec<FoundFact>) {
+        let passage = read.passage;
+        let text = &passage.text;
+        let lower = &read.lower;
+        let Some(series) = self.series.as_deref().filter(|s| !s.is_empty()) else {
+            return;
+        };
+        let mut phrases: Vec<Range<usize>> = Vec::new();
+        if self.tongue.language.starts_with("zh") {
+            for (at, _) in text.match_indices('每') {
+                let Some(end) = text[at..].find('年').map(|e| at + e + '年'.len_utf8()) else {
+                    continue;
+                };
+                if end - at <= 12 && read_periodicity(&text[at..end], "zh").is_some() {
+                    phrases.push(at..end);
+                }
+            }
+        } else {
+            let words = &read.words;
+            // The first words of the adverbs and `every ...`, which say how often something is
+            // held; `annual` before a noun is what the noun is (`an annual report`).
+            const FIRST: &[&str] = &[
+                "annually",
+                "yearly",
+                "every",
+                "each",
+                "once",
+                "biennially",
+                "triennially",
+            ];
+            for (i, word) in words.iter().enumerate() {
+                if !FIRST
+                    .iter()
+                    .any(|f| text[word.clone()].eq_ignore_ascii_case(f))
+                {
+                    continue;
+                }
+                // The longest run of up to four words from here that names a periodicity.
+                let found = (i..(i + 4).min(words.len()))
+                    .rev()
+                    .map(|last| word.start..words[last].end)
+                    .find(|range| {
+                        read_periodicity(&text[range.clone()], self.tongue.language).is_some()
+                    });
+                let Some(range) = found else {
+                    continue;
+                };
+                let before = lower[..range.start].trim_end();
+                if ["least", "most", "than", "once"]
+                    .iter()
+                    .any(|w| before.ends_with(w))
+                {
+                    continue;
+                }
+                if phrases.last().is_some_and(|p| p.end >= range.end) {
+                    continue;
+                }
+                phrases.push(range);
+            }
+        }
+        for phrase in phrases {
+            if !holds_series(lower, series, &phrase) || taken(passage, &phrase) {
+                continue;
+            }
+            let key = FactKey::Meeting(MeetingFact::Periodicity);
+            let words = &text[phrase.clone()];
+            let verdict = self.verdict(words, &key);
+            self.push(
+                passage,
+                phrase.clone(),
+                words,
+                FoundKind::Fact(key),
+                verdict,
+                out,
+            );
+        }
+    }
+
+    /// The meeting's year in its title, next to the forum's or the series' name: `2014 APEC
+    /// Small and Medium Enterprises Ministerial Meeting`, `APEC 2016 LEADERS' DECLARATION`,
+    /// `Declaration of 2018 World SME Conference`. A year elsewhere in a title is often
+    /// another's (`the 2030 Agenda`) and is not read.
+    fn title_year(&self, read: &Read, out: &mut Vec<FoundFact>) {
+        let title = read.passage;
+        let text = &title.text;
+        let lower = &read.lower;
+        let series = &self.series;
+        let forums = &self.forums;
+        let words = &read.words;
+        for (i, word) in words.iter().enumerate() {
+            let year = &text[word.clone()];
+            if year.len() != 4 || !year.bytes().all(|b| b.is_ascii_digit()) {
+                continue;
+            }
+            let is_forum = |w: Option<&Range<usize>>| {
+                w.is_some_and(|w| {
+                    forums
+                        .iter()
+                        .any(|f| f.eq_ignore_ascii_case(&text[w.clone()]))
+                })
+            };
+            let before_series = series
+                .as_deref()
+                .is_some_and(|s| lower[word.end..].trim_start().starts_with(s));
+            let beside_forum =
+                is_forum(words.get(i + 1)) || is_forum(i.checked_sub(1).map(|b| &words[b]));
+            if !(before_series || beside_forum) {
+                continue;
+            }
+            let key = FactKey::Meeting(MeetingFact::Year);
+            let verdict = self.verdict(year, &key);
+            self.push(
+                title,
+                word.clone(),
+                year,
+                FoundKind::Fact(key),
+                verdict,
+                out,
+            );
+        }
+    }
+
+    /// The next meeting's year after the words that announce it: `will be held in Europe in
+    /// 2009`, `agreed to meet again in Canberra in 1990`.
+    fn next_years(&self, read: &Read, out: &mut Vec<FoundFact>) {
+        let passage = read.passage;
+        if self.tongue.language.starts_with("zh") {
+            return self.chinese_next_years(read, out);
+        }
+        let text = &passage.text;
+        let lower = &read.lower;
+        let (series, others) = (&self.series, &self.others);
+        // Every phrase says `held`, `meet`, `place` or `conven...`.
+        if !["held", "meet", "place", "conven"]
+            .iter()
+            .any(|w| lower.contains(w))
+        {
+            return;
+        }
+        for phrase in NEXT_MEETING_PHRASES {
+            for (at, _) in lower.match_indices(phrase) {
+                let around = sentence(text, &(at..at + phrase.len()));
+                // The sentence must be about this series' next meeting: it says `next`, names
+                // the series, or says the participants meet again; and it names no other
+                // series the declaration states a meeting of.
+                let words = &lower[around.clone()];
+                let ours = has_word(words, "next")
+                    || phrase.starts_with("meet again")
+                    || series.as_deref().is_some_and(|s| words.contains(s));
+                if !ours || others.iter().any(|o| words.contains(o.as_str())) {
+                    continue;
+                }
+                let rest = at + phrase.len()..around.end;
+                self.next_place(passage, rest.clone(), out);
+                // The first year of the rest of the sentence, after `in`.
+                let year = passage.words().find(|w| {
+                    w.start >= rest.start
+                        && w.end <= rest.end
+                        && text[w.clone()].len() == 4
+                        && text[w.clone()].bytes().all(|b| b.is_ascii_digit())
+                });
+                let Some(year) = year else {
+                    continue;
+                };
+                if !lower[..year.start].trim_end().ends_with(" in") || taken(passage, &year) {
+                    continue;
+                }
+                let key = FactKey::Next(MeetingFact::Year);
+                let verdict = self.verdict(&text[year.clone()], &key);
+                if out.iter().any(|f| f.span == passage.span(year.clone())) {
+                    continue;
+                }
+                let value = &text[year.clone()];
+                self.push(
+                    passage,
+                    year.clone(),
+                    value,
+                    FoundKind::Fact(key),
+                    verdict,
+                    out,
+                );
+            }
+        }
+    }
+
+    /// `下届会议将于2009年...`: a year after `将于` (will be held in) in a sentence about the
+    /// next meeting (`下届`, `下一届`, `下次`) or this series.
+    fn chinese_next_years(&self, read: &Read, out: &mut Vec<FoundFact>) {
+        let passage = read.passage;
+        let text = &passage.text;
+        let series = self.analysis.versions[self.index].meta.series;
+        for (at, _) in text.match_indices("将于") {
+            let start = at + "将于".len();
+            let digits = text[start..].bytes().take_while(u8::is_ascii_digit).count();
+            if digits != 4 || !text[start + 4..].starts_with('年') {
+                continue;
+            }
+            let year = start..start + 4;
+            let around = &text[sentence(text, &year)];
+            let ours = ["下届", "下一届", "下次"]
+                .iter()
+                .any(|w| around.contains(w))
+                || series.is_some_and(|s| around.contains(s.value.as_str()));
+            if !ours || taken(passage, &year) {
+                continue;
+            }
+            let key = FactKey::Next(MeetingFact::Year);
+            let value = &text[year.clone()];
+            let verdict = self.verdict(value, &key);
+            self.push(
+                passage,
+                year.clone(),
+                value,
+                FoundKind::Fact(key),
+                verdict,
+                out,
+            );
+        }
+    }
+
+    /// The next meeting's place after the words that announce it, where the words name a member
+    /// of the registry or a group of the annex: `will be held in Europe`, `meet again in
+    /// Malaysia`. They agree with the next meeting's place or its host; a city is not read,
+    /// since the text may name the city of a host the block states as a country.
+    fn next_place(&self, passage: &Passage, rest: Range<usize>, out: &mut Vec<FoundFact>) {
+        let text = &passage.text;
+        let Some(after) = text[rest.clone()].strip_prefix(" in ") else {
+            return;
+        };
+        let start = rest.start + " in ".len();
+        // Capitalised words, perhaps after `the`, up to a comma, a year or `in`/`on`.
+        let mut end = start;
+        let mut at = start;
+        for word in after.split(' ') {
+            let capital = word.chars().next().is_some_and(char::is_uppercase);
+            if !(capital || (end == start && word == "the")) {
+                break;
+            }
+            let clean = word.trim_end_matches([',', '.', ';']);
+            end = at + clean.len();
+            if clean.len() != word.len() {
+                break;
+            }
+            at += word.len() + 1;
+        }
+        let words = text[start..end].trim_end();
+        let range = start..start + words.len();
+        if words.is_empty() || taken(passage, &range) {
+            return;
+        }
+        let registry = self.analysis.registry;
+        let group = self.analysis.annex_of(0).is_some_and(|a| {
+            a.groups
+                .iter()
+                .any(|g| super::series::same_name(&g.group.name.value, words))
+        });
+        if registry.lookup(words).is_none() && !group {
+            return;
+        }
+        let place = FactKey::Next(MeetingFact::Place);
+        let host = FactKey::Next(MeetingFact::Host);
+        let by_place = self.verdict(words, &place);
+        let by_host = self.verdict(words, &host);
+        let (key, verdict) = match (by_place, by_host) {
+            (v @ Verdict::Agrees(_), _) => (place, v),
+            (_, v @ Verdict::Agrees(_)) => (host, v),
+            (_, v @ Verdict::Disagrees { .. }) => (host, v),
+            (v, _) => (place, v),
+        };
+        self.push(passage, range, words, FoundKind::Fact(key), verdict, out);
+    }
+
+    /// Dates written with their weekday: `Monday, 30 October 2007`. The weekday is checked
+    /// against the date; a date without its year is read in the year of the meeting when it
+    /// falls within a fortnight of it.
+    fn weekdays(&self, read: &Read, out: &mut Vec<FoundFact>) {
+        let passage = read.passage;
+        let text = &passage.text;
+        let words = &read.words;
+        for (i, word) in words.iter().enumerate() {
+            let Some(written) = weekday(&text[word.clone()]) else {
+                continue;
+            };
+            if taken(passage, word) {
+                continue;
+            }
+            // The longest run of the next words that reads as dates, ending on a number or a
+            // month (not on `and` or `to`, which dates may also be written with), and holding
+            // no other weekday.
+            let mut found = None;
+            for last in i + 1..(i + 8).min(words.len()) {
+                let end = &text[words[last].clone()];
+                // Another weekday begins another date: `Tuesday, 30 October and Friday 2
+                // November`.
+                if weekday(end).is_some() {
+                    break;
+                }
+                let dated = end.contains(|c: char| c.is_numeric())
+                    || read_dates(&format!("1 {end}"), self.tongue.language).is_some();
+                if !dated {
+                    continue;
+                }
+                let range = words[i + 1].start..words[last].end;
+                if let Some(dates) = read_dates(&text[range.clone()], self.tongue.language) {
+                    found = Some((range, dates));
+                }
+            }
+            let Some((range, dates)) = found else {
+                continue;
+            };
+            let start = dates.start;
+            let date = match start.year {
+                Some(year) => Date::new(year, start.month, start.day).ok(),
+                None => self.analysis.document.header.dates.as_ref().and_then(|d| {
+                    let date = Date::new(d.value.start.year(), start.month, start.day).ok()?;
+                    let near = date
+                        >= d.value.start.checked_sub(jiff::Span::new().days(14)).ok()?
+                        && date <= d.value.end.checked_add(jiff::Span::new().days(14)).ok()?;
+                    near.then_some(date)
+                }),
+            };
+            let Some(date) = date else {
+                continue;
+            };
+            let actual = date.weekday();
+            let verdict = if actual == written {
+                Verdict::Agrees(date.to_string())
+            } else {
+                Verdict::WrongWeekday { written, actual }
+            };
+            self.push(
+                passage,
+                word.start..range.end,
+                &text[word.start..range.end],
+                FoundKind::Weekday(date),
+                verdict,
+                out,
+            );
+        }
+    }
+}
+
+/// Whether the words of periodicity at `phrase` say how often the series is held: directly
+/// after the series and the verb (`the ASEM SMEs Ministerial Meeting be held biennially`),
+/// directly after `hold the` and the series (`hold the ... Meeting every two years`), or, in
+/// Chinese, directly before the verb and the series (`每两年召开一次亚欧会议...`).
+fn holds_series(lower: &str, series: &str, phrase: &Range<usize>) -> bool {
+    const AFTER: &[&str] = &[
+        " be held ",
+        " is held ",
+        " will be held ",
+        " shall be held ",
+        " should be held ",
+        " would be held ",
+        " be convened ",
+        " is convened ",
+        " will be convened ",
+        " meets ",
+        " will meet ",
+        " shall meet ",
+        " ",
+    ];
+    let before = &lower[..phrase.start];
+    let after_verb = AFTER.iter().any(|verb| {
+        before.strip_suffix(verb).is_some_and(|b| {
+            b.ends_with(series)
+                && (*verb != " " || {
+                    let b = &b[..b.len() - series.len()];
+                    b.ends_with("hold the ") || b.ends_with("convene the ")
+                })
+        })
+    });
+    let chinese = ["召开一次", "举办一次", "举行一次", "召开", "举办", "举行"]
+        .iter()
+        .any(|verb| lower[phrase.end..].starts_with(&format!("{verb}{series}")));
+    let chinese_after = lower[..phrase.start]
+        .trim_end_matches(['，', ','])
+        .ends_with(series);
+    after_verb || chinese || chinese_after && lower[phrase.end..].starts_with(['召', '举'])
+}
+
+/// The weekday a word names, in English or French.
+fn weekday(word: &str) -> Option<Weekday> {
+    // The names are five to nine letters long, and end in `y`, `i` or `e`.
+    if !(5..=9).contains(&word.len()) || !word.ends_with(['y', 'Y', 'i', 'I', 'e', 'E']) {
+        return None;
+    }
+    const NAMES: [(&str, &str, Weekday); 7] = [
+        ("monday", "lundi", Weekday::Monday),
+        ("tuesday", "mardi", Weekday::Tuesday),
+        ("wednesday", "mercredi", Weekday::Wednesday),
+        ("thursday", "jeudi", Weekday::Thursday),
+        ("friday", "vendredi", Weekday::Friday),
+        ("saturday", "samedi", Weekday::Saturday),
+        ("sunday", "dimanche", Weekday::Sunday),
+    ];
+    NAMES
+        .iter()
+        .find(|(en, fr, _)| word.eq_ignore_ascii_case(en) || word.eq_ignore_ascii_case(fr))
+        .map(|(_, _, day)| *day)
+}
+
+/// A weekday's name in English, for messages.
+pub fn weekday_name(day: Weekday) -> &'static str {
+    match day {
+        Weekday::Monday => "Monday",
+        Weekday::Tuesday => "Tuesday",
+        Weekday::Wednesday => "Wednesday",
+        Weekday::Thursday => "Thursday",
+        Weekday::Friday => "Friday",
+        Weekday::Saturday => "Saturday",
+        Weekday::Sunday => "Sunday",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::registry::Registry;
+    use crate::source::Source;
+
+    /// The phrases recognised in a declaration, with whether each agrees.
+    fn found(text: &str) -> Vec<(String, String, bool)> {
+        let source = Source::new("test.decl", text.to_string());
+        let parsed = crate::syntax::parse(&source);
+        let mut analysis = crate::analysis::analyze(&parsed.document, Registry::builtin());
+        analysis.recognise_facts(source.text());
+        analysis
+            .found
+            .iter()
+            .map(|f| (f.words.clone(), f.fact(), f.agrees()))
+            .collect()
+    }
+
+    const HEADER: &str = "title: Final Act\nseries: ASEM SMEs Ministerial Meeting\nforum: ASEM\nedition: fifth\ndates: 2007-10-30 to 2007-10-31\nperiodicity: biennial\n\npast meeting:\nedition: first\nyear: 1999\n\n";
+
+    const ANNEX: &str = "\n\nannex: List of Members (3)\n- China\n- Japan\n- Germany\n";
+
+    #[test]
+    fn a_count_of_the_whole_membership_is_read_and_a_part_is_not() {
+        let text = format!(
+            "{HEADER}1. Representatives from 3 ASEM members met. The following one hundred and twenty States, nine of them represented by observers, the two ASEAN members and the other 2 members, and across 2 ASEM members.{ANNEX}"
+        );
+        assert_eq!(
+            found(&text),
+            [("3 ASEM members".to_string(), "members".to_string(), true)]
+        );
+        let text = format!("{HEADER}1. Our two countries met.{ANNEX}");
+        assert_eq!(
+            found(&text),
+            [("two countries".to_string(), "members".to_string(), false)]
+        );
+    }
+
+    #[test]
+    fn an_edition_of_a_past_meeting_or_of_a_sentence_about_others_is_not_read() {
+        let text = format!(
+            "{HEADER}1. The Fifth ASEM SMEs Ministerial Meeting met, eight years after the first ASEM SMEs Ministerial Meeting. The Ninth ASEM SMEs Ministerial Meeting will follow.{ANNEX}"
+        );
+        assert_eq!(
+            found(&text),
+            [(
+                "Fifth ASEM SMEs Ministerial Meeting".to_string(),
+                "edition".to_string(),
+                true
+            )]
+        );
+    }
+
+    #[test]
+    fn a_weekday_is_checked_against_its_date() {
+        let text = format!(
+            "{HEADER}1. Ministers met on Tuesday, 30 October 2007 and on Friday 31 October, and Monday was a holiday.{ANNEX}"
+        );
+        assert_eq!(
+            found(&text),
+            [
+                (
+                    "Tuesday, 30 October 2007".to_string(),
+                    "weekday".to_string(),
+                    true
+                ),
+                (
+                    "Friday 31 October".to_string(),
+                    "weekday".to_string(),
+                    false
+                ),
+            ]
+        );
+    }
+}
