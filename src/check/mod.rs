@@ -152,6 +152,16 @@ pub static CHECKS: &[&Check] = &[
     &versions::member_mismatch::CHECK,
     &signatures::party_not_in_annex::CHECK,
     &text::doubled_word::CHECK,
+    &text::doubled_punctuation::CHECK,
+    &text::missing_space::CHECK,
+    &text::missing_final_stop::CHECK,
+    &text::unbalanced_bracket::CHECK,
+    &text::unbalanced_quote::CHECK,
+    &text::mixed_apostrophes::CHECK,
+    &text::confusable_word::CHECK,
+    &text::mojibake::CHECK,
+    &text::invisible_character::CHECK,
+    &text::ascii_punctuation_in_chinese::CHECK,
 ];
 
 /// The check with this code.
