@@ -159,6 +159,7 @@ pub static CHECKS: &[&Check] = &[
     &text::unbalanced_quote::CHECK,
     &text::mixed_apostrophes::CHECK,
     &text::confusable_word::CHECK,
+    &text::negotiation_residue::CHECK,
     &text::mojibake::CHECK,
     &text::invisible_character::CHECK,
     &text::ascii_punctuation_in_chinese::CHECK,

@@ -10,6 +10,7 @@ pub mod missing_final_stop;
 pub mod missing_space;
 pub mod mixed_apostrophes;
 pub mod mojibake;
+pub mod negotiation_residue;
 pub mod unbalanced_bracket;
 pub mod unbalanced_quote;
 
