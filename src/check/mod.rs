@@ -154,6 +154,7 @@ pub static CHECKS: &[&Check] = &[
     &text::doubled_word::CHECK,
     &text::doubled_punctuation::CHECK,
     &text::missing_space::CHECK,
+    &text::letters_after_year::CHECK,
     &text::missing_final_stop::CHECK,
     &text::unbalanced_bracket::CHECK,
     &text::unbalanced_quote::CHECK,

@@ -6,6 +6,7 @@ pub mod confusable_word;
 pub mod doubled_punctuation;
 pub mod doubled_word;
 pub mod invisible_character;
+pub mod letters_after_year;
 pub mod missing_final_stop;
 pub mod missing_space;
 pub mod mixed_apostrophes;
