@@ -27,6 +27,7 @@
 //!
 //! Write the word meant ("alternately"), after checking that it is the meaning intended.
 
+use std::collections::HashMap;
 use std::sync::OnceLock;
 
 use crate::check::{Check, Context};
@@ -79,20 +80,27 @@ fn phrases() -> &'static [(Vec<String>, Entry)] {
 
 fn run(cx: &Context, out: &mut Vec<Diagnostic>) {
     let phrases = phrases();
+    let mut firsts: HashMap<&str, Vec<usize>> = HashMap::new();
+    for (n, (phrase, _)) in phrases.iter().enumerate() {
+        firsts.entry(phrase[0].as_str()).or_default().push(n);
+    }
     for info in &cx.analysis.versions {
         if crate::languages::primary(info.meta.language) != "en" {
             continue;
         }
         for passage in cx.prose(info.index) {
             let words: Vec<_> = passage.words().collect();
-            let lower: Vec<String> = words
-                .iter()
-                .map(|w| passage.text[w.clone()].to_lowercase())
-                .collect();
+            let word = |i: usize| &passage.text[words[i].clone()];
             for start in 0..words.len() {
-                for (phrase, entry) in phrases {
+                // Only the phrases that begin with this word are compared.
+                let Some(begin) = firsts.get(word(start).to_ascii_lowercase().as_str()) else {
+                    continue;
+                };
+                for (phrase, entry) in begin.iter().map(|&n| &phrases[n]) {
                     let end = start + phrase.len();
-                    if end > words.len() || lower[start..end] != phrase[..] {
+                    if end > words.len()
+                        || !(start..end).all(|i| word(i).eq_ignore_ascii_case(&phrase[i - start]))
+                    {
                         continue;
                     }
                     // The phrase must be one stretch of prose: its words apart only by spaces.
@@ -101,7 +109,9 @@ fn run(cx: &Context, out: &mut Vec<Diagnostic>) {
                             .chars()
                             .all(char::is_whitespace)
                     });
-                    let Some(i) = (start..end).find(|&i| is_wrong(&lower[i], &entry.wrong)) else {
+                    let lower: Vec<String> = (start..end).map(|i| word(i).to_lowercase()).collect();
+                    let Some(i) = (start..end).find(|&i| is_wrong(&lower[i - start], &entry.wrong))
+                    else {
                         continue;
                     };
                     if !joined {
@@ -109,7 +119,7 @@ fn run(cx: &Context, out: &mut Vec<Diagnostic>) {
                     }
                     let written = &passage.text[words[i].clone()];
                     // The plural of the wrong word is the plural of the word meant.
-                    let meant = if lower[i] == entry.wrong {
+                    let meant = if lower[i - start] == entry.wrong {
                         entry.meant.clone()
                     } else {
                         format!("{}s", entry.meant)
