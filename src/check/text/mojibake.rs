@@ -100,9 +100,13 @@ fn garbled(passage: &Passage, found: &mut Vec<(Span, String, Option<String>)>) {
         let next = chars.peek().map(|&(_, d)| d);
         let place = if c == '\u{FFFD}' {
             Some((c.len_utf8(), None))
-        } else if let Some((garbled, meant)) = MEANT
-            .iter()
-            .find(|(garbled, _)| text[at..].starts_with(garbled))
+        } else if let Some((garbled, meant)) = (c == 'â')
+            .then(|| {
+                MEANT
+                    .iter()
+                    .find(|(garbled, _)| text[at..].starts_with(garbled))
+            })
+            .flatten()
         {
             Some((garbled.len(), Some(meant.to_string())))
         } else if LEADS.contains(&c)
