@@ -62,6 +62,8 @@ pub struct Header {
     pub periodicity: Option<Spanned<Periodicity>>,
     pub rotation: Option<Spanned<Rotation>>,
     pub numbering: Option<Spanned<Numbering>>,
+    /// Whether the text is a draft or adopted, as `status:` says.
+    pub status: Option<Spanned<Status>>,
     /// The fields written but unusable: see [`Unusable`].
     pub unusable: Unusable,
     /// The file does not start with a header (a syntax error says so): its facts are unknown
@@ -143,6 +145,17 @@ pub enum Numbering {
     Continuous,
     /// Numbers restart at 1 in each section.
     PerSection,
+}
+
+/// Whether a text is still negotiated or adopted.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Status {
+    /// Still negotiated: brackets and placeholders are part of it.
+    #[default]
+    Draft,
+    /// Adopted: its words are final.
+    Adopted,
 }
 
 /// A `next meeting:` or `past meeting:` block.
@@ -247,6 +260,17 @@ impl Document {
             .as_ref()
             .map(|n| n.value)
             .unwrap_or_default()
+    }
+
+    /// Whether the text is adopted: as the header's `status:` says, else when it states the
+    /// date it was adopted (`adopted:`). A text with neither is taken for a draft.
+    pub fn adopted(&self) -> bool {
+        match self.header.status.as_ref().map(|s| s.value) {
+            Some(status) => status == Status::Adopted,
+            None => {
+                self.header.adopted.is_some() || self.header.unusable.iter().any(|k| k == "adopted")
+            }
+        }
     }
 
     /// The language of a version: its `version:` tag, or the header's first language for the

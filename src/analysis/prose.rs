@@ -40,6 +40,11 @@ pub struct Passage {
     pub facts: Vec<(Range<usize>, FactKey)>,
     /// The quotations, quotation marks included, as ranges of `text`.
     pub quotes: Vec<Range<usize>>,
+    /// The passage introduces the sub-paragraphs or bullets that follow it, so that it may end
+    /// without a stop ("The Ministers agreed to:").
+    pub lead_in: bool,
+    /// The passage is the text of a numbered paragraph.
+    pub numbered: bool,
 }
 
 impl Passage {
@@ -135,6 +140,8 @@ pub fn field(value: &Spanned<String>, source: &str) -> Passage {
         at: Vec::new(),
         facts: Vec::new(),
         quotes: Vec::new(),
+        lead_in: false,
+        numbered: false,
     };
     let written = source.get(value.span.start as usize..value.span.end as usize);
     push_aligned(&mut passage, &value.value, written, value.span.start);
@@ -142,18 +149,19 @@ pub fn field(value: &Spanned<String>, source: &str) -> Passage {
 }
 
 fn push_block(block: &Block, source: &str, out: &mut Vec<Passage>) {
-    out.push(passage(PassageKind::Paragraph, block.content(), source));
+    let mut paragraph = passage(PassageKind::Paragraph, block.content(), source);
+    paragraph.lead_in = !block.bullets().is_empty() || !block.subparagraphs().is_empty();
+    paragraph.numbered = matches!(block, Block::NumberedParagraph(_));
+    out.push(paragraph);
     push_bullets(block.bullets(), source, out);
     push_subparagraphs(block.subparagraphs(), source, out);
 }
 
 fn push_subparagraphs(subparagraphs: &[Subparagraph], source: &str, out: &mut Vec<Passage>) {
     for subparagraph in subparagraphs {
-        out.push(passage(
-            PassageKind::Subparagraph,
-            &subparagraph.content,
-            source,
-        ));
+        let mut passage = passage(PassageKind::Subparagraph, &subparagraph.content, source);
+        passage.lead_in = !subparagraph.bullets.is_empty() || !subparagraph.children.is_empty();
+        out.push(passage);
         push_bullets(&subparagraph.bullets, source, out);
         push_subparagraphs(&subparagraph.children, source, out);
     }
@@ -161,7 +169,9 @@ fn push_subparagraphs(subparagraphs: &[Subparagraph], source: &str, out: &mut Ve
 
 fn push_bullets(bullets: &[Bullet], source: &str, out: &mut Vec<Passage>) {
     for bullet in bullets {
-        out.push(passage(PassageKind::Bullet, &bullet.content, source));
+        let mut passage = passage(PassageKind::Bullet, &bullet.content, source);
+        passage.lead_in = !bullet.children.is_empty();
+        out.push(passage);
         push_bullets(&bullet.children, source, out);
     }
 }
@@ -173,6 +183,8 @@ fn passage(kind: PassageKind, content: &[Inline], source: &str) -> Passage {
         at: Vec::new(),
         facts: Vec::new(),
         quotes: Vec::new(),
+        lead_in: false,
+        numbered: false,
     };
     read(content, source, &mut passage);
     passage
@@ -212,8 +224,12 @@ fn read(content: &[Inline], source: &str, passage: &mut Passage) {
                 let close = written.chars().next_back().unwrap_or('"');
                 push_at(passage, open.encode_utf8(&mut [0; 4]), span.start);
                 read(content, source, passage);
-                let close_at = span.end.saturating_sub(close.len_utf8() as u32);
-                push_at(passage, close.encode_utf8(&mut [0; 4]), close_at);
+                // A quotation left open (the syntax reports it) ends on its last word, which
+                // is no closing mark and was read with the content already.
+                if written.len() > open.len_utf8() && matches!(close, '"' | '\u{201D}') {
+                    let close_at = span.end.saturating_sub(close.len_utf8() as u32);
+                    push_at(passage, close.encode_utf8(&mut [0; 4]), close_at);
+                }
                 passage.quotes.push(start..passage.text.len());
             }
             Inline::FootnoteRef { .. } => {}

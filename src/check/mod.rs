@@ -164,6 +164,18 @@ pub static CHECKS: &[&Check] = &[
     &versions::member_mismatch::CHECK,
     &signatures::party_not_in_annex::CHECK,
     &text::doubled_word::CHECK,
+    &text::doubled_punctuation::CHECK,
+    &text::missing_space::CHECK,
+    &text::letters_after_year::CHECK,
+    &text::missing_final_stop::CHECK,
+    &text::unbalanced_bracket::CHECK,
+    &text::unbalanced_quote::CHECK,
+    &text::mixed_apostrophes::CHECK,
+    &text::confusable_word::CHECK,
+    &text::negotiation_residue::CHECK,
+    &text::mojibake::CHECK,
+    &text::invisible_character::CHECK,
+    &text::ascii_punctuation_in_chinese::CHECK,
 ];
 
 /// The code of the check with this code, of one document or across declarations.

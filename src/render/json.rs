@@ -54,6 +54,8 @@ pub struct Declaration {
     pub rotation: Option<Rotation>,
     /// How paragraph numbers run.
     pub numbering: Numbering,
+    /// Whether the text is still negotiated or adopted.
+    pub status: Status,
     /// What the declaration states about the next meeting of the series.
     pub next_meeting: Option<Meeting>,
     /// The other meetings it states: the series' past meetings, its meetings after the next,
@@ -107,6 +109,15 @@ pub enum Numbering {
     Continuous,
     /// Paragraph numbers restart at 1 in each section.
     PerSection,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, JsonSchema)]
+#[serde(rename_all = "kebab-case")]
+pub enum Status {
+    /// Still negotiated: the header says `status: draft`, or it states no date of adoption.
+    Draft,
+    /// Adopted: the header says `status: adopted`, or it states the date of adoption.
+    Adopted,
 }
 
 /// The next meeting of the series, as the declaration states it.
@@ -476,6 +487,10 @@ pub fn declaration(print: &Print) -> Declaration {
         numbering: match facts.numbering {
             print::Numbering::PerSection => Numbering::PerSection,
             print::Numbering::Continuous => Numbering::Continuous,
+        },
+        status: match facts.status {
+            print::Status::Draft => Status::Draft,
+            print::Status::Adopted => Status::Adopted,
         },
         next_meeting: facts.next_meeting.as_ref().map(meeting),
         meetings: facts.meetings.iter().map(meeting).collect(),

@@ -13,7 +13,7 @@ use crate::analysis::labels::Resolved;
 use crate::analysis::{Analysis, VersionInfo};
 use crate::ast::{self, Block, Periodicity, Rotation};
 /// The plain values the model shares with the syntax tree.
-pub use crate::ast::{Date, DateRange, NumberStyle, Numbering};
+pub use crate::ast::{Date, DateRange, NumberStyle, Numbering, Status};
 use crate::render::{anchor, date, date_range, is_chinese, is_safe_link, Options, RenderError};
 
 /// What every output prints.
@@ -54,6 +54,8 @@ pub struct Facts {
     pub periodicity: Option<Interval>,
     pub rotation: Option<(RotationKind, Vec<String>)>,
     pub numbering: Numbering,
+    /// Whether the text is a draft or adopted: `status:`, else adopted when it states its date.
+    pub status: Status,
     /// The languages whose texts are authentic: the header's `authentic`, else its
     /// `languages`.
     pub authentic: Vec<String>,
@@ -632,6 +634,11 @@ fn facts(analysis: &Analysis) -> Facts {
             .as_ref()
             .map(|n| n.value)
             .unwrap_or_default(),
+        status: if document.adopted() {
+            Status::Adopted
+        } else {
+            Status::Draft
+        },
         next_meeting: document.next_meeting.as_ref().map(meeting),
         meetings: document.meetings.iter().map(meeting).collect(),
     }

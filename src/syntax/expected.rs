@@ -258,5 +258,6 @@ fn words(rule: Rule) -> Option<&'static str> {
         Rule::name_list | Rule::list_name => "names separated by `;`",
         Rule::languages_value => "language tags",
         Rule::numbering_value | Rule::continuous | Rule::per_section => "a numbering rule",
+        Rule::status_value | Rule::draft | Rule::adopted_text => "`draft` or `adopted`",
     })
 }

@@ -68,6 +68,7 @@ pub(super) const HEADER_FIELDS: &[&str] = &[
     "periodicity",
     "rotation",
     "numbering",
+    "status",
 ];
 const MEETING_FIELDS: &[&str] = &["series", "edition", "host", "place", "year", "dates"];
 /// The facts of the next meeting that `{... = next ...}` may mark.
@@ -483,6 +484,7 @@ impl Lowerer {
                 "periodicity" => set(&mut header.periodicity, self.periodicity(field)),
                 "rotation" => set(&mut header.rotation, self.rotation(field)),
                 "numbering" => set(&mut header.numbering, self.numbering(field)),
+                "status" => set(&mut header.status, self.status(field)),
                 _ => unreachable!("unknown fields are filtered out"),
             };
             if !read {
@@ -932,6 +934,24 @@ impl Lowerer {
             _ => Numbering::Continuous,
         };
         Some(Spanned::new(numbering, field.value.span))
+    }
+
+    fn status(&mut self, field: &Field) -> Option<Spanned<Status>> {
+        let Some(mut pairs) = value_pairs(Rule::status_value, field) else {
+            self.invalid_value(
+                field,
+                "syntax::invalid-value",
+                "the status of the text",
+                "write `draft` (still negotiated) or `adopted`",
+            );
+            return None;
+        };
+        let kind = pairs.next().and_then(|p| p.into_inner().next());
+        let status = match kind.map(|p| p.as_rule()) {
+            Some(Rule::draft) => Status::Draft,
+            _ => Status::Adopted,
+        };
+        Some(Spanned::new(status, field.value.span))
     }
 
     // -----------------------------------------------------------------------------------------
