@@ -24,6 +24,7 @@ pub mod numbers;
 pub mod registry;
 pub mod render;
 pub mod source;
+pub mod spelling;
 pub mod suggest;
 mod syntax;
 
@@ -91,7 +92,8 @@ pub fn check_bytes_then<R>(
     };
     let document = checked.document.as_ref().expect("just parsed");
     let analysis = analysis::analyze(document, config.registry());
-    let mut found = check::check(&check::Context::new(&checked.source, &analysis));
+    let cx = check::Context::new(&checked.source, &analysis).with_words(config.words());
+    let mut found = check::check(&cx);
     config.apply_levels(&mut found);
     checked.diagnostics.extend(found);
     checked

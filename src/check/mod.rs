@@ -36,6 +36,9 @@ pub struct Context<'a> {
     pub document: &'a Document,
     /// The registry of members, with the project's own names, as [`Analysis::registry`].
     pub registry: &'a Registry,
+    /// The project's own words, which the spelling check accepts (`[spelling] words` in
+    /// `plenary.toml`).
+    pub words: &'a [String],
     /// The prose of every version, read once for all the checks that read words.
     prose: std::cell::OnceCell<Vec<Vec<Passage>>>,
 }
@@ -47,8 +50,14 @@ impl<'a> Context<'a> {
             analysis,
             document: analysis.document,
             registry: analysis.registry,
+            words: &[],
             prose: std::cell::OnceCell::new(),
         }
+    }
+
+    /// The context with the project's own words.
+    pub fn with_words(self, words: &'a [String]) -> Context<'a> {
+        Context { words, ..self }
     }
 
     /// The passages of prose of the version at `index`, as [`crate::analysis::prose`] reads
@@ -152,6 +161,7 @@ pub static CHECKS: &[&Check] = &[
     &versions::member_mismatch::CHECK,
     &signatures::party_not_in_annex::CHECK,
     &text::doubled_word::CHECK,
+    &text::misspelt_word::CHECK,
 ];
 
 /// The check with this code.

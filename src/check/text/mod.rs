@@ -2,3 +2,4 @@
 //! passages of [`crate::analysis::prose`], through [`crate::check::Context::prose`].
 
 pub mod doubled_word;
+pub mod misspelt_word;
