@@ -97,7 +97,7 @@ impl Dictionary {
         }
         ["'s", "'"]
             .iter()
-            .any(|end| word.strip_suffix(end).is_some_and(|stem| known(stem)))
+            .any(|end| word.strip_suffix(end).is_some_and(&known))
     }
 
     /// Up to three words of the dictionary close to a misspelt one, closest first: a letter
