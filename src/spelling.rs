@@ -11,7 +11,7 @@ use fst::automaton::Levenshtein;
 use fst::{IntoStreamer, Map, Streamer};
 
 /// Which English spellings a version accepts, from its language tag.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Spelling {
     /// `en-US`.
     American,
@@ -86,11 +86,17 @@ impl Dictionary {
     /// "ministers"; "FINAL ACT"; "Aide-Memoire"), or as a possessive of a word it has ("Indonesia's"). A curly apostrophe is
     /// read as a straight one.
     pub fn accepts(&self, word: &str, spelling: Spelling) -> bool {
-        let word = word.replace('\u{2019}', "'");
+        // Most words are in the dictionary as written: they are looked up before anything is
+        // copied.
+        if self.has(word, spelling) {
+            return true;
+        }
+        let word = straight(word);
         let known = |w: &str| {
             self.has(w, spelling)
-                || self.has(&lower_first(w), spelling)
-                || self.has(&w.to_lowercase(), spelling)
+                || (w.starts_with(char::is_uppercase)
+                    && (self.has(&lower_first(w), spelling)
+                        || self.has(&w.to_lowercase(), spelling)))
         };
         if known(&word) {
             return true;
@@ -185,6 +191,15 @@ impl Dictionary {
                 self.has(&swapped, spelling).then_some(swapped)
             })
             .collect()
+    }
+}
+
+/// The word with curly apostrophes read as straight ones, as the dictionary writes them.
+fn straight(word: &str) -> std::borrow::Cow<'_, str> {
+    if word.contains('\u{2019}') {
+        word.replace('\u{2019}', "'").into()
+    } else {
+        word.into()
     }
 }
 

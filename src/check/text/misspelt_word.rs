@@ -53,7 +53,7 @@
 //! ```
 
 use std::cell::OnceCell;
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 
 use crate::analysis::prose::Passage;
@@ -80,6 +80,7 @@ fn run(cx: &Context, out: &mut Vec<Diagnostic>) {
         cx,
         dictionary,
         vocabulary: &vocabulary,
+        verdicts: HashMap::new(),
         out,
     };
     for info in &cx.analysis.versions {
@@ -122,6 +123,9 @@ struct Reader<'c, 'a, 'o> {
     cx: &'c Context<'a>,
     dictionary: &'static Dictionary,
     vocabulary: &'c OnceCell<HashSet<String>>,
+    /// What the slow tests (the document's vocabulary, prefixes, names one slip from a word)
+    /// made of each word they were asked about: a long text repeats its names.
+    verdicts: HashMap<(String, Spelling), bool>,
     out: &'o mut Vec<Diagnostic>,
 }
 
@@ -189,14 +193,25 @@ impl Reader<'_, '_, '_> {
             if is_exempt(part)
                 || self.dictionary.accepts(&clean(part), spelling)
                 || (before_hyphen && PREFIXES.contains(&part.to_lowercase().as_str()))
-                || self.accepts(part, spelling)
-                || self.is_name(part, spelling)
+                || self.right_or_a_name(part, spelling)
             {
                 continue;
             }
             self.out
                 .push(misspelt(&clean(part), at(range), spelling, self.dictionary));
         }
+    }
+
+    /// Whether a word the dictionary lacks is right all the same, or a name; remembered for the
+    /// next time the word comes.
+    fn right_or_a_name(&mut self, word: &str, spelling: Spelling) -> bool {
+        let key = (word.to_string(), spelling);
+        if let Some(&verdict) = self.verdicts.get(&key) {
+            return verdict;
+        }
+        let verdict = self.accepts(word, spelling) || self.is_name(word, spelling);
+        self.verdicts.insert(key, verdict);
+        verdict
     }
 
     /// Whether a word with a capital that the dictionary lacks is taken as a name ("Albanese",
@@ -270,8 +285,12 @@ const PREFIXES: &[&str] = &[
 ];
 
 /// The word without the soft hyphens that mark where it may break.
-fn clean(word: &str) -> String {
-    word.replace('\u{AD}', "")
+fn clean(word: &str) -> std::borrow::Cow<'_, str> {
+    if word.contains('\u{AD}') {
+        word.replace('\u{AD}', "").into()
+    } else {
+        word.into()
+    }
 }
 
 /// Whether the word is part of a web or mail address written out in the text
