@@ -1,9 +1,9 @@
-//! The English dictionary of the spelling check: every word form of Debian's Hunspell
-//! dictionaries for American and British English, expanded once by
-//! `data/generate/spelling.py` into the lists of `data/spelling/`, and built by `build.rs` into
-//! an `fst` map that the binary carries. Looking a word up reads the map in place: there is no
-//! dictionary to parse at run time, so checking the spelling costs microseconds, not the tens of
-//! milliseconds that reading a Hunspell dictionary takes.
+//! The English dictionary of the spelling check: the American and British word lists of SCOWL
+//! as Debian ships them (`wamerican-large`, `wbritish-large` and SCOWL's Oxford "-ize" lists of
+//! the same size), split once by `data/generate/spelling.py` into the lists of
+//! `data/spelling/`, and built by `build.rs` into an `fst` map that the binary carries. Looking
+//! a word up reads the map in place: there is no dictionary to parse at run time, so checking
+//! the spelling costs microseconds.
 
 use std::sync::OnceLock;
 
@@ -83,7 +83,8 @@ impl Dictionary {
 
     /// Whether the word is spelt right: as the dictionary has it, or with capitals the
     /// dictionary's form lacks ("Ministers" at the start of a sentence or in a title, for
-    /// "ministers"; "FINAL ACT"; "Aide-Memoire"), or as a possessive of a word it has ("Indonesia's"). A curly apostrophe is
+    /// "ministers"; "FINAL ACT"; "Aide-Memoire"), or as a possessive of a word it has
+    /// ("Indonesia's"), or with accents its form lacks ("communiqué"). A curly apostrophe is
     /// read as a straight one.
     pub fn accepts(&self, word: &str, spelling: Spelling) -> bool {
         // Most words are in the dictionary as written: they are looked up before anything is
@@ -98,12 +99,15 @@ impl Dictionary {
                     && (self.has(&lower_first(w), spelling)
                         || self.has(&w.to_lowercase(), spelling)))
         };
-        if known(&word) {
-            return true;
-        }
-        ["'s", "'"]
-            .iter()
-            .any(|end| word.strip_suffix(end).is_some_and(&known))
+        let known_or_possessive = |w: &str| {
+            known(w)
+                || ["'s", "'"]
+                    .iter()
+                    .any(|end| w.strip_suffix(end).is_some_and(&known))
+        };
+        // English writes a word it took from French with or without the accents
+        // ("communiqué", "régime"), and the word lists mostly have it without.
+        known_or_possessive(&word) || (!word.is_ascii() && known_or_possessive(&unaccented(&word)))
     }
 
     /// Up to three words of the dictionary close to a misspelt one, closest first: a letter
@@ -203,6 +207,14 @@ fn straight(word: &str) -> std::borrow::Cow<'_, str> {
     }
 }
 
+/// The word without its accents: "communiqué" reads "communique".
+fn unaccented(word: &str) -> String {
+    use unicode_normalization::UnicodeNormalization;
+    word.nfd()
+        .filter(|&c| !unicode_normalization::char::is_combining_mark(c))
+        .collect()
+}
+
 /// The word with its first letter in lower case.
 pub fn lower_first(word: &str) -> String {
     let mut chars = word.chars();
@@ -255,6 +267,8 @@ mod tests {
         assert!(d.accepts("Ministers", Spelling::Either));
         assert!(d.accepts("Indonesia’s", Spelling::Either));
         assert!(d.accepts("members'", Spelling::Either));
+        assert!(d.accepts("communiqué", Spelling::Either));
+        assert!(d.accepts("Régime", Spelling::British));
         assert!(!d.accepts("finacial", Spelling::Either));
     }
 

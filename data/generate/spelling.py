@@ -1,50 +1,84 @@
 #!/usr/bin/env python3
 """Generates the English word lists of the spelling check (data/spelling/en.txt, en-us.txt,
-en-gb.txt) from Debian's Hunspell dictionaries.
+en-gb.txt) from Kevin Atkinson's SCOWL word lists, as Debian packages them.
 
-A Hunspell dictionary is a list of stems with affix flags; reading one takes 40-100 ms, too slow
-for every run of `plenary check`. So the stems are expanded here once, with Hunspell's own
-`unmunch`, into every word form the dictionaries accept, and the forms are split into three
-sorted lists: the words both dictionaries accept (en.txt), the American ones (en-us.txt) and the
-British ones (en-gb.txt). The build (build.rs) turns the lists into a compact set that the
-binary carries, read with no parsing. The output is committed, so that building plenary never
-needs Hunspell.
+The American words are Debian's `wamerican-large` (/usr/share/dict/american-english-large), the
+British ones `wbritish-large` (/usr/share/dict/british-english-large): both are built from
+SCOWL at the same size (70), so that a word is in one and not in the other only because the two
+spellings differ, never because one list is larger. British English is also written with
+Oxford's "-ize" ("organization"), which `wbritish-large` leaves out; so the British words also
+take SCOWL's own "british_z" lists of the same size, from Debian's `scowl` package
+(/usr/share/dict/scowl/). Every one of these is under SCOWL's licence, copied into
+data/spelling/COPYING.
 
-Usage, from the repository's root, with the dictionaries and Hunspell's tools installed
-(`apt-get install hunspell-en-us hunspell-en-gb hunspell-tools`):
+The words are split into three sorted lists: the words both spellings accept (en.txt), the
+American ones (en-us.txt) and the British ones (en-gb.txt). The build (build.rs) turns the lists
+into a compact set that the binary carries, read with no parsing. The output is committed, so
+that building plenary never needs the packages.
+
+Three things are done to the words on the way:
+- a possessive ("minister's") is left out when its word is there ("minister"): the check
+  accepts the possessive of every word it knows, so the line would only make the set larger.
+  One whose word is not ("Kinko's") stays;
+- a word with accents ("détente", "Zürich") is also taken without them ("detente",
+  "Zurich"), as English often writes it and as Debian's Hunspell dictionary for American
+  English (built from the same lists) does;
+- numbers and words with digits are left out: the check never looks them up.
+
+Usage, from the repository's root, with the lists installed
+(`apt-get install wamerican-large wbritish-large scowl`):
 
     python3 data/generate/spelling.py
 
-Python 3 standard library only. The word lists are Kevin Atkinson's SCOWL and the en_GB
-dictionary of the LibreOffice project; their licences are copied into data/spelling/COPYING.
+Python 3 standard library only.
 """
 
-import gzip
 import os
-import subprocess
 import sys
+import unicodedata
 
-DICTIONARIES = os.environ.get("HUNSPELL_DICTIONARIES", "/usr/share/hunspell")
-DOCS = os.environ.get("HUNSPELL_DOCS", "/usr/share/doc")
+DICT = os.environ.get("WORD_LISTS", "/usr/share/dict")
+DOCS = os.environ.get("PACKAGE_DOCS", "/usr/share/doc")
 OUT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "spelling")
 
+# The largest SCOWL size that Debian's "-large" lists take, and the kinds of SCOWL list they are
+# made of. `wbritish-large.scowl-word-lists-used` in the package's docs names the lists.
+SIZE = 70
+KINDS = ("words", "upper", "abbreviations", "contractions")
 
-def forms(name):
-    """Every word form of one Hunspell dictionary, as unmunch expands it. The British dictionary
-    adds a morphological note after a tab to some words ("abbreviatory\tAdjective"); only the
-    word is kept. Numbers and words with digits ("1st", "128-bit") are left out: the check never
-    looks them up."""
-    dic = os.path.join(DICTIONARIES, name + ".dic")
-    aff = os.path.join(DICTIONARIES, name + ".aff")
-    run = subprocess.run(
-        ["unmunch", dic, aff], capture_output=True, check=True, text=True, encoding="utf-8"
-    )
+# The Debian packages whose files are read, whose copyright files data/spelling/COPYING holds.
+PACKAGES = ("wamerican-large", "wbritish-large", "scowl")
+
+
+def read(path):
+    with open(path, encoding="utf-8") as f:
+        return {line.strip() for line in f if line.strip()}
+
+
+def oxford():
+    """SCOWL's British words with "-ize", up to the size of the "-large" lists."""
+    folder = os.path.join(DICT, "scowl")
     words = set()
-    for line in run.stdout.splitlines():
-        word = line.split("\t", 1)[0].strip()
-        if word and not any(c.isdigit() for c in word):
-            words.add(word)
+    for name in os.listdir(folder):
+        stem, _, size = name.rpartition(".")
+        spelling, _, kind = stem.partition("-")
+        if spelling == "british_z" and kind in KINDS and size.isdigit() and int(size) <= SIZE:
+            words |= read(os.path.join(folder, name))
     return words
+
+
+def unaccented(word):
+    return "".join(
+        c for c in unicodedata.normalize("NFD", word) if not unicodedata.combining(c)
+    )
+
+
+def tidy(words):
+    """The words as the check needs them: with the unaccented forms, without digits and without
+    the possessives of words that are there."""
+    words = {w for w in words if not any(c.isdigit() for c in w)}
+    words |= {unaccented(w) for w in words if not w.isascii()}
+    return {w for w in words if not (w.endswith("'s") and w[:-2] in words)}
 
 
 def write(name, words):
@@ -54,32 +88,27 @@ def write(name, words):
 
 
 def copying():
-    """The licences of the word lists, as Debian's packages state them: the whole copyright
-    file of hunspell-en-us (SCOWL), and of hunspell-en-gb the part on the English dictionaries
-    and the dictionary's own README, which states its licence."""
-    with open(os.path.join(DOCS, "hunspell-en-us", "copyright"), encoding="utf-8") as f:
-        us = f.read()
-    with open(os.path.join(DOCS, "hunspell-en-gb", "copyright"), encoding="utf-8") as f:
-        paragraphs = f.read().split("\n\n")
-    gb = "\n\n".join(p for p in paragraphs if p.startswith("Files: dictionaries/en/*"))
-    with gzip.open(os.path.join(DOCS, "hunspell-en-gb", "README_en_GB.txt.gz"), "rt") as f:
-        readme = f.read()
-    return (
+    """The licences of the word lists: the copyright files of the Debian packages read, each
+    text once (the three packages are built from one source and ship the same file)."""
+    texts = {}
+    for package in PACKAGES:
+        with open(os.path.join(DOCS, package, "copyright"), encoding="utf-8") as f:
+            texts.setdefault(f.read(), []).append(package)
+    parts = [
         "The word lists of this folder (en.txt, en-us.txt, en-gb.txt) are generated by\n"
-        "data/generate/spelling.py from Debian's hunspell-en-us and hunspell-en-gb packages.\n"
-        "Their licences follow, as those packages state them. words.txt is plenary's own.\n\n"
-        "=== hunspell-en-us: the copyright file of the Debian package ===\n\n"
-        + us
-        + "\n=== hunspell-en-gb: the copyright of the English dictionaries in the Debian package ===\n\n"
-        + gb
-        + "\n\n=== hunspell-en-gb: README_en_GB.txt ===\n\n"
-        + readme
-    )
+        "data/generate/spelling.py from SCOWL, as Debian's wamerican-large, wbritish-large and\n"
+        "scowl packages ship it. Their licence follows, as the copyright files of those packages\n"
+        "state it. words.txt is plenary's own.\n"
+    ]
+    for text, packages in texts.items():
+        parts.append(f"\n=== the copyright file of the Debian packages {', '.join(packages)} ===\n\n")
+        parts.append(text)
+    return "".join(parts)
 
 
 def main():
-    us = forms("en_US")
-    gb = forms("en_GB")
+    us = tidy(read(os.path.join(DICT, "american-english-large")))
+    gb = tidy(read(os.path.join(DICT, "british-english-large")) | oxford())
     write("en.txt", us & gb)
     write("en-us.txt", us - gb)
     write("en-gb.txt", gb - us)

@@ -1,12 +1,12 @@
 //! ## What it finds
 //!
 //! A word of an English version that the English dictionary does not have: "specilized",
-//! "eonomic", "investement", "finacial". The dictionary is Debian's Hunspell dictionaries for
-//! American and British English (SCOWL and the LibreOffice en_GB list), every word form
-//! expanded. The version's language tag chooses the spelling: `en-US` accepts American
-//! spellings only ("organization", not "organisation"), `en-GB` British ones, Oxford spelling
-//! included ("organisation" and "organization", not "color"), and plain `en` either. Versions
-//! in other languages are not checked.
+//! "eonomic", "investement", "finacial". The dictionary is Kevin Atkinson's SCOWL word lists
+//! for American and British English, as Debian ships them (`wamerican-large`,
+//! `wbritish-large`), every word form listed. The version's language tag chooses the spelling:
+//! `en-US` accepts American spellings only ("organization", not "organisation"), `en-GB`
+//! British ones, Oxford spelling included ("organisation" and "organization", not "color"),
+//! and plain `en` either. Versions in other languages are not checked.
 //!
 //! The headings, paragraphs, sub-paragraphs, bullets and footnotes are read, and the title and
 //! theme of the header. Each part of a hyphenated word is looked up on its own
@@ -26,6 +26,10 @@
 //!   Co-operation and Development passes in American English, "organisation" does not;
 //! - a word the text defines alone in brackets, with a capital: "(MoU)", "(Sherpas)";
 //! - a word in lower case between two with capitals, as part of a name ("Palais des Nations");
+//! - the capitalised words after a title of office, and the particles among them, as a
+//!   person's name ("Prime Minister Gillard", "President von der Leyen");
+//! - a hyphenated word the dictionary has written solid ("co-ordinated"), and a word with the
+//!   accents of French that the dictionary has without them ("communiqué", "régime");
 //! - a word made of a prefix and a word of the dictionary ("nonpatented", "semiprocessed",
 //!   "eco-system");
 //! - the words of the project's list, `[spelling] words` in `plenary.toml`, as the list writes
@@ -155,9 +159,20 @@ impl Reader<'_, '_, '_> {
         let capital = |word: Option<&Range<usize>>| {
             word.is_some_and(|w| text[w.clone()].starts_with(char::is_uppercase))
         };
+        // Whether the words since the last title of office ("President", "Prime Minister")
+        // are all of a person's name: "President von der Leyen", "Prime Ministers Julia
+        // Gillard", whose names are often one slip from other names ("Millard").
+        let mut after_title = false;
+        let mut previous_title = false;
         for (i, word) in words.iter().enumerate() {
+            let written = &text[word.clone()];
+            let title = TITLES.contains(&written);
+            after_title = (previous_title || after_title)
+                && !title
+                && (capital(Some(word)) || NAME_PARTICLES.contains(&written));
+            previous_title = title;
             let in_name = i > 0 && capital(words.get(i - 1)) && capital(words.get(i + 1));
-            if in_name || in_address(text, word) {
+            if in_name || after_title || in_address(text, word) {
                 continue;
             }
             self.word(text, word.clone(), spelling, at);
@@ -179,8 +194,18 @@ impl Reader<'_, '_, '_> {
         if self.dictionary.accepts(&clean(whole), spelling) {
             return;
         }
+        // A hyphenated word that English also writes solid ("co-ordinated", "coordinated") is
+        // right when the dictionary has it solid.
+        let hyphens = ['-', '\u{2010}', '\u{2011}'];
+        if whole.contains(hyphens)
+            && self
+                .dictionary
+                .accepts(&clean(&whole.replace(hyphens, "")), spelling)
+        {
+            return;
+        }
         let mut start = word.start;
-        let parts: Vec<&str> = whole.split(['-', '\u{2010}', '\u{2011}']).collect();
+        let parts: Vec<&str> = whole.split(hyphens).collect();
         for (i, part) in parts.iter().enumerate() {
             let range = start..start + part.len();
             // The next part starts after the hyphen, whichever of the hyphens it is.
@@ -275,6 +300,45 @@ fn misspelt(word: &str, span: Span, spelling: Spelling, dictionary: &Dictionary)
         "{fix}If the word is right, add it to `words` under `[spelling]` in plenary.toml"
     ))
 }
+
+/// The titles of office before a person's name: the capitalised words after one, and the
+/// particles of names among them, are the name ("President von der Leyen").
+const TITLES: &[&str] = &[
+    "Ambassador",
+    "Ambassadors",
+    "Chancellor",
+    "Commissioner",
+    "Dame",
+    "Dr",
+    "Emir",
+    "Governor",
+    "King",
+    "Lady",
+    "Lord",
+    "Minister",
+    "Ministers",
+    "Mr",
+    "Mrs",
+    "Ms",
+    "Premier",
+    "Premiers",
+    "President",
+    "Presidents",
+    "Prince",
+    "Princess",
+    "Queen",
+    "Secretary",
+    "Senator",
+    "Sheikh",
+    "Sir",
+    "Sultan",
+];
+
+/// The words in lower case that names of people have between their capitalised words.
+const NAME_PARTICLES: &[&str] = &[
+    "al", "bin", "binti", "da", "de", "del", "den", "der", "di", "du", "el", "la", "le", "van",
+    "von",
+];
 
 /// The prefixes that English writes before a word, closed up ("nonpatented", "preinvestment")
 /// or with a hyphen ("eco-system"): a word made of one and a word of the dictionary is right.
