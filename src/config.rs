@@ -47,6 +47,8 @@ pub struct Config {
     pub levels: HashMap<&'static str, Level>,
     /// The built-in registry with the project's members, if it adds any.
     registry: Option<Registry>,
+    /// The project's own words, which the spelling check accepts.
+    words: Vec<String>,
 }
 
 /// A configuration read from a file, with what is wrong in it.
@@ -74,6 +76,17 @@ struct ConfigFile {
     levels: BTreeMap<Spanned<String>, Spanned<String>>,
     #[serde(default, rename = "member")]
     members: Vec<MemberEntry>,
+    #[serde(default)]
+    spelling: SpellingTable,
+}
+
+/// The `[spelling]` table of the file.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct SpellingTable {
+    /// Words the English dictionary lacks that the project's texts use rightly.
+    #[serde(default)]
+    words: Vec<String>,
 }
 
 /// One `[[member]]` of the file.
@@ -95,6 +108,11 @@ impl Config {
         self.registry
             .as_ref()
             .unwrap_or_else(|| Registry::builtin())
+    }
+
+    /// The project's own words, which the spelling check accepts in any case.
+    pub fn words(&self) -> &[String] {
+        &self.words
     }
 
     /// Drops the findings of checks set to "off" and gives the others the level set for them.
@@ -146,7 +164,11 @@ impl Config {
         let levels = levels(&file.levels, &mut diagnostics);
         let registry = project_registry(file.members, &mut diagnostics);
         Ok(Loaded {
-            config: Config { levels, registry },
+            config: Config {
+                levels,
+                registry,
+                words: file.spelling.words,
+            },
             source,
             diagnostics,
         })
@@ -170,7 +192,8 @@ fn malformed(error: &toml::de::Error) -> Diagnostic {
     }
     diagnostic.help(
         "a configuration has a `[levels]` table (\"members::unknown\" = \"off\") and \
-         `[[member]]` entries (name, zh, aliases, kind); see docs/configuration.md",
+         `[[member]]` entries (name, zh, aliases, kind) and a `[spelling]` table (words); see \
+         docs/configuration.md",
     )
 }
 

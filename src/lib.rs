@@ -24,6 +24,7 @@ pub mod numbers;
 pub mod registry;
 pub mod render;
 pub mod source;
+pub mod spelling;
 pub mod suggest;
 mod syntax;
 
@@ -93,7 +94,8 @@ pub fn check_bytes_then<R>(
     let document = checked.document.as_ref().expect("just parsed");
     let mut analysis = analysis::analyze(document, config.registry());
     analysis.recognise_facts(checked.source.text());
-    let mut found = check::check(&check::Context::new(&checked.source, &analysis));
+    let cx = check::Context::new(&checked.source, &analysis).with_words(config.words());
+    let mut found = check::check(&cx);
     config.apply_levels(&mut found);
     checked.diagnostics.extend(found);
     checked

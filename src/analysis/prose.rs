@@ -79,7 +79,8 @@ impl Passage {
     }
 
     /// The words of the passage: runs of letters and digits, with the apostrophes and hyphens
-    /// inside them ("SMEs’", "co-operation" are one word each), as ranges of the text.
+    /// inside them ("SMEs’", "co-operation" are one word each, and so is a word with a soft
+    /// hyphen in it), as ranges of the text.
     pub fn words(&self) -> impl Iterator<Item = Range<usize>> + '_ {
         let text = &self.text;
         let mut chars = text.char_indices().peekable();
@@ -93,11 +94,15 @@ impl Passage {
                 }
                 // An apostrophe or hyphen joins two runs of letters; at the end of a word it
                 // is punctuation.
-                let joins = matches!(c, '\'' | '\u{2019}' | '-' | '\u{2010}' | '\u{2011}')
-                    && text[at + c.len_utf8()..]
-                        .chars()
-                        .next()
-                        .is_some_and(char::is_alphanumeric);
+                // A soft hyphen (U+00AD) marks where a word may break and is not printed
+                // otherwise: "Pre\u{AD}sident" reads "President".
+                let joins = matches!(
+                    c,
+                    '\'' | '\u{2019}' | '-' | '\u{2010}' | '\u{2011}' | '\u{AD}'
+                ) && text[at + c.len_utf8()..]
+                    .chars()
+                    .next()
+                    .is_some_and(char::is_alphanumeric);
                 if joins {
                     chars.next();
                     continue;

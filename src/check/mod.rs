@@ -37,6 +37,9 @@ pub struct Context<'a> {
     pub document: &'a Document,
     /// The registry of members, with the project's own names, as [`Analysis::registry`].
     pub registry: &'a Registry,
+    /// The project's own words, which the spelling check accepts (`[spelling] words` in
+    /// `plenary.toml`).
+    pub words: &'a [String],
     /// The prose of every version, read once for all the checks that read words.
     prose: std::cell::OnceCell<Vec<Vec<Passage>>>,
 }
@@ -48,8 +51,14 @@ impl<'a> Context<'a> {
             analysis,
             document: analysis.document,
             registry: analysis.registry,
+            words: &[],
             prose: std::cell::OnceCell::new(),
         }
+    }
+
+    /// The context with the project's own words.
+    pub fn with_words(self, words: &'a [String]) -> Context<'a> {
+        Context { words, ..self }
     }
 
     /// The passages of prose of the version at `index`, as [`crate::analysis::prose`] reads
@@ -176,6 +185,7 @@ pub static CHECKS: &[&Check] = &[
     &text::mojibake::CHECK,
     &text::invisible_character::CHECK,
     &text::ascii_punctuation_in_chinese::CHECK,
+    &text::misspelt_word::CHECK,
 ];
 
 /// The code of the check with this code, of one document or across declarations.

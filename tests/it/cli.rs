@@ -1227,6 +1227,21 @@ fn project_members_in_plenary_toml_are_known() {
 }
 
 #[test]
+fn project_words_in_plenary_toml_are_not_misspelt() {
+    let dir = TempDir::new("project-words");
+    let file = dir.write(
+        "words.decl",
+        "title: Joint Statement\nadopted: 2016-11-20\nlanguages: en\n\n\
+         1. Ministers welcomed the minilateral talks of the Sherpas.\n",
+    );
+    let run = check(&dir, &[&file]);
+    assert!(run.stderr.contains("text::misspelt-word"), "{}", run.stderr);
+    assert_eq!(summary(&run), (1, 0, 1));
+    dir.write("plenary.toml", "[spelling]\nwords = [\"minilateral\"]\n");
+    assert_clean(&check(&dir, &["--deny-warnings", &file]), 1);
+}
+
+#[test]
 fn a_member_added_in_plenary_toml_has_its_registry_id_in_the_json() {
     let dir = TempDir::new("project-member-json");
     let file = dir.write("member.decl", PROJECT_MEMBER);

@@ -356,6 +356,14 @@ const MUTATIONS: &[Mutation] = &[
         to: "- Viet Namm\n",
         code: "members::misspelt",
     },
+    // The words themselves.
+    Mutation {
+        example: ASEM,
+        what: "misspell a word as the NDRC release did",
+        from: "encouraged financial institutions",
+        to: "encouraged finacial institutions",
+        code: "text::misspelt-word",
+    },
 ];
 
 fn read(example: &str) -> String {

@@ -9,6 +9,7 @@ pub mod invisible_character;
 pub mod letters_after_year;
 pub mod missing_final_stop;
 pub mod missing_space;
+pub mod misspelt_word;
 pub mod mixed_apostrophes;
 pub mod mojibake;
 pub mod negotiation_residue;

@@ -22,6 +22,8 @@
 //! Copy the text again from its source with the right encoding (UTF-8), or write the characters
 //! meant: "é", "’".
 
+use std::ops::Range;
+
 use crate::analysis::prose::Passage;
 use crate::check::{Check, Context};
 use crate::diagnostic::{Diagnostic, Severity};
@@ -94,6 +96,16 @@ fn run(cx: &Context, out: &mut Vec<Diagnostic>) {
 
 /// The garbled places of a passage: where, what is written, and what was meant if it is known.
 fn garbled(passage: &Passage, found: &mut Vec<(Span, String, Option<String>)>) {
+    for (range, meant) in garbled_places(passage) {
+        let written = passage.text[range.clone()].to_string();
+        found.push((passage.span(range), written, meant));
+    }
+}
+
+/// The ranges of a passage's text that a wrong decoding garbled, each with what was meant if it
+/// is known. Other checks of words leave these places to this one.
+pub(crate) fn garbled_places(passage: &Passage) -> Vec<(Range<usize>, Option<String>)> {
+    let mut found = Vec::new();
     let text = &passage.text;
     let mut chars = text.char_indices().peekable();
     while let Some((at, c)) = chars.next() {
@@ -124,12 +136,12 @@ fn garbled(passage: &Passage, found: &mut Vec<(Span, String, Option<String>)>) {
             continue;
         };
         let range = at..at + len;
-        let written = text[range.clone()].to_string();
-        for _ in 1..written.chars().count() {
+        for _ in 1..text[range.clone()].chars().count() {
             chars.next();
         }
-        found.push((passage.span(range), written, meant));
+        found.push((range, meant));
     }
+    found
 }
 
 /// Whether a character is one Windows-1252 puts in place of a byte 0x80-0x9F.

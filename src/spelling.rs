@@ -1,0 +1,288 @@
+//! The English dictionary of the spelling check: the American and British word lists of SCOWL
+//! as Debian ships them (`wamerican-large`, `wbritish-large` and SCOWL's Oxford "-ize" lists of
+//! the same size), split once by `data/generate/spelling.py` into the lists of
+//! `data/spelling/`, and built by `build.rs` into an `fst` map that the binary carries. Looking
+//! a word up reads the map in place: there is no dictionary to parse at run time, so checking
+//! the spelling costs microseconds.
+
+use std::sync::OnceLock;
+
+use fst::automaton::Levenshtein;
+use fst::{IntoStreamer, Map, Streamer};
+
+/// Which English spellings a version accepts, from its language tag.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Spelling {
+    /// `en-US`.
+    American,
+    /// `en-GB` (and the other English tags of the Commonwealth, which spell as Britain does).
+    /// The British dictionary accepts Oxford spelling ("organization") as well as "-ise".
+    British,
+    /// Plain `en`: either spelling.
+    Either,
+}
+
+impl Spelling {
+    /// The spelling of a language tag, or `None` for a language that is not English.
+    pub fn of_tag(tag: &str) -> Option<Spelling> {
+        let mut parts = tag.split(['-', '_']);
+        if !parts.next()?.eq_ignore_ascii_case("en") {
+            return None;
+        }
+        Some(match parts.next().map(str::to_ascii_uppercase).as_deref() {
+            Some("US") => Spelling::American,
+            None => Spelling::Either,
+            // Regions spell as Britain does, except the United States' own (en-US) and its
+            // territories, which the American dictionary serves.
+            Some("AS" | "GU" | "MP" | "PR" | "UM" | "VI") => Spelling::American,
+            Some(_) => Spelling::British,
+        })
+    }
+
+    /// The bits of the map's values that this spelling accepts: American 1, British 2.
+    fn bits(self) -> u64 {
+        match self {
+            Spelling::American => 1,
+            Spelling::British => 2,
+            Spelling::Either => 3,
+        }
+    }
+
+    /// How a message names the dictionary.
+    pub fn name(self) -> &'static str {
+        match self {
+            Spelling::American => "American English",
+            Spelling::British => "British English",
+            Spelling::Either => "English (British or American)",
+        }
+    }
+}
+
+/// The English dictionary: each word form with the spellings that accept it.
+pub struct Dictionary {
+    words: Map<&'static [u8]>,
+}
+
+static WORDS: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/en.fst"));
+
+impl Dictionary {
+    /// The dictionary, opened once per process (opening reads only the map's header).
+    pub fn english() -> &'static Dictionary {
+        static DICTIONARY: OnceLock<Dictionary> = OnceLock::new();
+        DICTIONARY.get_or_init(|| Dictionary {
+            words: Map::new(WORDS).expect("build.rs writes a valid map"),
+        })
+    }
+
+    /// Whether the dictionary has this exact form in this spelling.
+    fn has(&self, word: &str, spelling: Spelling) -> bool {
+        self.words
+            .get(word)
+            .is_some_and(|bits| bits & spelling.bits() != 0)
+    }
+
+    /// Whether the word is spelt right: as the dictionary has it, or with capitals the
+    /// dictionary's form lacks ("Ministers" at the start of a sentence or in a title, for
+    /// "ministers"; "FINAL ACT"; "Aide-Memoire"), or as a possessive of a word it has
+    /// ("Indonesia's"), or with accents its form lacks ("communiqué"). A curly apostrophe is
+    /// read as a straight one.
+    pub fn accepts(&self, word: &str, spelling: Spelling) -> bool {
+        // Most words are in the dictionary as written: they are looked up before anything is
+        // copied.
+        if self.has(word, spelling) {
+            return true;
+        }
+        let word = straight(word);
+        let known = |w: &str| {
+            self.has(w, spelling)
+                || (w.starts_with(char::is_uppercase)
+                    && (self.has(&lower_first(w), spelling)
+                        || self.has(&w.to_lowercase(), spelling)))
+        };
+        let known_or_possessive = |w: &str| {
+            known(w)
+                || ["'s", "'"]
+                    .iter()
+                    .any(|end| w.strip_suffix(end).is_some_and(&known))
+        };
+        // English writes a word it took from French with or without the accents
+        // ("communiqué", "régime"), and the word lists mostly have it without.
+        known_or_possessive(&word) || (!word.is_ascii() && known_or_possessive(&unaccented(&word)))
+    }
+
+    /// Up to three words of the dictionary close to a misspelt one, closest first: a letter
+    /// left out, added, changed or two letters swapped, else two such slips. A word with a
+    /// capital is looked for as written ("Januari", "January") and in lower case
+    /// ("Finacial", "financial"), whose suggestions get the capital back.
+    pub fn suggest(&self, word: &str, spelling: Spelling) -> Vec<String> {
+        let word = word.replace('\u{2019}', "'");
+        let capital = word.chars().next().is_some_and(char::is_uppercase);
+        let forms: Vec<String> = if capital {
+            vec![word.clone(), lower_first(&word)]
+        } else {
+            vec![word.clone()]
+        };
+        let near = |distance: u32| -> (Vec<String>, Vec<String>) {
+            let mut swaps = Vec::new();
+            let mut found = Vec::new();
+            for form in &forms {
+                found.extend(self.within(form, distance, spelling));
+                if distance == 1 {
+                    swaps.extend(self.swaps(form, spelling));
+                }
+            }
+            if capital {
+                swaps = swaps.iter().map(|w| upper_first(w)).collect();
+                found = found.iter().map(|w| upper_first(w)).collect();
+            }
+            found.extend(swaps.iter().cloned());
+            (found, swaps)
+        };
+        let (mut found, mut swaps) = near(1);
+        found.retain(|w| *w != word);
+        if found.is_empty() {
+            (found, swaps) = near(2);
+        }
+        found.sort();
+        found.dedup();
+        found.retain(|w| *w != word);
+        found.sort_by_key(|w| {
+            (
+                strsim::damerau_levenshtein(&word, w),
+                // A typist seldom misses the first letter.
+                w.chars().next() != word.chars().next(),
+                // Two letters typed in the wrong order are a commoner slip than a wrong letter.
+                !swaps.contains(w),
+                w.len().abs_diff(word.len()),
+            )
+        });
+        found.truncate(3);
+        found
+    }
+
+    /// Whether a word the dictionary lacks is one slip away from a word it has (a letter left
+    /// out, added, changed, or two swapped), as written or in lower case.
+    pub fn has_neighbour(&self, word: &str, spelling: Spelling) -> bool {
+        [word.to_string(), word.to_lowercase()].iter().any(|form| {
+            !self.swaps(form, spelling).is_empty()
+                || self.within(form, 1, spelling).iter().any(|w| w != form)
+        })
+    }
+
+    /// The words of this spelling at most `distance` edits from `word`.
+    fn within(&self, word: &str, distance: u32, spelling: Spelling) -> Vec<String> {
+        let Ok(automaton) = Levenshtein::new(word, distance) else {
+            return Vec::new();
+        };
+        let mut stream = self.words.search(automaton).into_stream();
+        let mut out = Vec::new();
+        while let Some((found, bits)) = stream.next() {
+            if bits & spelling.bits() != 0 {
+                out.extend(std::str::from_utf8(found).ok().map(str::to_string));
+            }
+        }
+        out
+    }
+
+    /// The words of this spelling that `word` is with two letters side by side swapped.
+    fn swaps(&self, word: &str, spelling: Spelling) -> Vec<String> {
+        let chars: Vec<char> = word.chars().collect();
+        (1..chars.len())
+            .filter_map(|i| {
+                let mut swapped = chars.clone();
+                swapped.swap(i - 1, i);
+                let swapped: String = swapped.into_iter().collect();
+                self.has(&swapped, spelling).then_some(swapped)
+            })
+            .collect()
+    }
+}
+
+/// The word with curly apostrophes read as straight ones, as the dictionary writes them.
+fn straight(word: &str) -> std::borrow::Cow<'_, str> {
+    if word.contains('\u{2019}') {
+        word.replace('\u{2019}', "'").into()
+    } else {
+        word.into()
+    }
+}
+
+/// The word without its accents: "communiqué" reads "communique".
+fn unaccented(word: &str) -> String {
+    use unicode_normalization::UnicodeNormalization;
+    word.nfd()
+        .filter(|&c| !unicode_normalization::char::is_combining_mark(c))
+        .collect()
+}
+
+/// The word with its first letter in lower case.
+pub fn lower_first(word: &str) -> String {
+    let mut chars = word.chars();
+    match chars.next() {
+        Some(first) => first.to_lowercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}
+
+/// The word with its first letter in upper case.
+fn upper_first(word: &str) -> String {
+    let mut chars = word.chars();
+    match chars.next() {
+        Some(first) => first.to_uppercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tags_choose_the_spelling() {
+        assert_eq!(Spelling::of_tag("en"), Some(Spelling::Either));
+        assert_eq!(Spelling::of_tag("en-US"), Some(Spelling::American));
+        assert_eq!(Spelling::of_tag("en-GB"), Some(Spelling::British));
+        assert_eq!(Spelling::of_tag("en-AU"), Some(Spelling::British));
+        assert_eq!(Spelling::of_tag("fr"), None);
+        assert_eq!(Spelling::of_tag("zh"), None);
+    }
+
+    #[test]
+    fn british_and_american_spellings() {
+        let d = Dictionary::english();
+        assert!(d.accepts("organisation", Spelling::British));
+        assert!(!d.accepts("organisation", Spelling::American));
+        assert!(d.accepts("organisation", Spelling::Either));
+        // Oxford spelling is British too.
+        assert!(d.accepts("organization", Spelling::British));
+        assert!(d.accepts("organization", Spelling::American));
+        assert!(d.accepts("colour", Spelling::British));
+        assert!(!d.accepts("colour", Spelling::American));
+        assert!(!d.accepts("color", Spelling::British));
+    }
+
+    #[test]
+    fn capitals_and_possessives_of_known_words_are_accepted() {
+        let d = Dictionary::english();
+        assert!(d.accepts("Ministers", Spelling::Either));
+        assert!(d.accepts("Indonesia’s", Spelling::Either));
+        assert!(d.accepts("members'", Spelling::Either));
+        assert!(d.accepts("communiqué", Spelling::Either));
+        assert!(d.accepts("Régime", Spelling::British));
+        assert!(!d.accepts("finacial", Spelling::Either));
+    }
+
+    #[test]
+    fn suggestions_for_the_typos_of_the_beijing_declaration() {
+        let d = Dictionary::english();
+        let first = |w: &str, s| d.suggest(w, s).first().cloned().unwrap_or_default();
+        assert_eq!(first("specilized", Spelling::American), "specialized");
+        assert_eq!(first("specilized", Spelling::British), "specialized");
+        assert_eq!(first("eonomic", Spelling::Either), "economic");
+        assert_eq!(first("investement", Spelling::Either), "investment");
+        assert_eq!(first("finacial", Spelling::Either), "financial");
+        assert_eq!(first("Finacial", Spelling::Either), "Financial");
+        assert_eq!(first("teh", Spelling::Either), "the");
+        assert_eq!(first("Januari", Spelling::Either), "January");
+    }
+}
