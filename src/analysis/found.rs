@@ -330,6 +330,19 @@ impl Reader<'_, '_> {
         });
     }
 
+    /// A fact found in the words at `range`, with its verdict against the data.
+    fn push_fact(
+        &self,
+        passage: &Passage,
+        range: Range<usize>,
+        value: &str,
+        key: FactKey,
+        out: &mut Vec<FoundFact>,
+    ) {
+        let verdict = self.verdict(value, &key);
+        self.push(passage, range, value, FoundKind::Fact(key), verdict, out);
+    }
+
     /// The forum's name as the prose of this version may write it before a noun of members:
     /// the header's `forum` in the original, and in any version the start of its own series'
     /// name up to the forum's (`亚欧会议` of `亚欧会议中小企业部长级会议`).
@@ -709,15 +722,7 @@ impl Reader<'_, '_> {
             }
             let key = FactKey::Meeting(MeetingFact::Periodicity);
             let words = &text[phrase.clone()];
-            let verdict = self.verdict(words, &key);
-            self.push(
-                passage,
-                phrase.clone(),
-                words,
-                FoundKind::Fact(key),
-                verdict,
-                out,
-            );
+            self.push_fact(passage, phrase.clone(), words, key, out);
         }
     }
 
@@ -753,15 +758,7 @@ impl Reader<'_, '_> {
                 continue;
             }
             let key = FactKey::Meeting(MeetingFact::Year);
-            let verdict = self.verdict(year, &key);
-            self.push(
-                title,
-                word.clone(),
-                year,
-                FoundKind::Fact(key),
-                verdict,
-                out,
-            );
+            self.push_fact(title, word.clone(), year, key, out);
         }
     }
 
@@ -851,15 +848,7 @@ impl Reader<'_, '_> {
             }
             let key = FactKey::Next(MeetingFact::Year);
             let value = &text[year.clone()];
-            let verdict = self.verdict(value, &key);
-            self.push(
-                passage,
-                year.clone(),
-                value,
-                FoundKind::Fact(key),
-                verdict,
-                out,
-            );
+            self.push_fact(passage, year.clone(), value, key, out);
         }
     }
 

@@ -48,6 +48,19 @@ pub struct Passage {
 }
 
 impl Passage {
+    /// A passage of the kind with no words yet.
+    fn empty(kind: PassageKind) -> Passage {
+        Passage {
+            kind,
+            text: String::new(),
+            at: Vec::new(),
+            facts: Vec::new(),
+            quotes: Vec::new(),
+            lead_in: false,
+            numbered: false,
+        }
+    }
+
     /// The drafter's words that a range of the passage's text was read from.
     pub fn span(&self, range: Range<usize>) -> Span {
         let Some(&first) = self.at.get(range.start) else {
@@ -139,15 +152,7 @@ pub fn passages(version: &Version, source: &str) -> Vec<Passage> {
 
 /// A header field's value as a passage, each byte mapped to the source.
 pub fn field(value: &Spanned<String>, source: &str) -> Passage {
-    let mut passage = Passage {
-        kind: PassageKind::Field,
-        text: String::new(),
-        at: Vec::new(),
-        facts: Vec::new(),
-        quotes: Vec::new(),
-        lead_in: false,
-        numbered: false,
-    };
+    let mut passage = Passage::empty(PassageKind::Field);
     let written = source.get(value.span.start as usize..value.span.end as usize);
     push_aligned(&mut passage, &value.value, written, value.span.start);
     passage
@@ -182,15 +187,7 @@ fn push_bullets(bullets: &[Bullet], source: &str, out: &mut Vec<Passage>) {
 }
 
 fn passage(kind: PassageKind, content: &[Inline], source: &str) -> Passage {
-    let mut passage = Passage {
-        kind,
-        text: String::new(),
-        at: Vec::new(),
-        facts: Vec::new(),
-        quotes: Vec::new(),
-        lead_in: false,
-        numbered: false,
-    };
+    let mut passage = Passage::empty(kind);
     read(content, source, &mut passage);
     passage
 }

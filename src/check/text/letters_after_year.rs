@@ -35,34 +35,6 @@ pub const CHECK: Check = Check {
     run,
 };
 
-/// The months, in lower case, in the languages whose dates write the month before the year.
-const MONTHS: &[&str] = &[
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-    "janvier",
-    "février",
-    "mars",
-    "avril",
-    "mai",
-    "juin",
-    "juillet",
-    "août",
-    "septembre",
-    "octobre",
-    "novembre",
-    "décembre",
-];
-
 fn run(cx: &Context, out: &mut Vec<Diagnostic>) {
     for info in &cx.analysis.versions {
         for passage in cx.prose(info.index) {
@@ -70,7 +42,7 @@ fn run(cx: &Context, out: &mut Vec<Diagnostic>) {
             let words: Vec<_> = passage.words().collect();
             for pair in words.windows(2) {
                 let (month, year) = (&text[pair[0].clone()], &text[pair[1].clone()]);
-                if !MONTHS.contains(&month.to_lowercase().as_str())
+                if crate::dates::month(month).is_none()
                     || !text[pair[0].end..pair[1].start]
                         .chars()
                         .all(char::is_whitespace)

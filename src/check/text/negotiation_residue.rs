@@ -87,21 +87,6 @@ const ALTERNATIVES: &[&str] = &["alt", "alt.", "alternative", "option"];
 /// Placeholder words of the prose outside brackets, as written.
 const PLACEHOLDER_WORDS: &[&str] = &["TBC", "TBD", "TBA"];
 
-const MONTHS: &[&str] = &[
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-];
-
 fn run(cx: &Context, out: &mut Vec<Diagnostic>) {
     if !cx.document.adopted() {
         return;
@@ -213,7 +198,7 @@ fn placeholders(passage: &Passage, out: &mut Vec<Diagnostic>) {
         }
         let month = |i: Option<usize>| {
             i.and_then(|i| words.get(i))
-                .is_some_and(|w| MONTHS.contains(&text[w.clone()].to_lowercase().as_str()))
+                .is_some_and(|w| crate::dates::month(&text[w.clone()]).is_some())
         };
         let placeholder = PLACEHOLDER_WORDS.contains(&written)
             || (matches!(written, "XX" | "xx") && (month(n.checked_sub(1)) || month(Some(n + 1))));
