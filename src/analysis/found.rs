@@ -34,7 +34,7 @@ use jiff::civil::{Date, Weekday};
 
 use crate::ast::{FactKey, MeetingFact};
 use crate::check::facts::{compare, read_ordinal, read_periodicity, Reading, Tongue};
-use crate::dates::read_dates;
+use crate::dates::{read_dates, WrittenDates};
 use crate::numbers::read_count;
 use crate::source::Span;
 
@@ -843,13 +843,61 @@ impl Reader<'_, '_> {
                 .iter()
                 .any(|w| around.contains(w))
                 || series.is_some_and(|s| around.contains(s.value.as_str()));
-            if !ours || taken(passage, &year) {
+            if !ours {
+                continue;
+            }
+            self.chinese_next_place(passage, start + "2009年".len(), out);
+            if taken(passage, &year) {
                 continue;
             }
             let key = FactKey::Next(MeetingFact::Year);
             let value = &text[year.clone()];
             self.push_fact(passage, year.clone(), value, key, out);
         }
+    }
+
+    /// The next meeting's place or host in Chinese, at `from` after its year: `在欧洲举行`
+    /// (held in Europe), `由欧洲成员举办` (hosted by European members). The words between `在`
+    /// or `由` and the verb are read only where they name a member of the registry or a group
+    /// of the annex, as in English.
+    fn chinese_next_place(&self, passage: &Passage, from: usize, out: &mut Vec<FoundFact>) {
+        const VERBS: &[&str] = &["举行", "召开", "举办", "主办", "舉行", "舉辦"];
+        let text = &passage.text;
+        let rest = &text[from..];
+        let Some(after) = rest.strip_prefix('在').or_else(|| rest.strip_prefix('由')) else {
+            return;
+        };
+        let start = from + (rest.len() - after.len());
+        let Some(end) = VERBS
+            .iter()
+            .filter_map(|v| after.find(v))
+            .min()
+            .map(|e| start + e)
+        else {
+            return;
+        };
+        // `由欧洲成员举办`: hosted by the members of Europe, which names the group.
+        let words = text[start..end]
+            .strip_suffix("成员")
+            .unwrap_or(&text[start..end]);
+        let range = start..start + words.len();
+        // A place is a few characters: `欧洲`, `马来西亚`, `布鲁塞尔`; a longer run says more.
+        if words.is_empty() || words.chars().count() > 8 || taken(passage, &range) {
+            return;
+        }
+        let group = self.analysis.annex_of(0).is_some_and(|a| {
+            a.groups.iter().any(|g| {
+                let name = &g.group.name.value;
+                super::series::same_name(name, words)
+                    || crate::check::facts::GROUP_NAMES
+                        .iter()
+                        .any(|(_, english, chinese)| *chinese == words && english == name)
+            })
+        });
+        if self.analysis.registry.lookup(words).is_none() && !group {
+            return;
+        }
+        self.push_next_place(passage, range, out);
     }
 
     /// The next meeting's place after the words that announce it, where the words name a member
@@ -891,6 +939,14 @@ impl Reader<'_, '_> {
         if registry.lookup(words).is_none() && !group {
             return;
         }
+        self.push_next_place(passage, range, out);
+    }
+
+    /// Words at `range` that name the next meeting's place or its host, compared with
+    /// whichever they agree with (with the host when they agree with neither and it is
+    /// stated).
+    fn push_next_place(&self, passage: &Passage, range: Range<usize>, out: &mut Vec<FoundFact>) {
+        let words = &passage.text[range.clone()];
         let place = FactKey::Next(MeetingFact::Place);
         let host = FactKey::Next(MeetingFact::Host);
         let by_place = self.verdict(words, &place);
@@ -912,7 +968,7 @@ impl Reader<'_, '_> {
         let text = &passage.text;
         let words = &read.words;
         for (i, word) in words.iter().enumerate() {
-            let Some(written) = weekday(&text[word.clone()]) else {
+            let Some(written) = weekday(&text[word.clone()], self.tongue.language) else {
                 continue;
             };
             if taken(passage, word) {
@@ -926,7 +982,7 @@ impl Reader<'_, '_> {
                 let end = &text[words[last].clone()];
                 // Another weekday begins another date: `Tuesday, 30 October and Friday 2
                 // November`.
-                if weekday(end).is_some() {
+                if weekday(end, self.tongue.language).is_some() {
                     break;
                 }
                 let dated = end.contains(|c: char| c.is_numeric())
@@ -942,34 +998,244 @@ impl Reader<'_, '_> {
             let Some((range, dates)) = found else {
                 continue;
             };
-            let start = dates.start;
-            let date = match start.year {
-                Some(year) => Date::new(year, start.month, start.day).ok(),
-                None => self.analysis.document.header.dates.as_ref().and_then(|d| {
-                    let date = Date::new(d.value.start.year(), start.month, start.day).ok()?;
-                    let near = date
-                        >= d.value.start.checked_sub(jiff::Span::new().days(14)).ok()?
-                        && date <= d.value.end.checked_add(jiff::Span::new().days(14)).ok()?;
-                    near.then_some(date)
-                }),
-            };
-            let Some(date) = date else {
+            self.push_weekday(passage, word.start..range.end, written, dates, out);
+        }
+        self.chinese_weekdays(read, out);
+    }
+
+    /// A date written with its weekday, at `range`: the weekday is compared with the first
+    /// day's. A day without its year is read in the year of the meeting when it falls within
+    /// a fortnight of it, and is not read otherwise.
+    fn push_weekday(
+        &self,
+        passage: &Passage,
+        range: Range<usize>,
+        written: Weekday,
+        dates: WrittenDates,
+        out: &mut Vec<FoundFact>,
+    ) {
+        let start = dates.start;
+        let date = match start.year {
+            Some(year) => Date::new(year, start.month, start.day).ok(),
+            None => self.analysis.document.header.dates.as_ref().and_then(|d| {
+                let date = Date::new(d.value.start.year(), start.month, start.day).ok()?;
+                let near = date >= d.value.start.checked_sub(jiff::Span::new().days(14)).ok()?
+                    && date <= d.value.end.checked_add(jiff::Span::new().days(14)).ok()?;
+                near.then_some(date)
+            }),
+        };
+        let Some(date) = date else {
+            return;
+        };
+        let actual = date.weekday();
+        let verdict = if actual == written {
+            Verdict::Agrees(date.to_string())
+        } else {
+            Verdict::WrongWeekday { written, actual }
+        };
+        let words = passage.text[range.clone()].to_string();
+        self.push(
+            passage,
+            range.clone(),
+            &words,
+            FoundKind::Weekday(date),
+            verdict,
+            out,
+        );
+        // A day written with the wrong weekday is reported as such: whether the day or the
+        // weekday is the slip, one diagnostic says the words are wrong.
+        if dates.start == dates.end && self.about_this_meeting(passage, &range, out) {
+            self.push_meeting_day(passage, range, date, actual == written, out);
+        }
+    }
+
+    /// A day of the meeting, written with its weekday in a sentence about the meeting: it must
+    /// be one of the meeting's days (`The First ASEM SMEs Ministerial Meeting was held in
+    /// Beijing on Tuesday, 30 October 2007` for `dates: 2007-10-30 to 2007-10-31`).
+    fn push_meeting_day(
+        &self,
+        passage: &Passage,
+        range: Range<usize>,
+        date: Date,
+        weekday_right: bool,
+        out: &mut Vec<FoundFact>,
+    ) {
+        let key = FactKey::Meeting(MeetingFact::Dates);
+        let Data::Stated {
+            value: value @ Value::Dates(dates),
+            span,
+            ..
+        } = self.analysis.fact(self.index, &key)
+        else {
+            return;
+        };
+        let within = (dates.start..=dates.end).contains(&date);
+        if !within && !weekday_right {
+            return;
+        }
+        let verdict = if within {
+            Verdict::Agrees(value.show())
+        } else {
+            Verdict::Disagrees {
+                said: Value::Dates(crate::ast::DateRange {
+                    start: date,
+                    end: date,
+                })
+                .show(),
+                value,
+                stated: span,
+            }
+        };
+        let words = passage.text[range.clone()].to_string();
+        self.push(passage, range, &words, FoundKind::Fact(key), verdict, out);
+    }
+
+    /// Whether the sentence around `range` is plainly about this meeting: it names this
+    /// version's series and says it was held (`was held`, `met`, `召开`, `举行`), names no
+    /// other series the declaration states a meeting of, says nothing of other meetings
+    /// (`next`, `previous`, `下届` ...), and gives the series no edition or year but this
+    /// meeting's (`the Second ... Meeting was held on ...` recalls another meeting).
+    fn about_this_meeting(
+        &self,
+        passage: &Passage,
+        range: &Range<usize>,
+        out: &[FoundFact],
+    ) -> bool {
+        let Some(series) = self.series.as_deref().filter(|s| !s.is_empty()) else {
+            return false;
+        };
+        let text = &passage.text;
+        let around = sentence(text, range);
+        let lower = text[around.clone()].to_ascii_lowercase();
+        const HELD: &[&str] = &[
+            "was held",
+            "were held",
+            "is held",
+            "is being held",
+            "was convened",
+            "convened",
+            "met ",
+            "took place",
+            "召开",
+            "举行",
+            "举办",
+            "舉行",
+        ];
+        if !HELD.iter().any(|h| lower.contains(h))
+            || self.others.iter().any(|o| lower.contains(o.as_str()))
+            || OTHER_MEETING_WORDS.iter().any(|w| has_word(&lower, w))
+            || OTHER_MEETING_CHINESE.iter().any(|w| lower.contains(w))
+        {
+            return false;
+        }
+        let mut named = false;
+        for (at, _) in lower.match_indices(series) {
+            named = true;
+            let at = around.start + at;
+            let end = passage.span(at..at + series.len()).end;
+            // An edition recognised before the name that is this meeting's.
+            let ours = out.iter().any(|f| {
+                f.kind == FoundKind::Fact(FactKey::Meeting(MeetingFact::Edition))
+                    && f.agrees()
+                    && f.span.end == end
+            });
+            if ours {
+                continue;
+            }
+            // Otherwise no ordinal or number may stand before the name.
+            let before = text[around.start..at].trim_end();
+            let last = before
+                .rsplit(|c: char| !c.is_alphanumeric() && c != '-')
+                .next()
+                .unwrap_or("");
+            let numbered = before.ends_with(['届', '次'])
+                || last.chars().any(|c| c.is_ascii_digit())
+                || read_ordinal(last, self.tongue.language).is_some();
+            if numbered {
+                return false;
+            }
+        }
+        named
+    }
+
+    /// Dates with their weekday in Chinese: `2007年10月30日（星期二）`, `10月30日(周二)`,
+    /// `星期二，10月30日`. The date stands directly before the weekday (perhaps with a bracket
+    /// between) or directly after it (perhaps with a comma between).
+    fn chinese_weekdays(&self, read: &Read, out: &mut Vec<FoundFact>) {
+        let passage = read.passage;
+        let text = &passage.text;
+        if !text.contains(['期', '周', '拜']) {
+            return;
+        }
+        for (at, name) in chinese_weekday_names(text) {
+            let weekday_range = at..at + name.len();
+            let Some(written) = chinese_weekday(name) else {
                 continue;
             };
-            let actual = date.weekday();
-            let verdict = if actual == written {
-                Verdict::Agrees(date.to_string())
-            } else {
-                Verdict::WrongWeekday { written, actual }
-            };
-            self.push(
-                passage,
-                word.start..range.end,
-                &text[word.start..range.end],
-                FoundKind::Weekday(date),
-                verdict,
-                out,
-            );
+            if taken(passage, &weekday_range) {
+                continue;
+            }
+            // Before: `2007年10月30日（星期二）`, `30日星期二`.
+            let mut before = at;
+            let opening = text[..before].ends_with(['（', '(']);
+            if opening {
+                before -= text[..before].chars().next_back().map_or(0, char::len_utf8);
+            }
+            let run = text[..before]
+                .char_indices()
+                .rev()
+                .take_while(|(_, c)| is_chinese_date_char(*c))
+                .last()
+                .map(|(i, _)| i);
+            // The longest run that ends there and reads as dates, ending with `日` or `号`.
+            let earlier = run.and_then(|first| {
+                text[first..before]
+                    .char_indices()
+                    .map(|(i, _)| first + i)
+                    .find_map(|s| {
+                        let words = &text[s..before];
+                        let dated = words.ends_with(['日', '号', '號']);
+                        dated
+                            .then(|| read_dates(words, "zh"))
+                            .flatten()
+                            .map(|d| (s, d))
+                    })
+            });
+            if let Some((first, dates)) = earlier {
+                // The bracket closes after the weekday, or the words are not one phrase.
+                let mut end = weekday_range.end;
+                if opening {
+                    match text[end..].chars().next() {
+                        Some(c @ ('）' | ')')) => end += c.len_utf8(),
+                        _ => continue,
+                    }
+                }
+                if taken(passage, &(first..before)) {
+                    continue;
+                }
+                self.push_weekday(passage, first..end, written, dates, out);
+                continue;
+            }
+            // After: `星期二，2007年10月30日`.
+            let rest = &text[weekday_range.end..];
+            let gap = rest.len() - rest.trim_start_matches(['，', ',', ' ', '、']).len();
+            let from = weekday_range.end + gap;
+            let run_end = text[from..]
+                .char_indices()
+                .find(|(_, c)| !is_chinese_date_char(*c))
+                .map_or(text.len(), |(i, _)| from + i);
+            let later = text[from..run_end]
+                .char_indices()
+                .map(|(i, c)| from + i + c.len_utf8())
+                .filter(|e| text[from..*e].ends_with(['日', '号', '號']))
+                .filter_map(|e| read_dates(&text[from..e], "zh").map(|d| (e, d)))
+                .last();
+            if let Some((end, dates)) = later {
+                if taken(passage, &(from..end)) {
+                    continue;
+                }
+                self.push_weekday(passage, at..end, written, dates, out);
+            }
         }
     }
 }
@@ -1013,25 +1279,118 @@ fn holds_series(lower: &str, series: &str, phrase: &Range<usize>) -> bool {
     after_verb || chinese || chinese_after && lower[phrase.end..].starts_with(['召', '举'])
 }
 
-/// The weekday a word names, in English or French.
-fn weekday(word: &str) -> Option<Weekday> {
-    // The names are five to nine letters long, and end in `y`, `i` or `e`.
-    if !(5..=9).contains(&word.len()) || !word.ends_with(['y', 'Y', 'i', 'I', 'e', 'E']) {
+/// The characters a date in Chinese is written with: digits, Chinese numerals, `年`, `月`,
+/// `日`, `号` and the marks of a range.
+fn is_chinese_date_char(c: char) -> bool {
+    c.is_ascii_digit() || "〇零一二三四五六七八九十年月日号號至到~～-–—".contains(c)
+}
+
+/// The weekdays written in Chinese in `text`: `星期二`, `周二`, `礼拜二` (and `星期日`,
+/// `星期天`), with their offsets.
+fn chinese_weekday_names(text: &str) -> Vec<(usize, &str)> {
+    let mut names = Vec::new();
+    for prefix in ["星期", "周", "礼拜", "禮拜", "週"] {
+        for (at, _) in text.match_indices(prefix) {
+            let after = at + prefix.len();
+            // `星期` contains no `周`, so no weekday is found twice.
+            if let Some(c) = text[after..].chars().next() {
+                let name = &text[at..after + c.len_utf8()];
+                if chinese_weekday(name).is_some() {
+                    names.push((at, name));
+                }
+            }
+        }
+    }
+    names
+}
+
+/// The weekday a Chinese name says: `星期二`, `周二`, `礼拜天`.
+fn chinese_weekday(name: &str) -> Option<Weekday> {
+    let day = name.chars().last()?;
+    let prefix = &name[..name.len() - day.len_utf8()];
+    if !["星期", "周", "礼拜", "禮拜", "週"].contains(&prefix) {
         return None;
     }
-    const NAMES: [(&str, &str, Weekday); 7] = [
-        ("monday", "lundi", Weekday::Monday),
-        ("tuesday", "mardi", Weekday::Tuesday),
-        ("wednesday", "mercredi", Weekday::Wednesday),
-        ("thursday", "jeudi", Weekday::Thursday),
-        ("friday", "vendredi", Weekday::Friday),
-        ("saturday", "samedi", Weekday::Saturday),
-        ("sunday", "dimanche", Weekday::Sunday),
+    Some(match day {
+        '一' => Weekday::Monday,
+        '二' => Weekday::Tuesday,
+        '三' => Weekday::Wednesday,
+        '四' => Weekday::Thursday,
+        '五' => Weekday::Friday,
+        '六' => Weekday::Saturday,
+        '日' => Weekday::Sunday,
+        // `周天` is not written; `星期天` and `礼拜天` are.
+        '天' if prefix != "周" && prefix != "週" => Weekday::Sunday,
+        _ => return None,
+    })
+}
+
+/// The weekday a word names: in English or French in every version, and in German, Dutch or
+/// Spanish in a version in that language (where `Domingo` or `Martes` in another language may
+/// be a name).
+fn weekday(word: &str, language: &str) -> Option<Weekday> {
+    // The names are five to ten bytes long.
+    if !(5..=10).contains(&word.len()) {
+        return None;
+    }
+    const DAYS: [Weekday; 7] = [
+        Weekday::Monday,
+        Weekday::Tuesday,
+        Weekday::Wednesday,
+        Weekday::Thursday,
+        Weekday::Friday,
+        Weekday::Saturday,
+        Weekday::Sunday,
     ];
-    NAMES
-        .iter()
-        .find(|(en, fr, _)| word.eq_ignore_ascii_case(en) || word.eq_ignore_ascii_case(fr))
-        .map(|(_, _, day)| *day)
+    const EVERYWHERE: [&[&str]; 7] = [
+        &["monday", "lundi"],
+        &["tuesday", "mardi"],
+        &["wednesday", "mercredi"],
+        &["thursday", "jeudi"],
+        &["friday", "vendredi"],
+        &["saturday", "samedi"],
+        &["sunday", "dimanche"],
+    ];
+    const GERMAN: [&[&str]; 7] = [
+        &["montag"],
+        &["dienstag"],
+        &["mittwoch"],
+        &["donnerstag"],
+        &["freitag"],
+        &["samstag", "sonnabend"],
+        &["sonntag"],
+    ];
+    const DUTCH: [&[&str]; 7] = [
+        &["maandag"],
+        &["dinsdag"],
+        &["woensdag"],
+        &["donderdag"],
+        &["vrijdag"],
+        &["zaterdag"],
+        &["zondag"],
+    ];
+    const SPANISH: [&[&str]; 7] = [
+        &["lunes"],
+        &["martes"],
+        &["miércoles", "miercoles"],
+        &["jueves"],
+        &["viernes"],
+        &["sábado", "sabado"],
+        &["domingo"],
+    ];
+    let own = match language.split('-').next() {
+        Some("de") => Some(&GERMAN),
+        Some("nl") => Some(&DUTCH),
+        Some("es") => Some(&SPANISH),
+        _ => None,
+    };
+    let find = |table: &[&[&str]; 7]| {
+        table
+            .iter()
+            .position(|names| names.iter().any(|n| n.eq_ignore_ascii_case(word)))
+    };
+    let day = find(&EVERYWHERE).or_else(|| own.and_then(find))?;
+    Some(DAYS[day])
 }
 
 /// A weekday's name in English, for messages.
