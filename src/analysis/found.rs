@@ -22,11 +22,15 @@
 //!   other meetings (`next`, `previous`, `will`, `下届`).
 //! - The next meeting: the year after `will be held`, `meet again`, `will take place` and the
 //!   like (`will be held in Europe in 2009`, `将于2009年`), and the member or annex group named
-//!   after `in` (`Europe`), in a sentence about the series' next meeting.
+//!   after `in` (`Europe`), in a sentence about the series' next meeting; in Chinese, the
+//!   member or group between `在` or `由` and the verb after the year (`将于2009年在欧洲举行`).
 //! - How often the series meets: `annually`, `biennially`, `every two years`, `每两年` right
 //!   after the series and `be held` (or before `召开` and the series in Chinese).
 //! - The title's year, beside the forum's name or before the series' name.
-//! - Dates with a weekday (`Monday, 30 October 2007`): the weekday must be that of the date.
+//! - Dates with a weekday (`Monday, 30 October 2007`, `mardi 30 octobre 2007`,
+//!   `2007年10月30日（星期二）`): the weekday must be that of the date. In a sentence that names
+//!   the series, says it was held and is about no other meeting, the day must also be one of
+//!   the meeting's.
 
 use std::ops::Range;
 
@@ -1228,8 +1232,8 @@ impl Reader<'_, '_> {
                 .char_indices()
                 .map(|(i, c)| from + i + c.len_utf8())
                 .filter(|e| text[from..*e].ends_with(['日', '号', '號']))
-                .filter_map(|e| read_dates(&text[from..e], "zh").map(|d| (e, d)))
-                .last();
+                .rev()
+                .find_map(|e| read_dates(&text[from..e], "zh").map(|d| (e, d)));
             if let Some((end, dates)) = later {
                 if taken(passage, &(from..end)) {
                     continue;
@@ -1477,6 +1481,96 @@ mod tests {
                     "weekday".to_string(),
                     false
                 ),
+            ]
+        );
+    }
+
+    /// A declaration whose Chinese version holds `zh`, with the header, the next meeting's
+    /// host (Europe) and the annex of [`HEADER`] and [`ANNEX`].
+    fn with_chinese(english: &str, zh: &str) -> String {
+        let header = HEADER.replace("periodicity: biennial\n", "periodicity: biennial\nlanguages: en, zh\n\nnext meeting:\nedition: sixth\nhost: Europe\nyear: 2009\n");
+        let annex = "\n\nannex: List of Members (3)\n\ngroup: Asia (2)\n- China\n- Japan\n\ngroup: Europe (1)\n- Germany\n";
+        format!("{header}{english}{annex}\nversion: zh\ntitle: 宣言\nseries: 亚欧会议中小企业部长级会议\n\n{zh}\n")
+    }
+
+    #[test]
+    fn a_weekday_in_chinese_is_checked_against_its_date() {
+        let text = with_chinese(
+            "1. Ministers met.",
+            "1、部长们于2007年10月30日（星期二）抵达，10月31日(周四)离开，星期三，2007年10月31日参观了展览，每周一次开会。",
+        );
+        let weekdays: Vec<(String, bool)> = found(&text)
+            .into_iter()
+            .filter(|(_, fact, _)| fact == "weekday")
+            .map(|(words, _, agrees)| (words, agrees))
+            .collect();
+        assert_eq!(
+            weekdays,
+            [
+                ("2007年10月30日（星期二）".to_string(), true),
+                ("10月31日(周四)".to_string(), false),
+                ("星期三，2007年10月31日".to_string(), true),
+            ]
+        );
+    }
+
+    #[test]
+    fn weekdays_in_german_dutch_and_spanish_are_read_in_their_own_versions() {
+        assert_eq!(
+            super::weekday("Dienstag", "de"),
+            Some(super::Weekday::Tuesday)
+        );
+        assert_eq!(super::weekday("zondag", "nl"), Some(super::Weekday::Sunday));
+        assert_eq!(
+            super::weekday("miércoles", "es"),
+            Some(super::Weekday::Wednesday)
+        );
+        assert_eq!(super::weekday("mardi", "en"), Some(super::Weekday::Tuesday));
+        // `Domingo` in an English text is a name.
+        assert_eq!(super::weekday("Domingo", "en"), None);
+        assert_eq!(
+            super::chinese_weekday("星期天"),
+            Some(super::Weekday::Sunday)
+        );
+        assert_eq!(super::chinese_weekday("周天"), None);
+    }
+
+    #[test]
+    fn the_next_meetings_host_in_chinese_is_read_where_it_names_a_member_or_group() {
+        let text = with_chinese(
+            "1. Ministers met.",
+            "1、下届会议将于2009年在欧洲举行。2、第六届亚欧会议中小企业部长级会议将于2009年由日本举办。3、下届会议将于2009年在布鲁塞尔召开。4、部长们明确第六届亚欧会议中小企业部长级会议将于2009年由欧洲成员举办。",
+        );
+        let hosts: Vec<(String, bool)> = found(&text)
+            .into_iter()
+            .filter(|(_, fact, _)| fact == "next host")
+            .map(|(words, _, agrees)| (words, agrees))
+            .collect();
+        assert_eq!(
+            hosts,
+            [
+                ("欧洲".to_string(), true),
+                ("日本".to_string(), false),
+                ("欧洲".to_string(), true)
+            ]
+        );
+    }
+
+    #[test]
+    fn a_day_with_its_weekday_in_a_sentence_about_this_meeting_is_one_of_its_days() {
+        let text = format!(
+            "{HEADER}1. The Fifth ASEM SMEs Ministerial Meeting was held on Monday, 5 November 2007. The ASEM SMEs Ministerial Meeting was held on Tuesday, 30 October 2007. The Ninth ASEM SMEs Ministerial Meeting was held on Friday, 2 November 2007. The working group met on Friday, 2 November 2007.{ANNEX}"
+        );
+        let dates: Vec<(String, bool)> = found(&text)
+            .into_iter()
+            .filter(|(_, fact, _)| fact == "dates")
+            .map(|(words, _, agrees)| (words, agrees))
+            .collect();
+        assert_eq!(
+            dates,
+            [
+                ("Monday, 5 November 2007".to_string(), false),
+                ("Tuesday, 30 October 2007".to_string(), true),
             ]
         );
     }

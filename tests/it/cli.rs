@@ -1490,6 +1490,7 @@ fn check_verbose_prints_each_fact_recognised_in_the_prose() {
         [
             "unmarked.decl:6:5: \"First ASEM SMEs Ministerial Meeting\" read as edition: agrees (the 1st)",
             "unmarked.decl:6:48: \"Wednesday, 31 October 2007\" read as weekday: agrees (2007-10-31)",
+            "unmarked.decl:6:48: \"Wednesday, 31 October 2007\" read as dates: agrees (2007-10-30 to 2007-10-31)",
         ],
         "{}",
         run.stdout

@@ -1,7 +1,10 @@
 //! ## What it finds
 //!
 //! A date written with its weekday whose weekday is not the date's: "Monday, 31 October 2007"
-//! (31 October 2007 was a Wednesday). A date written without its year is read in the year of
+//! (31 October 2007 was a Wednesday), and in the other languages of a declaration's versions:
+//! "mardi 30 octobre 2007", "Dienstag, den 30. Oktober 2007", "dinsdag 30 oktober 2007",
+//! "martes 30 de octubre de 2007", "2007年10月30日（星期二）", "10月30日(周二)". A date written
+//! without its year is read in the year of
 //! the meeting when it falls within a fortnight of the meeting's dates; otherwise its weekday
 //! is not checked.
 //!

@@ -12,10 +12,14 @@
 //! 21 APEC economies`, `our three countries`, `from 45 ASEM members`, `45个亚欧会议成员`; not
 //! `the 10 ASEAN members`, `across 9 APEC economies` or `the six States members of the
 //! Community`); an ordinal directly before the series' name (an edition of the next meeting or
-//! of one on the record agrees); the year after `will be held`, `meet again` and the like; the
-//! year beside the forum's or the series' name in the title; how often the series is held
-//! (`the ... Meeting be held biennially`, `每两年召开一次...`). `plenary check --verbose` lists
-//! every phrase recognised and what it was compared with.
+//! of one on the record agrees); the year after `will be held`, `meet again` and the like, and
+//! the member or group named there as the next meeting's host (`will be held in Europe`,
+//! `将于2009年在欧洲举行`); a day written with its weekday in a sentence that names the series
+//! and says it was held (`The First ASEM SMEs Ministerial Meeting was held on Monday, 5
+//! November 2007`), which must be one of the meeting's days; the year beside the forum's or the
+//! series' name in the title; how often the series is held (`the ... Meeting be held
+//! biennially`, `每两年召开一次...`). `plenary check --verbose` lists every phrase recognised and
+//! what it was compared with.
 //!
 //! ## Why it matters
 //!
