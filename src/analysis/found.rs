@@ -27,6 +27,9 @@
 //! - How often the series meets: `annually`, `biennially`, `every two years`, `每两年` right
 //!   after the series and `be held` (or before `召开` and the series in Chinese).
 //! - The title's year, beside the forum's name or before the series' name.
+//! - The title's place, where a state or country of the registry stands where declarations
+//!   name their place (`Malaysia Declaration`, `Declaration of Malaysia`), when the header's
+//!   place names a country to compare it with.
 //! - Dates with a weekday (`Monday, 30 October 2007`, `mardi 30 octobre 2007`,
 //!   `2007年10月30日（星期二）`): the weekday must be that of the date. In a sentence that names
 //!   the series, says it was held and is about no other meeting, the day must also be one of
@@ -193,6 +196,7 @@ pub fn recognise(analysis: &Analysis, prose: &[Vec<Passage>], source: &str) -> V
             let read = Read::new(&title);
             reader.editions(&read, &mut out);
             reader.title_year(&read, &mut out);
+            reader.title_place(&read, &mut out);
         }
         for passage in passages {
             let read = Read::new(passage);
@@ -763,6 +767,83 @@ impl Reader<'_, '_> {
             }
             let key = FactKey::Meeting(MeetingFact::Year);
             self.push_fact(title, word.clone(), year, key, out);
+        }
+    }
+
+    /// The place a title names where declarations name theirs: `Malaysia Declaration ...`,
+    /// `The Malaysia Joint Statement`, `Declaration of Malaysia`. The words are read only where
+    /// the registry knows them as a state or country and the header's place names a country of
+    /// the registry, so that the two can be compared (a city the registry does not know, such
+    /// as `Beijing Declaration`, is left alone). A name that follows or precedes another
+    /// (`Australia and Japan Joint Statement`, `Declaration of Japan and Korea`) names the
+    /// parties, not the place, and is not read.
+    fn title_place(&self, read: &Read, out: &mut Vec<FoundFact>) {
+        if self.tongue.language.starts_with("zh") {
+            return;
+        }
+        let title = read.passage;
+        let text = &title.text;
+        let lower = &read.lower;
+        let key = FactKey::Meeting(MeetingFact::Place);
+        let Data::Stated {
+            value: Value::Place(place),
+            ..
+        } = self.analysis.fact(self.index, &key)
+        else {
+            return;
+        };
+        let registry = self.analysis.registry;
+        if registry.country_of_place(&place, None).is_none() {
+            return;
+        }
+        let capital = |w: &str| w.chars().next().is_some_and(char::is_uppercase);
+        let mut candidates: Vec<Range<usize>> = Vec::new();
+        // `<Name> Declaration`, `<Name> Joint Statement`: the name opens the title, perhaps
+        // after `The`.
+        for noun in ["declaration", "joint statement", "joint declaration"] {
+            let Some(at) = lower.find(noun) else {
+                continue;
+            };
+            let before = text[..at].trim_end();
+            let start = usize::from(lower.starts_with("the ")) * "the ".len();
+            if before.len() > start && text[start..before.len()].split(' ').all(capital) {
+                candidates.push(start..before.len());
+            }
+        }
+        // `Declaration of <Name>`, up to the end of the title or a word in lower case that
+        // is not `and`.
+        if let Some(at) = lower.find("declaration of ") {
+            let start = at + "declaration of ".len();
+            let mut end = start;
+            let mut rest = text[start..].split(' ');
+            let mut parties = false;
+            for word in rest.by_ref() {
+                let clean = word.trim_end_matches([',', ':', ';']);
+                if !capital(clean) {
+                    parties = word == "and" || word == "&";
+                    break;
+                }
+                end += clean.len();
+                if clean.len() != word.len() {
+                    parties = word.ends_with(',');
+                    break;
+                }
+                end += 1;
+            }
+            let end = text[..end.min(text.len())].trim_end().len();
+            if end > start && !parties {
+                candidates.push(start..end);
+            }
+        }
+        for range in candidates {
+            let words = &text[range.clone()];
+            let known = registry
+                .lookup(words)
+                .is_some_and(|f| f.entity.kind != crate::registry::Kind::Organisation);
+            if !known || taken(title, &range) {
+                continue;
+            }
+            self.push_fact(title, range, words, key.clone(), out);
         }
     }
 
@@ -1573,5 +1654,44 @@ mod tests {
                 ("Tuesday, 30 October 2007".to_string(), true),
             ]
         );
+    }
+
+    #[test]
+    fn a_state_named_as_the_titles_place_is_compared_with_the_headers_place() {
+        let places = |title: &str| -> Vec<(String, bool)> {
+            let header = HEADER
+                .replace("title: Final Act", &format!("title: {title}"))
+                .replace(
+                    "periodicity: biennial\n",
+                    "periodicity: biennial\nplace: Beijing, China\n",
+                );
+            found(&format!("{header}1. Ministers met.{ANNEX}"))
+                .into_iter()
+                .filter(|(_, fact, _)| fact == "place")
+                .map(|(words, _, agrees)| (words, agrees))
+                .collect()
+        };
+        assert_eq!(
+            places("Malaysia Declaration on SMEs"),
+            [("Malaysia".to_string(), false)]
+        );
+        assert_eq!(
+            places("The China Joint Statement"),
+            [("China".to_string(), true)]
+        );
+        assert_eq!(
+            places("Declaration of Japan"),
+            [("Japan".to_string(), false)]
+        );
+        // The parties, a city the registry does not know, and words that are no place.
+        for title in [
+            "Declaration of Japan and Korea",
+            "Australia and Japan Joint Statement",
+            "Beijing Declaration",
+            "Declaration of Principles",
+            "Joint Statement of Japan",
+        ] {
+            assert_eq!(places(title), [], "{title}");
+        }
     }
 }

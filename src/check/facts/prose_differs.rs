@@ -17,7 +17,8 @@
 //! `将于2009年在欧洲举行`); a day written with its weekday in a sentence that names the series
 //! and says it was held (`The First ASEM SMEs Ministerial Meeting was held on Monday, 5
 //! November 2007`), which must be one of the meeting's days; the year beside the forum's or the
-//! series' name in the title; how often the series is held (`the ... Meeting be held
+//! series' name in the title, and a state named as the title's place (`Malaysia Declaration`
+//! for a meeting in Beijing, China); how often the series is held (`the ... Meeting be held
 //! biennially`, `每两年召开一次...`). `plenary check --verbose` lists every phrase recognised and
 //! what it was compared with.
 //!
