@@ -344,15 +344,54 @@ impl SourceCode for Source {
         context_lines_before: usize,
         context_lines_after: usize,
     ) -> Result<Box<dyn SpanContents<'b> + 'b>, MietteError> {
-        let text: &'b str = self.text();
-        let contents = text.read_span(span, context_lines_before, context_lines_after)?;
+        // miette reads a `str` from its start to find the lines of a span, which costs the
+        // whole file for each label of a long text; it is given only the lines it shows.
+        let start = span.offset();
+        let (first_line, from, to) = self.lines_around(
+            start,
+            start + span.len(),
+            context_lines_before,
+            context_lines_after,
+        );
+        let window: &'b str = &self.text()[from..to];
+        let inner = SourceSpan::new((start - from).into(), span.len());
+        let contents = window.read_span(&inner, context_lines_before, context_lines_after)?;
+        let found = contents.span();
         Ok(Box::new(MietteSpanContents::new_named(
             self.name().to_string(),
             contents.data(),
-            *contents.span(),
-            contents.line(),
+            SourceSpan::new((found.offset() + from).into(), found.len()),
+            contents.line() + first_line,
             contents.column(),
-            contents.line_count(),
+            // miette counts the line breaks from the start of what it reads.
+            contents.line_count() + first_line,
         )))
+    }
+}
+
+#[cfg(test)]
+mod read_span_tests {
+    use super::*;
+
+    #[test]
+    fn a_source_reads_spans_as_its_text_does() {
+        let text = "a: 1\nb: 22\r\n\nccc\ndddd: x\n\r\ne\nfff\n";
+        let source = Source::new("t", text);
+        for start in 0..text.len() {
+            for len in 0..(text.len() - start) {
+                for before in 0..3 {
+                    for after in 0..3 {
+                        let span = SourceSpan::new(start.into(), len);
+                        let a = text.read_span(&span, before, after).unwrap();
+                        let b = source.read_span(&span, before, after).unwrap();
+                        assert_eq!(
+                            (a.data(), a.span(), a.line(), a.column(), a.line_count()),
+                            (b.data(), b.span(), b.line(), b.column(), b.line_count()),
+                            "{start} {len} {before} {after}"
+                        );
+                    }
+                }
+            }
+        }
     }
 }

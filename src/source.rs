@@ -153,6 +153,28 @@ impl Source {
         (line, column)
     }
 
+    /// The lines around a range, `before` lines before its first and `after` after its last,
+    /// as a byte range of whole lines: what a diagnostic needs to show it, found through the
+    /// line table instead of by reading the text from its start.
+    pub fn lines_around(
+        &self,
+        start: usize,
+        end: usize,
+        before: usize,
+        after: usize,
+    ) -> (usize, usize, usize) {
+        // One line more than asked on each side: miette reads a span at the very start of its
+        // text otherwise than one after a line break, and a range may end at a line break.
+        let first = self.line_index(start).saturating_sub(before + 1);
+        let last = self.line_index(end.max(start)) + after + 2;
+        let from = self.line_starts[first] as usize;
+        let to = self
+            .line_starts
+            .get(last)
+            .map_or(self.text.len(), |&at| at as usize);
+        (first, from, to)
+    }
+
     fn line_index(&self, offset: usize) -> usize {
         match self.line_starts.binary_search(&(offset as u32)) {
             Ok(line) => line,
