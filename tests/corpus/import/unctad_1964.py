@@ -4,8 +4,12 @@
 Usage (from the root of the project):
 
     python3 tests/corpus/import/unctad_1964.py \\
-        /work/shared/corpus/08_unctad_final_act_geneva_1964.txt \\
+        CORPUS/08_unctad_final_act_geneva_1964.txt \\
         > tests/corpus/08_unctad_final_act_geneva_1964.decl
+
+where CORPUS is the folder of the corpus texts. The committed `.decl` was written by this script
+and then corrected by hand: the `//` notes on the defects the checks find and the header's
+`periodicity:` were added since, so a fresh run gives a starting point, not that file.
 
 The script reads one corpus file (line 1 `Source: URL`, then the repository's markdown file byte
 for byte) and writes the declaration to standard output; what it could not place is reported on
