@@ -559,6 +559,44 @@ impl Reader<'_, '_> {
         }
     }
 
+    /// The words of an ordinal directly before the series' name at `at` (`The First`,
+    /// `The Sixth Meeting of the`, `第二届`), as a range of the text.
+    fn ordinal_before(&self, text: &str, lower: &str, at: usize) -> Option<Range<usize>> {
+        let before = &text[..at];
+        Some(if self.tongue.language.starts_with("zh") {
+            let Some(rest) = before.strip_suffix('届') else {
+                return None;
+            };
+            if let Some(r) = rest.strip_suffix('首') {
+                r.len()..at
+            } else {
+                let Some(first) = rest.rfind('第') else {
+                    return None;
+                };
+                first..at
+            }
+        } else {
+            // `The Sixth Meeting of the ASEAN-Australia Forum` names the edition as
+            // `The Sixth ASEAN-Australia Forum` does.
+            let lower_before = &lower[..at];
+            let before = ["meeting of the ", "session of the "]
+                .iter()
+                .find(|w| lower_before.ends_with(*w))
+                .map_or(before, |w| &before[..before.len() - w.len()]);
+            let trimmed = before.trim_end_matches(' ');
+            if trimmed.len() == before.len() {
+                return None;
+            }
+            let start = trimmed
+                .char_indices()
+                .rev()
+                .take_while(|(_, c)| c.is_alphanumeric() || *c == '-')
+                .last()
+                .map_or(trimmed.len(), |(i, _)| i);
+            start..trimmed.len()
+        })
+    }
+
     /// An ordinal directly before the series' name: `The First ASEM SMEs Ministerial Meeting`,
     /// `第二届亚欧会议中小企业部长级会议`.
     fn editions(&self, read: &Read, out: &mut Vec<FoundFact>) {
@@ -576,38 +614,8 @@ impl Reader<'_, '_> {
             return;
         };
         for (at, _) in lower.match_indices(&needle) {
-            let before = &text[..at];
-            let ordinal = if self.tongue.language.starts_with("zh") {
-                let Some(rest) = before.strip_suffix('届') else {
-                    continue;
-                };
-                if let Some(r) = rest.strip_suffix('首') {
-                    r.len()..at
-                } else {
-                    let Some(first) = rest.rfind('第') else {
-                        continue;
-                    };
-                    first..at
-                }
-            } else {
-                // `The Sixth Meeting of the ASEAN-Australia Forum` names the edition as
-                // `The Sixth ASEAN-Australia Forum` does.
-                let lower_before = &lower[..at];
-                let before = ["meeting of the ", "session of the "]
-                    .iter()
-                    .find(|w| lower_before.ends_with(*w))
-                    .map_or(before, |w| &before[..before.len() - w.len()]);
-                let trimmed = before.trim_end_matches(' ');
-                if trimmed.len() == before.len() {
-                    continue;
-                }
-                let start = trimmed
-                    .char_indices()
-                    .rev()
-                    .take_while(|(_, c)| c.is_alphanumeric() || *c == '-')
-                    .last()
-                    .map_or(trimmed.len(), |(i, _)| i);
-                start..trimmed.len()
+            let Some(ordinal) = self.ordinal_before(text, lower, at) else {
+                continue;
             };
             let words = &text[ordinal.clone()];
             // A Roman numeral alone is too often a letter or a pronoun ("I"), and a number
@@ -874,7 +882,10 @@ impl Reader<'_, '_> {
                 let ours = has_word(words, "next")
                     || phrase.starts_with("meet again")
                     || series.as_deref().is_some_and(|s| words.contains(s));
-                if !ours || others.iter().any(|o| words.contains(o.as_str())) {
+                if !ours
+                    || others.iter().any(|o| words.contains(o.as_str()))
+                    || self.names_another_edition(text, lower, &around)
+                {
                     continue;
                 }
                 let rest = at + phrase.len()..around.end;
@@ -908,6 +919,33 @@ impl Reader<'_, '_> {
                 );
             }
         }
+    }
+
+    /// Whether a sentence gives the series an edition other than the next meeting's: "the
+    /// 53rd ASEAN Economic Ministers' Meeting will be held in Malaysia in 2021", when the next
+    /// is the 52nd, announces a later meeting the record does not state, not the next one.
+    fn names_another_edition(&self, text: &str, lower: &str, around: &Range<usize>) -> bool {
+        let record = &self.analysis.series.record;
+        let edition = |kind| {
+            record
+                .iter()
+                .find(|e| e.kind == kind)
+                .and_then(|e| e.edition)
+                .map(|(n, _)| n)
+        };
+        let Some(next) = edition(super::series::EntryKind::Next)
+            .or_else(|| edition(super::series::EntryKind::This).map(|n| n + 1))
+        else {
+            return false;
+        };
+        let Some(needle) = self.series.as_deref().filter(|s| !s.is_empty()) else {
+            return false;
+        };
+        lower[around.clone()].match_indices(needle).any(|(i, _)| {
+            self.ordinal_before(text, lower, around.start + i)
+                .and_then(|words| read_ordinal(&text[words], self.tongue.language))
+                .is_some_and(|n| n != next)
+        })
     }
 
     /// `下届会议将于2009年...`: a year after `将于` (will be held in) in a sentence about the
