@@ -160,13 +160,17 @@ impl Dictionary {
         found
     }
 
-    /// Whether a word the dictionary lacks is one slip away from a word it has (a letter left
-    /// out, added, changed, or two swapped), as written or in lower case.
-    pub fn has_neighbour(&self, word: &str, spelling: Spelling) -> bool {
-        [word.to_string(), word.to_lowercase()].iter().any(|form| {
-            !self.swaps(form, spelling).is_empty()
-                || self.within(form, 1, spelling).iter().any(|w| w != form)
-        })
+    /// Whether a word the dictionary lacks is, in lower case, one slip away from a word the
+    /// dictionary has in lower case: "Etablishment" from "establishment", but not "Incheon"
+    /// from the name "Inchon".
+    pub fn has_lower_neighbour(&self, word: &str, spelling: Spelling) -> bool {
+        let form = word.to_lowercase();
+        let lower = |w: &String| w.starts_with(char::is_lowercase);
+        self.swaps(&form, spelling).iter().any(lower)
+            || self
+                .within(&form, 1, spelling)
+                .iter()
+                .any(|w| *w != form && lower(w))
     }
 
     /// The words of this spelling at most `distance` edits from `word`.
