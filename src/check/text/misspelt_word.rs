@@ -34,6 +34,8 @@
 //!   accents of French that the dictionary has without them ("communiqué", "régime");
 //! - a word made of a prefix and a word of the dictionary ("nonpatented", "semiprocessed",
 //!   "eco-system");
+//! - the words of a phrase of Latin or French that English writes as it is, within the phrase
+//!   ("bona fide", "mutatis mutandis", "per se", "vis-à-vis"; `data/spelling/phrases.txt`);
 //! - the words of the project's list, `[spelling] words` in `plenary.toml`, as the list writes
 //!   them (with a capital at the start of a sentence).
 //!
@@ -67,7 +69,7 @@ use crate::ast::{FactKey, MeetingFact};
 use crate::check::{Check, Context};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::source::{Span, Spanned};
-use crate::spelling::{lower_first, Dictionary, Spelling};
+use crate::spelling::{lower_first, Dictionary, Phrases, Spelling};
 
 pub const CHECK: Check = Check {
     code: "text::misspelt-word",
@@ -186,6 +188,14 @@ impl Reader<'_, '_, '_> {
             previous_title = title;
             let in_name = i > 0 && capital(words.get(i - 1)) && capital(words.get(i + 1));
             if in_name || after_title || in_address(text, word) {
+                continue;
+            }
+            // A word of a phrase English took from Latin or French ("bona fide", "per se") is
+            // right in its phrase; the phrases are looked in only for a word the dictionary
+            // lacks.
+            if !self.dictionary.accepts(&clean(written), spelling)
+                && Phrases::english().covers(text, words, i)
+            {
                 continue;
             }
             let place = if title_case || sentence_start(text, word.start) {
@@ -583,6 +593,14 @@ mod tests {
         assert_eq!(
             reported("en", "Non-tariff and eco-system co-opration, nonpatented."),
             ["opration"]
+        );
+    }
+
+    #[test]
+    fn a_word_of_a_latin_phrase_is_right_in_its_phrase_only() {
+        assert_eq!(
+            reported("en", "Bona fide talks, per se, mutatis mutandis; the se of it."),
+            ["se"]
         );
     }
 
