@@ -27,7 +27,9 @@
 //!   knows, as the name writes it: "Organisation" of the Organisation for Economic
 //!   Co-operation and Development passes in American English, "organisation" does not;
 //! - a word the text defines alone in brackets, with a capital: "(MoU)", "(Sherpas)";
-//! - a word in lower case between two with capitals, as part of a name ("Palais des Nations");
+//! - a word in lower case between two with capitals, as part of a name ("Palais des Nations"),
+//!   and up to three such words with a particle of names among them ("Organisation
+//!   internationale de la Francophonie");
 //! - the capitalised words after a title of office, and the particles among them, as a
 //!   person's name ("Prime Minister Gillard", "President von der Leyen");
 //! - a hyphenated word the dictionary has written solid ("co-ordinated"), and a word with the
@@ -186,7 +188,8 @@ impl Reader<'_, '_, '_> {
                 && !title
                 && (capital(Some(word)) || NAME_PARTICLES.contains(&written));
             previous_title = title;
-            let in_name = i > 0 && capital(words.get(i - 1)) && capital(words.get(i + 1));
+            let in_name = (i > 0 && capital(words.get(i - 1)) && capital(words.get(i + 1)))
+                || in_foreign_name(text, words, i);
             if in_name || after_title || in_address(text, word) {
                 continue;
             }
@@ -344,6 +347,33 @@ fn misspelt(word: &str, span: Span, spelling: Spelling, dictionary: &Dictionary)
     .help(format!(
         "{fix}If the word is right, add it to `words` under `[spelling]` in plenary.toml"
     ))
+}
+
+/// Whether the word `i`, in lower case, is one of a few lower-case words of a name in French,
+/// Spanish or the like between two words with capitals, among them a particle of such names:
+/// "Organisation internationale de la Francophonie", "Banco Central de la República". The
+/// words stand side by side, with nothing but spaces between them.
+fn in_foreign_name(text: &str, words: &[Range<usize>], i: usize) -> bool {
+    let word = |j: usize| &text[words[j].clone()];
+    let lower = |j: usize| !word(j).starts_with(char::is_uppercase);
+    let joined = |j: usize| text[words[j].end..words[j + 1].start].trim().is_empty();
+    if !lower(i) {
+        return false;
+    }
+    let mut first = i;
+    while first > 0 && lower(first - 1) && joined(first - 1) {
+        first -= 1;
+    }
+    let mut last = i;
+    while last + 1 < words.len() && lower(last + 1) && joined(last) {
+        last += 1;
+    }
+    first > 0
+        && last + 1 < words.len()
+        && joined(first - 1)
+        && joined(last)
+        && last - first < 3
+        && (first..=last).any(|j| NAME_PARTICLES.contains(&word(j)) || word(j) == "des")
 }
 
 /// Where a word with a capital stands: where words of the language take one too (the start of
@@ -593,6 +623,20 @@ mod tests {
         assert_eq!(
             reported("en", "Non-tariff and eco-system co-opration, nonpatented."),
             ["opration"]
+        );
+    }
+
+    #[test]
+    fn lower_case_words_of_a_french_name_are_part_of_it() {
+        assert!(reported(
+            "en",
+            "The Organisation internationale de la Francophonie and the Palais des Nations."
+        )
+        .is_empty());
+        // Without a particle of names, or with a comma between, the words are English words.
+        assert_eq!(
+            reported("en", "Ministers welcomd the Secretary. Paris, internationale de Lyon."),
+            ["welcomd", "internationale"]
         );
     }
 
