@@ -347,8 +347,14 @@ mod tests {
                 .map(|i| phrases.covers(text, &words, i))
                 .collect()
         };
-        assert_eq!(covered("Bona fide and vis-a-vis"), [true, true, false, true]);
-        assert_eq!(covered("per se but se per"), [true, true, false, false, false]);
+        assert_eq!(
+            covered("Bona fide and vis-a-vis"),
+            [true, true, false, true]
+        );
+        assert_eq!(
+            covered("per se but se per"),
+            [true, true, false, false, false]
+        );
         assert_eq!(covered("raison d’être"), [true, true]);
     }
 

@@ -252,6 +252,20 @@ struct Reader<'r, 'a> {
     others: Vec<String>,
 }
 
+/// Which day of the dates after it a weekday names.
+#[derive(Clone, Copy)]
+enum Day {
+    First,
+    Last,
+}
+
+/// The words that join two weekdays of a span or a list: "Saturday to Tuesday", "Saturday and
+/// Sunday".
+const WEEKDAY_JOINERS: &[&str] = &["to", "and", "through", "until", "till", "au", "et"];
+
+/// The dashes that join two weekdays of a span: "Monday–Tuesday".
+const DASHES: &[&str] = &["-", "\u{2013}", "\u{2014}"];
+
 /// Whether a range of a passage overlaps a marked fact or lies in a quotation.
 fn taken(passage: &Passage, range: &Range<usize>) -> bool {
     passage
@@ -1121,23 +1135,66 @@ impl Reader<'_, '_> {
             let Some((range, dates)) = found else {
                 continue;
             };
-            self.push_weekday(passage, word.start..range.end, written, dates, out);
+            // A weekday after another, joined by `to`, `and` or a dash, ends a span or a list
+            // of days ("Saturday to Tuesday, 7-10 September", "Saturday and Sunday, 7 and 8
+            // September", "Monday–Tuesday, 9–10 September"): it is the last day's, and the
+            // weekday before it the first day's.
+            let before = |j: usize| text[words[j].end..words[j + 1].start].trim();
+            let first = match i {
+                _ if i >= 1 && DASHES.contains(&before(i - 1)) => Some(i - 1),
+                _ if i >= 2
+                    && before(i - 1).is_empty()
+                    && before(i - 2).is_empty()
+                    && WEEKDAY_JOINERS
+                        .contains(&text[words[i - 1].clone()].to_lowercase().as_str()) =>
+                {
+                    Some(i - 2)
+                }
+                _ => None,
+            }
+            .and_then(|j| Some((j, weekday(&text[words[j].clone()], self.tongue.language)?)));
+            if let Some((j, first_written)) = first {
+                let start = words[j].start..range.end;
+                self.push_weekday(passage, start, first_written, dates, Day::First, out);
+                self.push_weekday(
+                    passage,
+                    word.start..range.end,
+                    written,
+                    dates,
+                    Day::Last,
+                    out,
+                );
+                continue;
+            }
+            self.push_weekday(
+                passage,
+                word.start..range.end,
+                written,
+                dates,
+                Day::First,
+                out,
+            );
         }
         self.chinese_weekdays(read, out);
     }
 
     /// A date written with its weekday, at `range`: the weekday is compared with the first
-    /// day's. A day without its year is read in the year of the meeting when it falls within
-    /// a fortnight of it, and is not read otherwise.
+    /// day's, or with the last day's for the weekday that ends a span of weekdays. A day
+    /// without its year is read in the year of the meeting when it falls within a fortnight
+    /// of it, and is not read otherwise.
     fn push_weekday(
         &self,
         passage: &Passage,
         range: Range<usize>,
         written: Weekday,
         dates: WrittenDates,
+        day: Day,
         out: &mut Vec<FoundFact>,
     ) {
-        let start = dates.start;
+        let start = match day {
+            Day::First => dates.start,
+            Day::Last => dates.end,
+        };
         let date = match start.year {
             Some(year) => Date::new(year, start.month, start.day).ok(),
             None => self.analysis.document.header.dates.as_ref().and_then(|d| {
@@ -1336,7 +1393,7 @@ impl Reader<'_, '_> {
                 if taken(passage, &(first..before)) {
                     continue;
                 }
-                self.push_weekday(passage, first..end, written, dates, out);
+                self.push_weekday(passage, first..end, written, dates, Day::First, out);
                 continue;
             }
             // After: `星期二，2007年10月30日`.
@@ -1357,7 +1414,7 @@ impl Reader<'_, '_> {
                 if taken(passage, &(from..end)) {
                     continue;
                 }
-                self.push_weekday(passage, at..end, written, dates, out);
+                self.push_weekday(passage, at..end, written, dates, Day::First, out);
             }
         }
     }
@@ -1600,6 +1657,29 @@ mod tests {
                     "weekday".to_string(),
                     false
                 ),
+            ]
+        );
+    }
+
+    #[test]
+    fn the_weekdays_of_a_span_of_days_are_its_first_and_last_days() {
+        let text = format!(
+            "{HEADER}1. Officials met from Sunday to Monday, 28-29 October 2007, on Tuesday and Friday, 30 and 31 October 2007, and on Tuesday–Wednesday, 30–31 October 2007.{ANNEX}"
+        );
+        let verdicts: Vec<(String, bool)> = found(&text)
+            .into_iter()
+            .map(|(words, _, agrees)| (words, agrees))
+            .collect();
+        assert_eq!(
+            verdicts,
+            [
+                ("Sunday to Monday, 28-29 October 2007".to_string(), true),
+                ("Monday, 28-29 October 2007".to_string(), true),
+                ("Tuesday and Friday, 30 and 31 October 2007".to_string(), true),
+                // 31 October 2007 is a Wednesday.
+                ("Friday, 30 and 31 October 2007".to_string(), false),
+                ("Tuesday–Wednesday, 30–31 October 2007".to_string(), true),
+                ("Wednesday, 30–31 October 2007".to_string(), true),
             ]
         );
     }

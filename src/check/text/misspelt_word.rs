@@ -635,7 +635,10 @@ mod tests {
         .is_empty());
         // Without a particle of names, or with a comma between, the words are English words.
         assert_eq!(
-            reported("en", "Ministers welcomd the Secretary. Paris, internationale de Lyon."),
+            reported(
+                "en",
+                "Ministers welcomd the Secretary. Paris, internationale de Lyon."
+            ),
             ["welcomd", "internationale"]
         );
     }
@@ -643,7 +646,10 @@ mod tests {
     #[test]
     fn a_word_of_a_latin_phrase_is_right_in_its_phrase_only() {
         assert_eq!(
-            reported("en", "Bona fide talks, per se, mutatis mutandis; the se of it."),
+            reported(
+                "en",
+                "Bona fide talks, per se, mutatis mutandis; the se of it."
+            ),
             ["se"]
         );
     }
