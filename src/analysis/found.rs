@@ -1675,7 +1675,10 @@ mod tests {
             [
                 ("Sunday to Monday, 28-29 October 2007".to_string(), true),
                 ("Monday, 28-29 October 2007".to_string(), true),
-                ("Tuesday and Friday, 30 and 31 October 2007".to_string(), true),
+                (
+                    "Tuesday and Friday, 30 and 31 October 2007".to_string(),
+                    true
+                ),
                 // 31 October 2007 is a Wednesday.
                 ("Friday, 30 and 31 October 2007".to_string(), false),
                 ("Tuesday–Wednesday, 30–31 October 2007".to_string(), true),
