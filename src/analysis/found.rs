@@ -578,15 +578,11 @@ impl Reader<'_, '_> {
     fn ordinal_before(&self, text: &str, lower: &str, at: usize) -> Option<Range<usize>> {
         let before = &text[..at];
         Some(if self.tongue.language.starts_with("zh") {
-            let Some(rest) = before.strip_suffix('届') else {
-                return None;
-            };
+            let rest = before.strip_suffix('届')?;
             if let Some(r) = rest.strip_suffix('首') {
                 r.len()..at
             } else {
-                let Some(first) = rest.rfind('第') else {
-                    return None;
-                };
+                let first = rest.rfind('第')?;
                 first..at
             }
         } else {
