@@ -301,12 +301,16 @@ impl Reader<'_, '_, '_> {
     /// the registry or the project knows it.
     fn accepts(&self, word: &str, spelling: Spelling) -> bool {
         let word = clean(word);
+        // A word of the other spelling is no prefix and a word: "colour" is not "co" and
+        // "lour" in American English.
+        let other_spelling = self.dictionary.accepts(&word, Spelling::Either);
         self.dictionary.accepts(&word, spelling)
-            || PREFIXES.iter().any(|prefix| {
-                word.strip_prefix(prefix).is_some_and(|rest| {
-                    rest.chars().count() >= 4 && self.dictionary.accepts(rest, spelling)
+            || !other_spelling
+                && PREFIXES.iter().any(|prefix| {
+                    word.strip_prefix(prefix).is_some_and(|rest| {
+                        rest.chars().count() >= 4 && self.dictionary.accepts(rest, spelling)
+                    })
                 })
-            })
             || self.known(&word)
     }
 
@@ -651,6 +655,14 @@ mod tests {
                 "Bona fide talks, per se, mutatis mutandis; the se of it."
             ),
             ["se"]
+        );
+    }
+
+    #[test]
+    fn a_word_of_the_other_spelling_is_not_taken_for_a_prefix_and_a_word() {
+        assert_eq!(
+            reported("en-US", "The colour and the cooperation."),
+            ["colour"]
         );
     }
 
