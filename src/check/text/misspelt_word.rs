@@ -364,12 +364,14 @@ fn in_foreign_name(text: &str, words: &[Range<usize>], i: usize) -> bool {
     if !lower(i) {
         return false;
     }
+    // The run is walked no further than a name's few words, so that a long sentence in lower
+    // case costs no more than a short one.
     let mut first = i;
-    while first > 0 && lower(first - 1) && joined(first - 1) {
+    while first > 0 && i - first < 3 && lower(first - 1) && joined(first - 1) {
         first -= 1;
     }
     let mut last = i;
-    while last + 1 < words.len() && lower(last + 1) && joined(last) {
+    while last + 1 < words.len() && last - first < 3 && lower(last + 1) && joined(last) {
         last += 1;
     }
     first > 0
