@@ -193,20 +193,13 @@ impl Reader<'_, '_, '_> {
             if in_name || after_title || in_address(text, word) {
                 continue;
             }
-            // A word of a phrase English took from Latin or French ("bona fide", "per se") is
-            // right in its phrase; the phrases are looked in only for a word the dictionary
-            // lacks.
-            if !self.dictionary.accepts(&clean(written), spelling)
-                && Phrases::english().covers(text, words, i)
-            {
-                continue;
-            }
             let place = if title_case || sentence_start(text, word.start) {
                 Place::Capitalised
             } else {
                 Place::Within
             };
-            self.word(text, word.clone(), spelling, place, at);
+            let in_phrase = || Phrases::english().covers(text, words, i);
+            self.word(text, word.clone(), spelling, place, &in_phrase, at);
         }
     }
 
@@ -218,12 +211,18 @@ impl Reader<'_, '_, '_> {
         word: Range<usize>,
         spelling: Spelling,
         place: Place,
+        in_phrase: &dyn Fn() -> bool,
         at: &dyn Fn(Range<usize>) -> Span,
     ) {
         let whole = &text[word.clone()];
         // The cheap tests first: most words are in the dictionary or exempt, and the document's
         // vocabulary is gathered only for a word that is neither.
         if self.dictionary.accepts(&clean(whole), spelling) {
+            return;
+        }
+        // A word of a phrase English took from Latin or French ("bona fide", "per se") is
+        // right in its phrase.
+        if in_phrase() {
             return;
         }
         // A hyphenated word that English also writes solid ("co-ordinated", "coordinated") is
