@@ -103,7 +103,9 @@ impl Passage {
             while let Some(&(at, c)) = chars.peek() {
                 // A combining accent belongs to the letter before it: "Côte" written
                 // decomposed (NFD) is one word, not "Co" and "te".
-                if c.is_alphanumeric() || unicode_normalization::char::is_combining_mark(c) {
+                if c.is_alphanumeric()
+                    || (!c.is_ascii() && unicode_normalization::char::is_combining_mark(c))
+                {
                     chars.next();
                     continue;
                 }

@@ -188,8 +188,7 @@ impl Reader<'_, '_, '_> {
                 && !title
                 && (capital(Some(word)) || NAME_PARTICLES.contains(&written));
             previous_title = title;
-            let in_name = (i > 0 && capital(words.get(i - 1)) && capital(words.get(i + 1)))
-                || in_foreign_name(text, words, i);
+            let in_name = i > 0 && capital(words.get(i - 1)) && capital(words.get(i + 1));
             if in_name || after_title || in_address(text, word) {
                 continue;
             }
@@ -198,7 +197,10 @@ impl Reader<'_, '_, '_> {
             } else {
                 Place::Within
             };
-            let in_phrase = || Phrases::english().covers(text, words, i);
+            // Whether the words around make the word right: a phrase of Latin or French, or
+            // a name in French. Asked only about a word the dictionary lacks.
+            let in_phrase =
+                || in_foreign_name(text, words, i) || Phrases::english().covers(text, words, i);
             self.word(text, word.clone(), spelling, place, &in_phrase, at);
         }
     }
@@ -221,7 +223,7 @@ impl Reader<'_, '_, '_> {
             return;
         }
         // A word of a phrase English took from Latin or French ("bona fide", "per se") is
-        // right in its phrase.
+        // right in its phrase, and the lower-case words of a French name in the name.
         if in_phrase() {
             return;
         }
