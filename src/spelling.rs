@@ -160,13 +160,17 @@ impl Dictionary {
         found
     }
 
-    /// Whether a word the dictionary lacks is one slip away from a word it has (a letter left
-    /// out, added, changed, or two swapped), as written or in lower case.
-    pub fn has_neighbour(&self, word: &str, spelling: Spelling) -> bool {
-        [word.to_string(), word.to_lowercase()].iter().any(|form| {
-            !self.swaps(form, spelling).is_empty()
-                || self.within(form, 1, spelling).iter().any(|w| w != form)
-        })
+    /// Whether a word the dictionary lacks is, in lower case, one slip away from a word the
+    /// dictionary has in lower case: "Etablishment" from "establishment", but not "Incheon"
+    /// from the name "Inchon".
+    pub fn has_lower_neighbour(&self, word: &str, spelling: Spelling) -> bool {
+        let form = word.to_lowercase();
+        let lower = |w: &String| w.starts_with(char::is_lowercase);
+        self.swaps(&form, spelling).iter().any(lower)
+            || self
+                .within(&form, 1, spelling)
+                .iter()
+                .any(|w| *w != form && lower(w))
     }
 
     /// The words of this spelling at most `distance` edits from `word`.
@@ -196,6 +200,61 @@ impl Dictionary {
             })
             .collect()
     }
+}
+
+/// The phrases of Latin and French that English writes as they are ("bona fide", "per se",
+/// "vis-à-vis"), from `data/spelling/phrases.txt`: their words are right inside the phrase
+/// only.
+pub struct Phrases {
+    phrases: Vec<Vec<String>>,
+    /// For each word of a phrase, the phrases it is in and its place in each.
+    by_word: std::collections::HashMap<String, Vec<(usize, usize)>>,
+}
+
+impl Phrases {
+    /// The list, read once per process.
+    pub fn english() -> &'static Phrases {
+        static PHRASES: OnceLock<Phrases> = OnceLock::new();
+        PHRASES.get_or_init(|| {
+            let phrases: Vec<Vec<String>> = include_str!("../data/spelling/phrases.txt")
+                .lines()
+                .map(|line| line.split('#').next().unwrap_or("").trim())
+                .filter(|line| !line.is_empty())
+                .map(|line| line.split_whitespace().map(phrase_form).collect())
+                .collect();
+            let mut by_word = std::collections::HashMap::<String, Vec<(usize, usize)>>::new();
+            for (p, phrase) in phrases.iter().enumerate() {
+                for (k, word) in phrase.iter().enumerate() {
+                    by_word.entry(word.clone()).or_default().push((p, k));
+                }
+            }
+            Phrases { phrases, by_word }
+        })
+    }
+
+    /// Whether the word `i` of `words` (ranges of `text`) stands in one of the phrases, the
+    /// phrase's words side by side with nothing but spaces between them.
+    pub fn covers(&self, text: &str, words: &[std::ops::Range<usize>], i: usize) -> bool {
+        let form = |j: usize| words.get(j).map(|w| phrase_form(&text[w.clone()]));
+        let Some(places) = form(i).and_then(|word| self.by_word.get(&word)) else {
+            return false;
+        };
+        places.iter().any(|&(p, k)| {
+            let phrase = &self.phrases[p];
+            i >= k
+                && phrase.iter().enumerate().all(|(m, word)| {
+                    let j = i - k + m;
+                    form(j).as_ref() == Some(word)
+                        && (m == 0 || text[words[j - 1].end..words[j].start].trim().is_empty())
+                })
+        })
+    }
+}
+
+/// A word as the phrases are compared: in lower case, without accents, with a straight
+/// apostrophe ("Raison d’être" reads "raison d'etre").
+fn phrase_form(word: &str) -> String {
+    unaccented(&straight(&word.to_lowercase()))
 }
 
 /// The word with curly apostrophes read as straight ones, as the dictionary writes them.
@@ -270,6 +329,33 @@ mod tests {
         assert!(d.accepts("communiqué", Spelling::Either));
         assert!(d.accepts("Régime", Spelling::British));
         assert!(!d.accepts("finacial", Spelling::Either));
+    }
+
+    #[test]
+    fn words_of_latin_and_french_phrases_are_right_in_their_phrase_only() {
+        let phrases = Phrases::english();
+        let covered = |text: &str| -> Vec<bool> {
+            let words: Vec<std::ops::Range<usize>> = text
+                .split(' ')
+                .scan(0, |at, w| {
+                    let start = *at;
+                    *at += w.len() + 1;
+                    Some(start..start + w.len())
+                })
+                .collect();
+            (0..words.len())
+                .map(|i| phrases.covers(text, &words, i))
+                .collect()
+        };
+        assert_eq!(
+            covered("Bona fide and vis-a-vis"),
+            [true, true, false, true]
+        );
+        assert_eq!(
+            covered("per se but se per"),
+            [true, true, false, false, false]
+        );
+        assert_eq!(covered("raison d’être"), [true, true]);
     }
 
     #[test]

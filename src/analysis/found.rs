@@ -252,6 +252,20 @@ struct Reader<'r, 'a> {
     others: Vec<String>,
 }
 
+/// Which day of the dates after it a weekday names.
+#[derive(Clone, Copy)]
+enum Day {
+    First,
+    Last,
+}
+
+/// The words that join two weekdays of a span or a list: "Saturday to Tuesday", "Saturday and
+/// Sunday".
+const WEEKDAY_JOINERS: &[&str] = &["to", "and", "through", "until", "till", "au", "et"];
+
+/// The dashes that join two weekdays of a span: "Monday–Tuesday".
+const DASHES: &[&str] = &["-", "\u{2013}", "\u{2014}"];
+
 /// Whether a range of a passage overlaps a marked fact or lies in a quotation.
 fn taken(passage: &Passage, range: &Range<usize>) -> bool {
     passage
@@ -559,6 +573,40 @@ impl Reader<'_, '_> {
         }
     }
 
+    /// The words of an ordinal directly before the series' name at `at` (`The First`,
+    /// `The Sixth Meeting of the`, `第二届`), as a range of the text.
+    fn ordinal_before(&self, text: &str, lower: &str, at: usize) -> Option<Range<usize>> {
+        let before = &text[..at];
+        Some(if self.tongue.language.starts_with("zh") {
+            let rest = before.strip_suffix('届')?;
+            if let Some(r) = rest.strip_suffix('首') {
+                r.len()..at
+            } else {
+                let first = rest.rfind('第')?;
+                first..at
+            }
+        } else {
+            // `The Sixth Meeting of the ASEAN-Australia Forum` names the edition as
+            // `The Sixth ASEAN-Australia Forum` does.
+            let lower_before = &lower[..at];
+            let before = ["meeting of the ", "session of the "]
+                .iter()
+                .find(|w| lower_before.ends_with(*w))
+                .map_or(before, |w| &before[..before.len() - w.len()]);
+            let trimmed = before.trim_end_matches(' ');
+            if trimmed.len() == before.len() {
+                return None;
+            }
+            let start = trimmed
+                .char_indices()
+                .rev()
+                .take_while(|(_, c)| c.is_alphanumeric() || *c == '-')
+                .last()
+                .map_or(trimmed.len(), |(i, _)| i);
+            start..trimmed.len()
+        })
+    }
+
     /// An ordinal directly before the series' name: `The First ASEM SMEs Ministerial Meeting`,
     /// `第二届亚欧会议中小企业部长级会议`.
     fn editions(&self, read: &Read, out: &mut Vec<FoundFact>) {
@@ -576,38 +624,8 @@ impl Reader<'_, '_> {
             return;
         };
         for (at, _) in lower.match_indices(&needle) {
-            let before = &text[..at];
-            let ordinal = if self.tongue.language.starts_with("zh") {
-                let Some(rest) = before.strip_suffix('届') else {
-                    continue;
-                };
-                if let Some(r) = rest.strip_suffix('首') {
-                    r.len()..at
-                } else {
-                    let Some(first) = rest.rfind('第') else {
-                        continue;
-                    };
-                    first..at
-                }
-            } else {
-                // `The Sixth Meeting of the ASEAN-Australia Forum` names the edition as
-                // `The Sixth ASEAN-Australia Forum` does.
-                let lower_before = &lower[..at];
-                let before = ["meeting of the ", "session of the "]
-                    .iter()
-                    .find(|w| lower_before.ends_with(*w))
-                    .map_or(before, |w| &before[..before.len() - w.len()]);
-                let trimmed = before.trim_end_matches(' ');
-                if trimmed.len() == before.len() {
-                    continue;
-                }
-                let start = trimmed
-                    .char_indices()
-                    .rev()
-                    .take_while(|(_, c)| c.is_alphanumeric() || *c == '-')
-                    .last()
-                    .map_or(trimmed.len(), |(i, _)| i);
-                start..trimmed.len()
+            let Some(ordinal) = self.ordinal_before(text, lower, at) else {
+                continue;
             };
             let words = &text[ordinal.clone()];
             // A Roman numeral alone is too often a letter or a pronoun ("I"), and a number
@@ -874,7 +892,10 @@ impl Reader<'_, '_> {
                 let ours = has_word(words, "next")
                     || phrase.starts_with("meet again")
                     || series.as_deref().is_some_and(|s| words.contains(s));
-                if !ours || others.iter().any(|o| words.contains(o.as_str())) {
+                if !ours
+                    || others.iter().any(|o| words.contains(o.as_str()))
+                    || self.names_another_edition(text, lower, &around)
+                {
                     continue;
                 }
                 let rest = at + phrase.len()..around.end;
@@ -908,6 +929,33 @@ impl Reader<'_, '_> {
                 );
             }
         }
+    }
+
+    /// Whether a sentence gives the series an edition other than the next meeting's: "the
+    /// 53rd ASEAN Economic Ministers' Meeting will be held in Malaysia in 2021", when the next
+    /// is the 52nd, announces a later meeting the record does not state, not the next one.
+    fn names_another_edition(&self, text: &str, lower: &str, around: &Range<usize>) -> bool {
+        let record = &self.analysis.series.record;
+        let edition = |kind| {
+            record
+                .iter()
+                .find(|e| e.kind == kind)
+                .and_then(|e| e.edition)
+                .map(|(n, _)| n)
+        };
+        let Some(next) = edition(super::series::EntryKind::Next)
+            .or_else(|| edition(super::series::EntryKind::This).map(|n| n + 1))
+        else {
+            return false;
+        };
+        let Some(needle) = self.series.as_deref().filter(|s| !s.is_empty()) else {
+            return false;
+        };
+        lower[around.clone()].match_indices(needle).any(|(i, _)| {
+            self.ordinal_before(text, lower, around.start + i)
+                .and_then(|words| read_ordinal(&text[words], self.tongue.language))
+                .is_some_and(|n| n != next)
+        })
     }
 
     /// `下届会议将于2009年...`: a year after `将于` (will be held in) in a sentence about the
@@ -1083,23 +1131,66 @@ impl Reader<'_, '_> {
             let Some((range, dates)) = found else {
                 continue;
             };
-            self.push_weekday(passage, word.start..range.end, written, dates, out);
+            // A weekday after another, joined by `to`, `and` or a dash, ends a span or a list
+            // of days ("Saturday to Tuesday, 7-10 September", "Saturday and Sunday, 7 and 8
+            // September", "Monday–Tuesday, 9–10 September"): it is the last day's, and the
+            // weekday before it the first day's.
+            let before = |j: usize| text[words[j].end..words[j + 1].start].trim();
+            let first = match i {
+                _ if i >= 1 && DASHES.contains(&before(i - 1)) => Some(i - 1),
+                _ if i >= 2
+                    && before(i - 1).is_empty()
+                    && before(i - 2).is_empty()
+                    && WEEKDAY_JOINERS
+                        .contains(&text[words[i - 1].clone()].to_lowercase().as_str()) =>
+                {
+                    Some(i - 2)
+                }
+                _ => None,
+            }
+            .and_then(|j| Some((j, weekday(&text[words[j].clone()], self.tongue.language)?)));
+            if let Some((j, first_written)) = first {
+                let start = words[j].start..range.end;
+                self.push_weekday(passage, start, first_written, dates, Day::First, out);
+                self.push_weekday(
+                    passage,
+                    word.start..range.end,
+                    written,
+                    dates,
+                    Day::Last,
+                    out,
+                );
+                continue;
+            }
+            self.push_weekday(
+                passage,
+                word.start..range.end,
+                written,
+                dates,
+                Day::First,
+                out,
+            );
         }
         self.chinese_weekdays(read, out);
     }
 
     /// A date written with its weekday, at `range`: the weekday is compared with the first
-    /// day's. A day without its year is read in the year of the meeting when it falls within
-    /// a fortnight of it, and is not read otherwise.
+    /// day's, or with the last day's for the weekday that ends a span of weekdays. A day
+    /// without its year is read in the year of the meeting when it falls within a fortnight
+    /// of it, and is not read otherwise.
     fn push_weekday(
         &self,
         passage: &Passage,
         range: Range<usize>,
         written: Weekday,
         dates: WrittenDates,
+        day: Day,
         out: &mut Vec<FoundFact>,
     ) {
-        let start = dates.start;
+        let start = match day {
+            Day::First => dates.start,
+            Day::Last => dates.end,
+        };
         let date = match start.year {
             Some(year) => Date::new(year, start.month, start.day).ok(),
             None => self.analysis.document.header.dates.as_ref().and_then(|d| {
@@ -1298,7 +1389,7 @@ impl Reader<'_, '_> {
                 if taken(passage, &(first..before)) {
                     continue;
                 }
-                self.push_weekday(passage, first..end, written, dates, out);
+                self.push_weekday(passage, first..end, written, dates, Day::First, out);
                 continue;
             }
             // After: `星期二，2007年10月30日`.
@@ -1319,7 +1410,7 @@ impl Reader<'_, '_> {
                 if taken(passage, &(from..end)) {
                     continue;
                 }
-                self.push_weekday(passage, at..end, written, dates, out);
+                self.push_weekday(passage, at..end, written, dates, Day::First, out);
             }
         }
     }
@@ -1562,6 +1653,32 @@ mod tests {
                     "weekday".to_string(),
                     false
                 ),
+            ]
+        );
+    }
+
+    #[test]
+    fn the_weekdays_of_a_span_of_days_are_its_first_and_last_days() {
+        let text = format!(
+            "{HEADER}1. Officials met from Sunday to Monday, 28-29 October 2007, on Tuesday and Friday, 30 and 31 October 2007, and on Tuesday–Wednesday, 30–31 October 2007.{ANNEX}"
+        );
+        let verdicts: Vec<(String, bool)> = found(&text)
+            .into_iter()
+            .map(|(words, _, agrees)| (words, agrees))
+            .collect();
+        assert_eq!(
+            verdicts,
+            [
+                ("Sunday to Monday, 28-29 October 2007".to_string(), true),
+                ("Monday, 28-29 October 2007".to_string(), true),
+                (
+                    "Tuesday and Friday, 30 and 31 October 2007".to_string(),
+                    true
+                ),
+                // 31 October 2007 is a Wednesday.
+                ("Friday, 30 and 31 October 2007".to_string(), false),
+                ("Tuesday–Wednesday, 30–31 October 2007".to_string(), true),
+                ("Wednesday, 30–31 October 2007".to_string(), true),
             ]
         );
     }

@@ -101,7 +101,11 @@ impl Passage {
             let (start, _) = chars.find(|(_, c)| c.is_alphanumeric())?;
             let mut end = text.len();
             while let Some(&(at, c)) = chars.peek() {
-                if c.is_alphanumeric() {
+                // A combining accent belongs to the letter before it: "Côte" written
+                // decomposed (NFD) is one word, not "Co" and "te".
+                if c.is_alphanumeric()
+                    || (!c.is_ascii() && unicode_normalization::char::is_combining_mark(c))
+                {
                     chars.next();
                     continue;
                 }

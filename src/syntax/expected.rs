@@ -217,7 +217,7 @@ fn words(rule: Rule) -> Option<&'static str> {
         Rule::inline | Rule::text => "text",
         Rule::soft_break => "the next line",
         Rule::escape | Rule::escaped_char => "an escaped mark",
-        Rule::lone_char => return None,
+        Rule::lone_char | Rule::garbled_dash => return None,
         Rule::strong => "`**`",
         Rule::emphasis => "`*`",
         Rule::quote => "a quotation mark",

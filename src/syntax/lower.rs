@@ -1361,7 +1361,9 @@ impl Lowerer {
         for pair in pairs {
             let span = self.span(&pair);
             match pair.as_rule() {
-                Rule::text | Rule::lone_char => content.push_text(pair.as_str(), span),
+                Rule::text | Rule::lone_char | Rule::garbled_dash => {
+                    content.push_text(pair.as_str(), span)
+                }
                 Rule::escape => {
                     let escaped = pair.into_inner().next().expect("an escaped character");
                     content.push_text(escaped.as_str(), span);

@@ -5,7 +5,9 @@
 //! drafter rereading on screen misses it most. Case does not matter ("The the").
 //!
 //! Words that English doubles in correct sentences ("that that", "had had") are left alone, as
-//! are numbers ("10 10" is more often a table than a slip).
+//! are numbers ("10 10" is more often a table than a slip) and names doubled on purpose, the same
+//! word with its capital both times that English has as no word in lower case ("Pago Pago",
+//! "Bora Bora", "Kyaw Kyaw").
 //!
 //! In Chinese, where words are not set apart by spaces and many characters are doubled on
 //! purpose (常常, 人人, 个个都, 一个个), it finds only a measure word doubled right after a number
@@ -36,6 +38,7 @@
 use crate::analysis::prose::Passage;
 use crate::check::{Check, Context};
 use crate::diagnostic::{Diagnostic, Severity};
+use crate::spelling::{Dictionary, Spelling};
 
 pub const CHECK: Check = Check {
     code: "text::doubled-word",
@@ -74,6 +77,7 @@ fn run(cx: &Context, out: &mut Vec<Diagnostic>) {
                     || !first.eq_ignore_ascii_case(second)
                     || first.chars().all(|c| c.is_numeric())
                     || MAY_DOUBLE.contains(&first.to_lowercase().as_str())
+                    || doubled_name(first, second)
                 {
                     continue;
                 }
@@ -88,6 +92,16 @@ fn run(cx: &Context, out: &mut Vec<Diagnostic>) {
             }
         }
     }
+}
+
+/// Whether two words are a name written twice on purpose: the same word with its capital both
+/// times that English has as no word in lower case ("Pago Pago", "Bora Bora", the Myanmar
+/// names "Kyaw Kyaw" and "Aung Aung"). "Committee Committee" and "The The" are words, doubled
+/// by a slip.
+fn doubled_name(first: &str, second: &str) -> bool {
+    first == second
+        && first.starts_with(char::is_uppercase)
+        && !Dictionary::english().accepts(&first.to_lowercase(), Spelling::Either)
 }
 
 /// A measure word doubled after a number in digits: "45个个".

@@ -13,9 +13,11 @@
 //! ("co-operation"). These are not reported:
 //!
 //! - a word with a capital that the dictionary lacks also in lower case: it is taken as a name
-//!   ("Albanese", "Aceh", "Soekarnoputri"), wherever it stands, unless it has seven letters or
-//!   more and is one slip from a word of the dictionary ("Etablishment", "Januari"), as few
-//!   names are; so a short typo with a capital ("Stpes") is not reported. A word with a
+//!   ("Albanese", "Aceh", "Soekarnoputri", "Bretton Woods", "held in Incheon"), unless it has
+//!   seven letters or more and is one slip from a month or a weekday ("Januari"), or stands
+//!   where words take a capital (at the start of a sentence, in the title, the theme or a
+//!   heading) and is one slip from a word of the dictionary in lower case ("Etablishment",
+//!   "Finacial"); so a short typo with a capital ("Stpes") is not reported. A word with a
 //!   capital inside it is a name too ("McKinnon", "MoU");
 //! - acronyms in capitals, also in the plural ("ASEM", "SMEs"), numbers and words with digits,
 //!   single letters, Roman numerals ("iii"), words in other scripts;
@@ -25,13 +27,17 @@
 //!   knows, as the name writes it: "Organisation" of the Organisation for Economic
 //!   Co-operation and Development passes in American English, "organisation" does not;
 //! - a word the text defines alone in brackets, with a capital: "(MoU)", "(Sherpas)";
-//! - a word in lower case between two with capitals, as part of a name ("Palais des Nations");
+//! - a word in lower case between two with capitals, as part of a name ("Palais des Nations"),
+//!   and up to three such words with a particle of names among them ("Organisation
+//!   internationale de la Francophonie");
 //! - the capitalised words after a title of office, and the particles among them, as a
 //!   person's name ("Prime Minister Gillard", "President von der Leyen");
 //! - a hyphenated word the dictionary has written solid ("co-ordinated"), and a word with the
 //!   accents of French that the dictionary has without them ("communiqué", "régime");
 //! - a word made of a prefix and a word of the dictionary ("nonpatented", "semiprocessed",
 //!   "eco-system");
+//! - the words of a phrase of Latin or French that English writes as it is, within the phrase
+//!   ("bona fide", "mutatis mutandis", "per se", "vis-à-vis"; `data/spelling/phrases.txt`);
 //! - the words of the project's list, `[spelling] words` in `plenary.toml`, as the list writes
 //!   them (with a capital at the start of a sentence).
 //!
@@ -60,12 +66,12 @@ use std::cell::OnceCell;
 use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 
-use crate::analysis::prose::Passage;
+use crate::analysis::prose::{Passage, PassageKind};
 use crate::ast::{FactKey, MeetingFact};
 use crate::check::{Check, Context};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::source::{Span, Spanned};
-use crate::spelling::{lower_first, Dictionary, Spelling};
+use crate::spelling::{lower_first, Dictionary, Phrases, Spelling};
 
 pub const CHECK: Check = Check {
     code: "text::misspelt-word",
@@ -109,7 +115,8 @@ fn run(cx: &Context, out: &mut Vec<Diagnostic>) {
                 .filter(|word| !passage.in_fact(word) || !names_in_fact(passage, word))
                 .collect();
             let at = |part: Range<usize>| passage.span(part);
-            reader.words(&passage.text, &words, spelling, &at);
+            let title_case = passage.kind == PassageKind::Heading;
+            reader.words(&passage.text, &words, spelling, title_case, &at);
         }
     }
 }
@@ -140,7 +147,7 @@ struct Reader<'c, 'a, 'o> {
     vocabulary: &'c OnceCell<HashSet<String>>,
     /// What the slow tests (the document's vocabulary, prefixes, names one slip from a word)
     /// made of each word they were asked about: a long text repeats its names.
-    verdicts: HashMap<(String, Spelling), bool>,
+    verdicts: HashMap<(String, Spelling, Place), bool>,
     out: &'o mut Vec<Diagnostic>,
 }
 
@@ -149,18 +156,21 @@ impl Reader<'_, '_, '_> {
     fn field(&mut self, field: &Spanned<String>, spelling: Spelling) {
         let passage = crate::analysis::prose::field(field, self.cx.source.text());
         let words: Vec<Range<usize>> = passage.words().collect();
-        self.words(&passage.text, &words, spelling, &|range| {
+        // The title and the theme are written in title case, as headings are.
+        self.words(&passage.text, &words, spelling, true, &|range| {
             passage.span(range)
         });
     }
 
     /// Looks up the words of a text, skipping those of web addresses and the lower-case words
     /// of a name ("Palais des Nations": a word in lower case between two with capitals).
+    /// `title_case` says that every word of the text may have a capital (a title, a heading).
     fn words(
         &mut self,
         text: &str,
         words: &[Range<usize>],
         spelling: Spelling,
+        title_case: bool,
         at: &dyn Fn(Range<usize>) -> Span,
     ) {
         let capital = |word: Option<&Range<usize>>| {
@@ -182,7 +192,16 @@ impl Reader<'_, '_, '_> {
             if in_name || after_title || in_address(text, word) {
                 continue;
             }
-            self.word(text, word.clone(), spelling, at);
+            let place = if title_case || sentence_start(text, word.start) {
+                Place::Capitalised
+            } else {
+                Place::Within
+            };
+            // Whether the words around make the word right: a phrase of Latin or French, or
+            // a name in French. Asked only about a word the dictionary lacks.
+            let in_phrase =
+                || in_foreign_name(text, words, i) || Phrases::english().covers(text, words, i);
+            self.word(text, word.clone(), spelling, place, &in_phrase, at);
         }
     }
 
@@ -193,12 +212,19 @@ impl Reader<'_, '_, '_> {
         text: &str,
         word: Range<usize>,
         spelling: Spelling,
+        place: Place,
+        in_phrase: &dyn Fn() -> bool,
         at: &dyn Fn(Range<usize>) -> Span,
     ) {
         let whole = &text[word.clone()];
         // The cheap tests first: most words are in the dictionary or exempt, and the document's
         // vocabulary is gathered only for a word that is neither.
         if self.dictionary.accepts(&clean(whole), spelling) {
+            return;
+        }
+        // A word of a phrase English took from Latin or French ("bona fide", "per se") is
+        // right in its phrase, and the lower-case words of a French name in the name.
+        if in_phrase() {
             return;
         }
         // A hyphenated word that English also writes solid ("co-ordinated", "coordinated") is
@@ -225,7 +251,7 @@ impl Reader<'_, '_, '_> {
             if is_exempt(part)
                 || self.dictionary.accepts(&clean(part), spelling)
                 || (before_hyphen && PREFIXES.contains(&part.to_lowercase().as_str()))
-                || self.right_or_a_name(part, spelling)
+                || self.right_or_a_name(part, spelling, place)
             {
                 continue;
             }
@@ -236,23 +262,39 @@ impl Reader<'_, '_, '_> {
 
     /// Whether a word the dictionary lacks is right all the same, or a name; remembered for the
     /// next time the word comes.
-    fn right_or_a_name(&mut self, word: &str, spelling: Spelling) -> bool {
-        let key = (word.to_string(), spelling);
+    fn right_or_a_name(&mut self, word: &str, spelling: Spelling, place: Place) -> bool {
+        let key = (word.to_string(), spelling, place);
         if let Some(&verdict) = self.verdicts.get(&key) {
             return verdict;
         }
-        let verdict = self.accepts(word, spelling) || self.is_name(word, spelling);
+        let verdict = self.accepts(word, spelling) || self.is_name(word, spelling, place);
         self.verdicts.insert(key, verdict);
         verdict
     }
 
     /// Whether a word with a capital that the dictionary lacks is taken as a name ("Albanese",
-    /// "Soekarnoputri", "Aceh"): always, unless it is long, seven letters or more, and one
-    /// slip away from a word of the dictionary ("Etablishment", "Januari"), which few names
-    /// are.
-    fn is_name(&self, word: &str, spelling: Spelling) -> bool {
-        word.starts_with(char::is_uppercase)
-            && (word.chars().count() < 7 || !self.dictionary.has_neighbour(&clean(word), spelling))
+    /// "Soekarnoputri", "Aceh", "Bretton Woods", "Incheon"). A long word, of seven letters or
+    /// more, is a slip instead where it is one slip from the name of a month or a weekday
+    /// ("Januari"), and, where a word of the language takes a capital (at the start of a
+    /// sentence, in a title or a heading), where it is one slip from a word of the dictionary
+    /// in lower case ("Etablishment", "Finacial"). Elsewhere a capital is a name's: names are
+    /// often one slip from another name or a word ("Charlestown", "Blinken", "Frontex").
+    fn is_name(&self, word: &str, spelling: Spelling, place: Place) -> bool {
+        if !word.starts_with(char::is_uppercase) {
+            return false;
+        }
+        let word = clean(word);
+        if word.chars().count() < 7 {
+            return true;
+        }
+        let lower = word.to_lowercase();
+        if CALENDAR
+            .iter()
+            .any(|name| strsim::damerau_levenshtein(&lower, name) == 1)
+        {
+            return false;
+        }
+        place == Place::Within || !self.dictionary.has_lower_neighbour(&word, spelling)
     }
 
     /// Whether the word is right: the dictionary has it, or the word is one of a prefix of
@@ -260,12 +302,16 @@ impl Reader<'_, '_, '_> {
     /// the registry or the project knows it.
     fn accepts(&self, word: &str, spelling: Spelling) -> bool {
         let word = clean(word);
+        // A word of the other spelling is no prefix and a word: "colour" is not "co" and
+        // "lour" in American English.
+        let other_spelling = self.dictionary.accepts(&word, Spelling::Either);
         self.dictionary.accepts(&word, spelling)
-            || PREFIXES.iter().any(|prefix| {
-                word.strip_prefix(prefix).is_some_and(|rest| {
-                    rest.chars().count() >= 4 && self.dictionary.accepts(rest, spelling)
+            || !other_spelling
+                && PREFIXES.iter().any(|prefix| {
+                    word.strip_prefix(prefix).is_some_and(|rest| {
+                        rest.chars().count() >= 4 && self.dictionary.accepts(rest, spelling)
+                    })
                 })
-            })
             || self.known(&word)
     }
 
@@ -307,6 +353,75 @@ fn misspelt(word: &str, span: Span, spelling: Spelling, dictionary: &Dictionary)
         "{fix}If the word is right, add it to `words` under `[spelling]` in plenary.toml"
     ))
 }
+
+/// Whether the word `i`, in lower case, is one of a few lower-case words of a name in French,
+/// Spanish or the like between two words with capitals, among them a particle of such names:
+/// "Organisation internationale de la Francophonie", "Banco Central de la República". The
+/// words stand side by side, with nothing but spaces between them.
+fn in_foreign_name(text: &str, words: &[Range<usize>], i: usize) -> bool {
+    let word = |j: usize| &text[words[j].clone()];
+    let lower = |j: usize| !word(j).starts_with(char::is_uppercase);
+    let joined = |j: usize| text[words[j].end..words[j + 1].start].trim().is_empty();
+    if !lower(i) {
+        return false;
+    }
+    // The run is walked no further than a name's few words, so that a long sentence in lower
+    // case costs no more than a short one.
+    let mut first = i;
+    while first > 0 && i - first < 3 && lower(first - 1) && joined(first - 1) {
+        first -= 1;
+    }
+    let mut last = i;
+    while last + 1 < words.len() && last - first < 3 && lower(last + 1) && joined(last) {
+        last += 1;
+    }
+    first > 0
+        && last + 1 < words.len()
+        && joined(first - 1)
+        && joined(last)
+        && last - first < 3
+        && (first..=last).any(|j| NAME_PARTICLES.contains(&word(j)) || word(j) == "des")
+}
+
+/// Where a word with a capital stands: where words of the language take one too (the start of
+/// a sentence, a title), or within a sentence, where a capital is a name's.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+enum Place {
+    Capitalised,
+    Within,
+}
+
+/// Whether the word at `start` opens a sentence of the text: nothing but opening marks before
+/// it since the start or since a full stop, a question or an exclamation mark.
+fn sentence_start(text: &str, start: usize) -> bool {
+    let before = text[..start].trim_end_matches(|c: char| {
+        c.is_whitespace() || matches!(c, '"' | '\'' | '\u{201C}' | '\u{2018}' | '(' | '[')
+    });
+    before.is_empty() || before.ends_with(['.', '!', '?'])
+}
+
+/// The months and weekdays in English, in lower case: a long word with a capital one slip
+/// from one of them is a slip of a date ("Januari"), not a name.
+const CALENDAR: &[&str] = &[
+    "january",
+    "february",
+    "march",
+    "april",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+];
 
 /// The titles of office before a person's name: the capitalised words after one, and the
 /// particles of names among them, are the name ("President von der Leyen").
@@ -497,9 +612,17 @@ mod tests {
     fn names_are_taken_as_names_unless_long_and_one_slip_from_a_word() {
         assert!(reported("en", "Albanese met Soekarnoputri in Aceh.").is_empty());
         assert_eq!(
-            reported("en", "They met in Januari at the Etablishment."),
+            reported("en", "They met in Januari. Etablishment of the office."),
             ["Januari", "Etablishment"]
         );
+        // Within a sentence, a capital is a name's, however close to a word or another name.
+        assert!(reported(
+            "en",
+            "They met in Charlestown and Incheon with the Bretton Woods institutions and Frontex."
+        )
+        .is_empty());
+        // At the start of a sentence, a name one slip from another name is still a name.
+        assert!(reported("en", "Incheon hosted the meeting.").is_empty());
     }
 
     #[test]
@@ -507,6 +630,42 @@ mod tests {
         assert_eq!(
             reported("en", "Non-tariff and eco-system co-opration, nonpatented."),
             ["opration"]
+        );
+    }
+
+    #[test]
+    fn lower_case_words_of_a_french_name_are_part_of_it() {
+        assert!(reported(
+            "en",
+            "The Organisation internationale de la Francophonie and the Palais des Nations."
+        )
+        .is_empty());
+        // Without a particle of names, or with a comma between, the words are English words.
+        assert_eq!(
+            reported(
+                "en",
+                "Ministers welcomd the Secretary. Paris, internationale de Lyon."
+            ),
+            ["welcomd", "internationale"]
+        );
+    }
+
+    #[test]
+    fn a_word_of_a_latin_phrase_is_right_in_its_phrase_only() {
+        assert_eq!(
+            reported(
+                "en",
+                "Bona fide talks, per se, mutatis mutandis; the se of it."
+            ),
+            ["se"]
+        );
+    }
+
+    #[test]
+    fn a_word_of_the_other_spelling_is_not_taken_for_a_prefix_and_a_word() {
+        assert_eq!(
+            reported("en-US", "The colour and the cooperation."),
+            ["colour"]
         );
     }
 
@@ -533,10 +692,10 @@ mod tests {
     #[test]
     fn defined_words_addresses_and_soft_hyphens_pass() {
         // A name one slip from a word is reported, unless the text defines it in brackets.
-        assert_eq!(reported("en", "The Coopration agreed."), ["Coopration"]);
+        assert_eq!(reported("en", "Coopration was agreed."), ["Coopration"]);
         assert!(reported(
             "en",
-            "The Coopration (Coopration) met at www.asem-sme.net; Pre\u{AD}sident Biden."
+            "Coopration (Coopration) met at www.asem-sme.net; Pre\u{AD}sident Biden."
         )
         .is_empty());
         assert!(reported("fr", "Le travial accompli.").is_empty());
