@@ -50,7 +50,10 @@ fn run(cx: &Context, out: &mut Vec<Diagnostic>) {
                     out.push(
                         Diagnostic::warning(
                             CHECK.code,
-                            format!("`{c}` is written {run} times in a row"),
+                            match run {
+                                2 => format!("`{c}` is written twice"),
+                                n => format!("`{c}` is written {n} times in a row"),
+                            },
                         )
                         .primary(passage.span(range.clone()), "the same mark again")
                         .help(format!("keep one `{c}`")),
