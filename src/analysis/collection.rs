@@ -291,6 +291,12 @@ pub struct Group<'a> {
 }
 
 impl<'a> Group<'a> {
+    /// The declaration of the meeting after this one: of the next edition.
+    pub fn next_after(&self, earlier: Member<'a>) -> Option<Member<'a>> {
+        let (edition, _) = earlier.declaration.edition?;
+        self.of_edition(edition.checked_add(1)?)
+    }
+
     /// The declaration of the meeting of this edition, if one, and only one meeting, has it.
     pub fn of_edition(&self, edition: u32) -> Option<Member<'a>> {
         let mut found = self

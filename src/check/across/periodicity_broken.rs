@@ -44,17 +44,12 @@ pub const CHECK: Across = Across {
 
 fn run(group: &Group, out: &mut Vec<Placed>) {
     for earlier in &group.members {
-        let (Some(periodicity), Some((edition, _)), Some((year, _))) = (
-            &earlier.declaration.periodicity,
-            earlier.declaration.edition,
-            earlier.declaration.year,
-        ) else {
+        let (Some(periodicity), Some((year, _))) =
+            (&earlier.declaration.periodicity, earlier.declaration.year)
+        else {
             continue;
         };
-        let Some(later) = edition
-            .checked_add(1)
-            .and_then(|next| group.of_edition(next))
-        else {
+        let Some(later) = group.next_after(*earlier) else {
             continue;
         };
         // A next meeting announced with its year is compared with the later declaration by
@@ -69,19 +64,14 @@ fn run(group: &Group, out: &mut Vec<Placed>) {
             continue;
         };
         let apart = i32::from(next_year) - i32::from(year);
-        let every = |n: u32| match n {
-            1 => "every year".to_string(),
-            n => format!("every {n} years"),
-        };
-        let (kept, rule, expected) = match periodicity.value {
+        let rule = periodicity.value.words();
+        let (kept, expected) = match periodicity.value {
             Periodicity::EveryYears(n) => (
                 i64::from(apart) == i64::from(n),
-                every(n),
                 format!("in {}", i64::from(year) + i64::from(n)),
             ),
             Periodicity::AtMostEveryYears(n) => (
                 i64::from(apart) <= i64::from(n),
-                format!("at least {}", every(n)),
                 format!("by {}", i64::from(year) + i64::from(n)),
             ),
         };

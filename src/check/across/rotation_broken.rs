@@ -49,11 +49,10 @@ pub const CHECK: Across = Across {
 fn run(group: &Group, out: &mut Vec<Placed>) {
     for earlier in &group.members {
         let d = earlier.declaration;
-        let (Some(rotation), Some(host), Some((edition, _))) = (&d.rotation, &d.host, d.edition)
-        else {
+        let (Some(rotation), Some(host)) = (&d.rotation, &d.host) else {
             continue;
         };
-        let Some(later) = edition.checked_add(1).and_then(|n| group.of_edition(n)) else {
+        let Some(later) = group.next_after(*earlier) else {
             continue;
         };
         // A next meeting announced with its host is compared with the later declaration by
