@@ -39,8 +39,8 @@ use std::ops::Range;
 
 use jiff::civil::{Date, Weekday};
 
+use crate::analysis::reading::{compare, read_ordinal, read_periodicity, Reading, Tongue};
 use crate::ast::{FactKey, MeetingFact};
-use crate::check::facts::{compare, read_ordinal, read_periodicity, Reading, Tongue};
 use crate::dates::{read_dates, WrittenDates};
 use crate::numbers::read_count;
 use crate::source::Span;
@@ -1022,7 +1022,7 @@ impl Reader<'_, '_> {
             a.groups.iter().any(|g| {
                 let name = &g.group.name.value;
                 super::series::same_name(name, words)
-                    || crate::check::facts::GROUP_NAMES
+                    || crate::analysis::reading::GROUP_NAMES
                         .iter()
                         .any(|(_, english, chinese)| *chinese == words && english == name)
             })

@@ -20,6 +20,7 @@ pub mod members;
 pub mod meta;
 pub mod numbering;
 pub mod prose;
+pub mod reading;
 pub mod series;
 pub mod signatures;
 
