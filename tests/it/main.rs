@@ -9,6 +9,8 @@ mod consistency;
 mod corpus;
 mod docs;
 mod examples;
+mod generate;
+mod generated;
 mod mutations;
 mod pdf;
 mod series;
