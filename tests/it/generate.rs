@@ -86,31 +86,31 @@ fn wrapped(min: usize, max: usize) -> impl Strategy<Value = String> {
         })
 }
 
+/// Words without the marks of the language, for a title or a heading, which are plain text.
+fn plain(words: impl Strategy<Value = String>) -> impl Strategy<Value = String> {
+    words.prop_map(|words| words.replace(['*', '{', '}', '[', ']', '<', '>', '\\'], ""))
+}
+
 /// A header, its lines in any order.
 fn header() -> impl Strategy<Value = String> {
     (
-        words(2, 8),
+        plain(words(2, 8)),
         prop::sample::select(&["Beijing, China", "Lima", "Nanjing"][..]),
         prop::sample::select(&["2007-10-31", "2014-09-05"][..]),
         any::<bool>(),
-        any::<u32>(),
     )
-        .prop_map(|(title, place, adopted, theme, order)| {
+        .prop_flat_map(|(title, place, adopted, theme)| {
             let mut lines = vec![
-                format!(
-                    "title: {}",
-                    title.replace(['*', '{', '}', '[', ']', '<', '>', '\\'], "")
-                ),
+                format!("title: {title}"),
                 format!("place: {place}"),
                 format!("adopted: {adopted}"),
             ];
             if theme {
                 lines.push("theme: Innovation and Sustainability".to_owned());
             }
-            let len = lines.len();
-            lines.swap(0, order as usize % len);
-            lines.join("\n")
+            Just(lines).prop_shuffle()
         })
+        .prop_map(|lines| lines.join("\n"))
 }
 
 /// One block of the text after the header; numbered paragraphs are numbered when the document
@@ -169,7 +169,7 @@ pub fn declaration() -> impl Strategy<Value = String> {
     (
         header(),
         prop::collection::vec(block(), 1..12),
-        prop::collection::vec(prop::sample::select(MEMBERS), 0..6),
+        prop::sample::subsequence(MEMBERS, 0..6),
         any::<bool>(),
         layout(),
     )
@@ -190,50 +190,30 @@ pub fn declaration() -> impl Strategy<Value = String> {
                     Block::Note(words) => format!("// {words}"),
                     Block::Numbered(text, subs) => {
                         number += 1;
-                        let mut out = format!("{number}. {text}");
-                        let mut letters = [b'a'; 2];
-                        let mut depth_before = 0;
-                        for (depth, sub) in subs {
-                            // A sub-paragraph nests one level at most below the one before.
-                            let depth = depth.min(depth_before + 1).min(1);
+                        // Letters at the first depth, Roman numerals under them, each run
+                        // starting again under the item before.
+                        let mut counts = [0; 2];
+                        let lines = nested(&subs, &indent, |depth| {
                             if depth == 0 {
-                                letters[1] = b'a';
+                                counts[1] = 0;
                             }
-                            let letter = letters[depth as usize] as char;
-                            letters[depth as usize] += 1;
-                            let marker = if depth == 0 {
-                                format!("({letter})")
-                            } else {
-                                ["(i)", "(ii)", "(iii)", "(iv)"][(letter as u8 - b'a') as usize]
-                                    .to_owned()
-                            };
-                            out.push_str(&format!(
-                                "\n{}{marker} {}",
-                                indent(depth),
-                                sub.replace('\n', " ")
-                            ));
-                            depth_before = depth;
-                        }
-                        out
+                            counts[depth] += 1;
+                            let count = counts[depth];
+                            match depth {
+                                0 => format!("({})", char::from(b'a' + count - 1)),
+                                _ => format!(
+                                    "({})",
+                                    ["i", "ii", "iii", "iv"][usize::from(count - 1)]
+                                ),
+                            }
+                        });
+                        format!("{number}. {text}{lines}")
                     }
                     Block::Bullets(text, items) => {
-                        let mut out = text;
-                        let mut depth_before = 0;
-                        for (depth, item) in items {
-                            let depth = depth.min(depth_before + 1);
-                            out.push_str(&format!(
-                                "\n{}- {}",
-                                indent(depth),
-                                item.replace('\n', " ")
-                            ));
-                            depth_before = depth;
-                        }
-                        out
+                        format!("{text}{}", nested(&items, &indent, |_| "-".to_owned()))
                     }
                 });
             }
-            let mut members = members;
-            members.dedup();
             if !members.is_empty() {
                 let mut annex = format!("annex: List of Members ({})", members.len());
                 for member in &members {
@@ -255,4 +235,24 @@ pub fn declaration() -> impl Strategy<Value = String> {
             }
             text
         })
+}
+
+/// The lines of items nested under a paragraph, each on its own line after its indentation and
+/// its mark (`marker` is given the item's depth); an item's own line breaks are joined, since a
+/// line of it that starts with a mark would start an item of its own.
+fn nested(
+    items: &[(u32, String)],
+    indent: &impl Fn(u32) -> String,
+    mut marker: impl FnMut(usize) -> String,
+) -> String {
+    let mut out = String::new();
+    for (depth, text) in items {
+        out.push_str(&format!(
+            "\n{}{} {}",
+            indent(*depth),
+            marker(*depth as usize),
+            text.replace('\n', " ")
+        ));
+    }
+    out
 }
