@@ -26,7 +26,7 @@ pub mod render;
 pub mod source;
 pub mod spelling;
 pub mod suggest;
-mod syntax;
+pub mod syntax;
 
 pub use analysis::collection::Declaration;
 pub use analysis::Analysis;

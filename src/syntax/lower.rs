@@ -4,9 +4,9 @@
 //! ...), and mistakes that the grammar accepts on purpose so that they can be reported well (an
 //! unclosed quotation, an unknown field, a `{...}` that is no construct) become diagnostics here.
 
-use pest::iterators::{Pair, Pairs};
 use pest::Parser;
 
+use super::cst::{self, SyntaxNode};
 use super::{PlenaryParser, Rule};
 use crate::ast::*;
 use crate::diagnostic::Diagnostic;
@@ -119,13 +119,12 @@ impl Lowerer {
         }
     }
 
-    fn span(&self, pair: &Pair<Rule>) -> Span {
-        let span = pair.as_span();
-        Span::new(self.base + span.start(), self.base + span.end())
+    fn span(&self, node: &SyntaxNode) -> Span {
+        node.span()
     }
 
-    fn spanned(&self, pair: &Pair<Rule>) -> Spanned<String> {
-        Spanned::new(pair.as_str().to_string(), self.span(pair))
+    fn spanned(&self, pair: &SyntaxNode) -> Spanned<String> {
+        Spanned::new(pair.text().to_string(), self.span(pair))
     }
 
     fn error(&mut self, diagnostic: Diagnostic) {
@@ -133,9 +132,9 @@ impl Lowerer {
     }
 
     /// Lowers the pair of an entry rule (`header_block` or `block_entry`).
-    pub fn block(&mut self, entry: Pair<Rule>) -> (Item, Vec<Comment>) {
+    pub fn block(&mut self, entry: SyntaxNode) -> (Item, Vec<Comment>) {
         let mut block = None;
-        for pair in entry.into_inner() {
+        for pair in entry.inner() {
             match pair.as_rule() {
                 // Notes right above a block belong to the file, in their place.
                 Rule::comment => self.comment(pair),
@@ -147,7 +146,7 @@ impl Lowerer {
         let item = match pair.as_rule() {
             Rule::header => Item::Header(Box::new(self.header(pair))),
             Rule::comment_block => {
-                for comment in pair.into_inner() {
+                for comment in pair.inner() {
                     self.comment(comment);
                 }
                 Item::Comments
@@ -162,13 +161,13 @@ impl Lowerer {
             Rule::footnote => Item::Footnote(self.footnote(pair)),
             Rule::subparagraph_block | Rule::bullet_list => {
                 let mut listed = Listed::default();
-                for part in pair.into_inner() {
+                for part in pair.inner() {
                     self.listed_part(part, &mut listed);
                 }
                 Item::Listed(listed)
             }
             Rule::member_list => {
-                let (members, unreadable) = self.members(pair.into_inner());
+                let (members, unreadable) = self.members(pair.inner());
                 Item::Members(members, unreadable)
             }
             Rule::numbered_paragraph => Item::NumberedParagraph(self.numbered_paragraph(pair)),
@@ -181,14 +180,14 @@ impl Lowerer {
     /// A block the grammar could not read, as far as its words tell: a footnote text keeps its
     /// name and its words as they are; any other block stays unread (see [`Lowerer::unparsed`]).
     pub fn unread(&mut self, text: &str) -> Item {
-        let definition = PlenaryParser::parse(Rule::footnote_ref, text)
-            .ok()
-            .and_then(|mut pairs| pairs.next())
-            .filter(|pair| text[pair.as_str().len()..].starts_with([':', '：']));
-        match definition {
+        let definition = cst::fragment(Rule::footnote_ref, text, self.base).filter(|tree| {
+            tree.first()
+                .is_some_and(|pair| text[pair.text().len()..].starts_with([':', '：']))
+        });
+        match definition.as_ref().and_then(|tree| tree.first()) {
             Some(pair) => {
-                let marker = pair.as_str().len();
-                let id = pair.into_inner().next().expect("a footnote id");
+                let marker = pair.text().len();
+                let id = pair.inner().next().expect("a footnote id");
                 let id = self.spanned(&id);
                 let colon = text[marker..].chars().next().map_or(1, char::len_utf8);
                 let words = &text[marker + colon..];
@@ -211,40 +210,32 @@ impl Lowerer {
     /// paragraph number it starts with, and the labels, references and footnote markers in it,
     /// each found with the grammar's own rule so that they are read as in any other block.
     fn unparsed(&mut self, text: &str) -> Unparsed {
-        let number = PlenaryParser::parse(Rule::paragraph_number, text)
-            .ok()
-            .and_then(|mut pairs| pairs.next())
-            .map(|pair| self.paragraph_number(pair));
+        let number = cst::fragment(Rule::paragraph_number, text, self.base)
+            .and_then(|tree| tree.first().map(|pair| self.paragraph_number(pair)));
         // Whatever the number's own reading reports is left to the error on the whole block.
         self.diagnostics.clear();
         let mut labels = Vec::new();
         let mut references = Vec::new();
         let mut footnote_refs = Vec::new();
         for (at, _) in text.match_indices('{') {
-            let pair = |rule| {
-                PlenaryParser::parse(rule, &text[at..])
-                    .ok()
-                    .and_then(|mut p| p.next())
-            };
-            if let Some(pair) = pair(Rule::label) {
-                let mut label = self.label_name(pair);
-                label.span =
-                    Span::new(label.span.start as usize + at, label.span.end as usize + at);
-                labels.push(label);
-            } else if let Some(pair) = pair(Rule::reference) {
-                let name = pair.into_inner().next().expect("a label name");
-                references.push(name.as_str().to_string());
+            let read = |rule| cst::fragment(rule, &text[at..], self.base + at);
+            if let Some(tree) = read(Rule::label) {
+                labels.extend(tree.first().map(|pair| self.label_name(pair)));
+            } else if let Some(tree) = read(Rule::reference) {
+                references.extend(
+                    tree.first()
+                        .and_then(|pair| pair.inner().next())
+                        .map(|name| name.text().to_string()),
+                );
             }
         }
         for (at, _) in text.match_indices("[^") {
-            if let Some(pair) = PlenaryParser::parse(Rule::footnote_ref, &text[at..])
-                .ok()
-                .and_then(|mut p| p.next())
-            {
-                let after = &text[at + pair.as_str().len()..];
+            let tree = cst::fragment(Rule::footnote_ref, &text[at..], self.base + at);
+            if let Some(pair) = tree.as_ref().and_then(|tree| tree.first()) {
+                let after = &text[at + pair.text().len()..];
                 if !after.starts_with([':', '：']) {
-                    let id = pair.into_inner().next().expect("a footnote id");
-                    footnote_refs.push(id.as_str().to_string());
+                    let id = pair.inner().next().expect("a footnote id");
+                    footnote_refs.push(id.text().to_string());
                 }
             }
         }
@@ -259,12 +250,12 @@ impl Lowerer {
         }
     }
 
-    fn comment(&mut self, pair: Pair<Rule>) {
+    fn comment(&mut self, pair: SyntaxNode) {
         let span = self.span(&pair);
         let text = pair
-            .into_inner()
+            .inner()
             .next()
-            .map(|p| p.as_str().trim_end().to_string())
+            .map(|p| p.text().trim_end().to_string())
             .unwrap_or_default();
         self.comments.push(Comment { text, span });
     }
@@ -277,9 +268,10 @@ impl Lowerer {
     /// `unusable`. Lines at the end of the block that read as the start of the text (a
     /// paragraph number, a heading, a sentence) are not the block's: [`Lowerer::tail`] then says
     /// where that text starts, so that it is read as a block of its own.
-    fn fields(
+    fn fields<'t>(
         &mut self,
-        pairs: Pairs<Rule>,
+        owner: SyntaxNode,
+        pairs: impl Iterator<Item = SyntaxNode<'t>>,
         known: &[&str],
         block: &str,
         unusable: &mut Unusable,
@@ -292,14 +284,14 @@ impl Lowerer {
                 Rule::comment => self.comment(pair),
                 // Words on the keyword's own line (`closing: Beijing`) are no field either; a
                 // field there (`next meeting: year: 2009`) is reported, and read all the same.
-                Rule::invalid_line | Rule::field if block != "header" && on_keyword_line(&pair) => {
-                    let keyword = pair
-                        .get_input()
+                Rule::invalid_line | Rule::field if block != "header" && on_keyword_line(owner, pair) => {
+                    let keyword = owner
+                        .text()
                         .split(':')
                         .next()
                         .unwrap_or_default()
                         .trim();
-                    let words = pair.as_str().trim();
+                    let words = pair.text().trim();
                     self.error(
                         Diagnostic::error(
                             "syntax::expected-field",
@@ -323,7 +315,7 @@ impl Lowerer {
                         }
                     }
                 }
-                Rule::invalid_line => invalid.push((self.span(&pair), pair.as_str().to_string())),
+                Rule::invalid_line => invalid.push((self.span(&pair), pair.text().to_string())),
                 Rule::field => {
                     if let Some(field) = self.field(pair, &mut last_field_end) {
                         match self.field_is_usable(&field, &fields, known, block) {
@@ -366,13 +358,13 @@ impl Lowerer {
     }
 
     /// A `key: value` line, its value without the spaces after it; `end` is moved past it.
-    fn field(&mut self, pair: Pair<Rule>, end: &mut u32) -> Option<Field> {
+    fn field(&mut self, pair: SyntaxNode, end: &mut u32) -> Option<Field> {
         let span = self.span(&pair);
         *end = span.end;
-        let mut inner = pair.into_inner();
+        let mut inner = pair.inner();
         let key = self.spanned(&inner.next()?);
         let value_pair = inner.next()?;
-        let trimmed = value_pair.as_str().trim_end();
+        let trimmed = value_pair.text().trim_end();
         let value_span = self.span(&value_pair);
         let start = value_span.start as usize;
         let value = Spanned::new(trimmed.to_string(), Span::new(start, start + trimmed.len()));
@@ -449,14 +441,15 @@ impl Lowerer {
         Usable::Yes
     }
 
-    fn header(&mut self, pair: Pair<Rule>) -> Header {
+    fn header(&mut self, pair: SyntaxNode) -> Header {
         let span = self.span(&pair);
         let mut header = Header {
             span,
             ..Header::default()
         };
         let fields = self.fields(
-            pair.into_inner(),
+            pair,
+            pair.inner(),
             HEADER_FIELDS,
             "header",
             &mut header.unusable,
@@ -506,10 +499,10 @@ impl Lowerer {
         header
     }
 
-    fn meeting(&mut self, pair: Pair<Rule>) -> Meeting {
+    fn meeting(&mut self, pair: SyntaxNode) -> Meeting {
         let span = self.span(&pair);
-        let past = pair.as_str().starts_with("past meeting");
-        let mut inner = pair.into_inner();
+        let past = pair.text().starts_with("past meeting");
+        let mut inner = pair.inner();
         // The keyword is the first pair; the fields follow.
         inner.next();
         let mut meeting = Meeting {
@@ -518,7 +511,7 @@ impl Lowerer {
             ..Meeting::default()
         };
         let what = if past { "past meeting" } else { "next meeting" };
-        let fields = self.fields(inner, MEETING_FIELDS, what, &mut meeting.unusable);
+        let fields = self.fields(pair, inner, MEETING_FIELDS, what, &mut meeting.unusable);
         for field in &fields {
             let read = match field.key.value.as_str() {
                 "series" => set(&mut meeting.series, Some(field.value.clone())),
@@ -537,14 +530,15 @@ impl Lowerer {
         meeting
     }
 
-    fn closing(&mut self, pair: Pair<Rule>) -> Closing {
+    fn closing(&mut self, pair: SyntaxNode) -> Closing {
         let span = self.span(&pair);
         let mut closing = Closing {
             span,
             ..Closing::default()
         };
         let fields = self.fields(
-            pair.into_inner(),
+            pair,
+            pair.inner(),
             CLOSING_FIELDS,
             "closing",
             &mut closing.unusable,
@@ -564,7 +558,7 @@ impl Lowerer {
         closing
     }
 
-    fn signatures(&mut self, pair: Pair<Rule>) -> Signatures {
+    fn signatures(&mut self, pair: SyntaxNode) -> Signatures {
         let span = self.span(&pair);
         let mut signatures = Signatures {
             witnessed: false,
@@ -572,9 +566,9 @@ impl Lowerer {
             at: Position::default(),
             span,
         };
-        for part in pair.into_inner() {
+        for part in pair.inner() {
             match part.as_rule() {
-                Rule::signatures_keyword => signatures.witnessed = part.as_str() == "witnessed",
+                Rule::signatures_keyword => signatures.witnessed = part.text() == "witnessed",
                 Rule::comment => self.comment(part),
                 Rule::signatory => signatures.signatories.push(self.signatory(part)),
                 Rule::invalid_line => self.error(
@@ -591,7 +585,7 @@ impl Lowerer {
         signatures
     }
 
-    fn signatory(&mut self, pair: Pair<Rule>) -> Signatory {
+    fn signatory(&mut self, pair: SyntaxNode) -> Signatory {
         let span = self.span(&pair);
         let mut signatory = Signatory {
             party: None,
@@ -600,8 +594,8 @@ impl Lowerer {
             titles: Vec::new(),
             span,
         };
-        for line in pair.into_inner() {
-            let raw = line.as_str();
+        for line in pair.inner() {
+            let raw = line.text();
             let start = self.span(&line).start as usize + (raw.len() - raw.trim_start().len());
             let text = raw.trim();
             let value = Spanned::new(text.to_string(), Span::new(start, start + text.len()));
@@ -621,9 +615,9 @@ impl Lowerer {
         signatory
     }
 
-    fn version(&mut self, pair: Pair<Rule>) -> VersionHeader {
+    fn version(&mut self, pair: SyntaxNode) -> VersionHeader {
         let span = self.span(&pair);
-        let mut inner = pair.into_inner();
+        let mut inner = pair.inner();
         let written = inner.next().expect("a version names its language");
         let language = self.spanned(&written);
         let language = Spanned::new(
@@ -638,7 +632,7 @@ impl Lowerer {
             self.error(super::expected::expected_language(language.span));
             unusable.push("language".to_string());
         }
-        let fields = self.fields(inner, VERSION_FIELDS, "version header", &mut unusable);
+        let fields = self.fields(pair, inner, VERSION_FIELDS, "version header", &mut unusable);
         let find = |key: &str| {
             fields
                 .iter()
@@ -684,7 +678,7 @@ impl Lowerer {
     }
 
     fn date(&mut self, field: &Field) -> Option<Spanned<Date>> {
-        if value_pairs(Rule::date_value, field).is_none() {
+        if value_tree(Rule::date_value, field).is_none() {
             self.invalid_value(
                 field,
                 "syntax::invalid-date",
@@ -736,7 +730,7 @@ impl Lowerer {
     }
 
     fn date_range(&mut self, field: &Field) -> Option<Spanned<DateRange>> {
-        let Some(pairs) = value_pairs(Rule::date_range_value, field) else {
+        let Some(tree) = value_tree(Rule::date_range_value, field) else {
             self.invalid_value(
                 field,
                 "syntax::invalid-date",
@@ -745,10 +739,11 @@ impl Lowerer {
             );
             return None;
         };
-        let texts: Vec<String> = pairs
-            .flatten()
-            .filter(|p| p.as_rule() == Rule::date)
-            .map(|p| p.as_str().to_string())
+        let texts: Vec<String> = tree
+            .root()
+            .descendants()
+            .filter(|p| p.rule() == Some(Rule::date))
+            .map(|p| p.text().to_string())
             .collect();
         let span = field.value.span;
         let start = self.calendar_date(&texts[0], span)?;
@@ -772,7 +767,7 @@ impl Lowerer {
 
     /// A meeting's year: `2009`, `mid-2002`, `2027 or 2028`.
     fn meeting_year(&mut self, field: &Field) -> Option<Spanned<MeetingYear>> {
-        let Some(pairs) = value_pairs(Rule::year_value, field) else {
+        let Some(tree) = value_tree(Rule::year_value, field) else {
             self.invalid_value(
                 field,
                 "syntax::invalid-value",
@@ -781,10 +776,11 @@ impl Lowerer {
             );
             return None;
         };
-        let years: Vec<i16> = pairs
-            .flatten()
-            .filter(|p| p.as_rule() == Rule::year)
-            .filter_map(|p| p.as_str().parse().ok())
+        let years: Vec<i16> = tree
+            .root()
+            .descendants()
+            .filter(|p| p.rule() == Some(Rule::year))
+            .filter_map(|p| p.text().parse().ok())
             .collect();
         let (first, last) = match years[..] {
             [year] => (year, year),
@@ -803,7 +799,7 @@ impl Lowerer {
     }
 
     fn languages(&mut self, field: &Field) -> Vec<Spanned<String>> {
-        if value_pairs(Rule::languages_value, field).is_none() {
+        if value_tree(Rule::languages_value, field).is_none() {
             self.invalid_value(
                 field,
                 "syntax::invalid-value",
@@ -829,7 +825,7 @@ impl Lowerer {
     }
 
     fn periodicity(&mut self, field: &Field) -> Option<Spanned<Periodicity>> {
-        let Some(mut pairs) = value_pairs(Rule::periodicity_value, field) else {
+        let Some(tree) = value_tree(Rule::periodicity_value, field) else {
             self.invalid_value(
                 field,
                 "syntax::invalid-value",
@@ -838,10 +834,10 @@ impl Lowerer {
             );
             return None;
         };
-        let mut inner = pairs
-            .next()
+        let mut inner = tree
+            .first()
             .expect("periodicity_value holds its kind")
-            .into_inner()
+            .inner()
             .peekable();
         let at_most = inner.next_if(|p| p.as_rule() == Rule::at_most).is_some();
         let kind = inner.next().expect("periodicity_value holds its kind");
@@ -850,9 +846,9 @@ impl Lowerer {
             Rule::biennial => 2,
             Rule::triennial => 3,
             Rule::every_n_years => kind
-                .into_inner()
+                .inner()
                 .next()
-                .and_then(|p| p.as_str().parse().ok())
+                .and_then(|p| p.text().parse().ok())
                 .unwrap_or(0),
             rule => unreachable!("periodicity_value yields no {rule:?}"),
         };
@@ -875,8 +871,7 @@ impl Lowerer {
     }
 
     fn rotation(&mut self, field: &Field) -> Option<Spanned<Rotation>> {
-        let start = field.value.span.start as usize;
-        let Some(mut pairs) = value_pairs(Rule::rotation_value, field) else {
+        let Some(tree) = value_tree(Rule::rotation_value, field) else {
             self.invalid_value(
                 field,
                 "syntax::invalid-value",
@@ -885,21 +880,16 @@ impl Lowerer {
             );
             return None;
         };
-        let kind = pairs
-            .next()
-            .and_then(|p| p.into_inner().next())
+        let kind = tree
+            .first()
+            .and_then(|p| p.inner().next())
             .expect("rotation_value holds its kind");
         let rule = kind.as_rule();
         let names: Vec<Spanned<String>> = kind
-            .into_inner()
-            .flatten()
-            .filter(|p| p.as_rule() == Rule::list_name)
+            .descendants()
+            .filter(|p| p.rule() == Some(Rule::list_name))
             .map(|p| {
-                let span = p.as_span();
-                Spanned::new(
-                    p.as_str().to_string(),
-                    Span::new(start + span.start(), start + span.end()),
-                )
+                Spanned::new(p.text().to_string(), p.span())
             })
             .collect();
         if rule == Rule::alternate && names.len() < 2 {
@@ -919,7 +909,7 @@ impl Lowerer {
     }
 
     fn numbering(&mut self, field: &Field) -> Option<Spanned<Numbering>> {
-        let Some(mut pairs) = value_pairs(Rule::numbering_value, field) else {
+        let Some(tree) = value_tree(Rule::numbering_value, field) else {
             self.invalid_value(
                 field,
                 "syntax::invalid-value",
@@ -928,7 +918,7 @@ impl Lowerer {
             );
             return None;
         };
-        let kind = pairs.next().and_then(|p| p.into_inner().next());
+        let kind = tree.first().and_then(|p| p.inner().next());
         let numbering = match kind.map(|p| p.as_rule()) {
             Some(Rule::per_section) => Numbering::PerSection,
             _ => Numbering::Continuous,
@@ -937,7 +927,7 @@ impl Lowerer {
     }
 
     fn status(&mut self, field: &Field) -> Option<Spanned<Status>> {
-        let Some(mut pairs) = value_pairs(Rule::status_value, field) else {
+        let Some(tree) = value_tree(Rule::status_value, field) else {
             self.invalid_value(
                 field,
                 "syntax::invalid-value",
@@ -946,7 +936,7 @@ impl Lowerer {
             );
             return None;
         };
-        let kind = pairs.next().and_then(|p| p.into_inner().next());
+        let kind = tree.first().and_then(|p| p.inner().next());
         let status = match kind.map(|p| p.as_rule()) {
             Some(Rule::draft) => Status::Draft,
             _ => Status::Adopted,
@@ -957,9 +947,9 @@ impl Lowerer {
     // -----------------------------------------------------------------------------------------
     // Text blocks
 
-    fn heading(&mut self, pair: Pair<Rule>) -> Heading {
+    fn heading(&mut self, pair: SyntaxNode) -> Heading {
         let span = self.span(&pair);
-        let text = pair.as_str();
+        let text = pair.text();
         let marks = text.bytes().take_while(|b| *b == b'#').count();
         let spaced = text[marks..].starts_with([' ', '\t']);
         // `#` starts a division of the text (an annex, an appendix, a part), `##` to `######`
@@ -967,7 +957,7 @@ impl Lowerer {
         // its section keeps its place: only the marks are reported.
         let level = marks.clamp(1, 6) as u8;
         let mut content = Content::default();
-        for part in pair.into_inner() {
+        for part in pair.inner() {
             if part.as_rule() == Rule::inline {
                 content = self.inline(part);
             }
@@ -992,9 +982,9 @@ impl Lowerer {
         }
     }
 
-    fn numbered_paragraph(&mut self, pair: Pair<Rule>) -> NumberedParagraph {
+    fn numbered_paragraph(&mut self, pair: SyntaxNode) -> NumberedParagraph {
         let span = self.span(&pair);
-        let mut inner = pair.into_inner();
+        let mut inner = pair.inner();
         let number = self.paragraph_number(inner.next().expect("a number"));
         let parts = self.paragraph_parts(inner, "paragraph");
         NumberedParagraph {
@@ -1007,10 +997,10 @@ impl Lowerer {
         }
     }
 
-    fn paragraph(&mut self, pair: Pair<Rule>) -> Paragraph {
+    fn paragraph(&mut self, pair: SyntaxNode) -> Paragraph {
         let span = self.span(&pair);
-        let number_like = number_like(pair.as_str(), span.start as usize);
-        let parts = self.paragraph_parts(pair.into_inner(), "paragraph");
+        let number_like = number_like(pair.text(), span.start as usize);
+        let parts = self.paragraph_parts(pair.inner(), "paragraph");
         Paragraph {
             number_like,
             label: parts.label,
@@ -1021,7 +1011,7 @@ impl Lowerer {
         }
     }
 
-    fn paragraph_parts(&mut self, pairs: Pairs<Rule>, what: &str) -> Parts {
+    fn paragraph_parts<'t>(&mut self, pairs: impl Iterator<Item = SyntaxNode<'t>>, what: &str) -> Parts {
         let mut content = Content::default();
         let mut listed = Listed::default();
         for part in pairs {
@@ -1040,7 +1030,7 @@ impl Lowerer {
 
     /// A sub-paragraph, or a bulleted item, of a paragraph: an item goes with the last
     /// sub-paragraph before it, or with the paragraph's own text when none is.
-    fn listed_part(&mut self, part: Pair<Rule>, listed: &mut Listed) {
+    fn listed_part(&mut self, part: SyntaxNode, listed: &mut Listed) {
         match part.as_rule() {
             Rule::subparagraph => listed.subparagraphs.push(self.subparagraph(part)),
             Rule::bullet => {
@@ -1054,13 +1044,13 @@ impl Lowerer {
         }
     }
 
-    fn bullet(&mut self, pair: Pair<Rule>) -> Bullet {
+    fn bullet(&mut self, pair: SyntaxNode) -> Bullet {
         let span = self.span(&pair);
         let mut indent = 0;
         let mut content = Content::default();
-        for part in pair.into_inner() {
+        for part in pair.inner() {
             match part.as_rule() {
-                Rule::indent => indent = indent_width(part.as_str()),
+                Rule::indent => indent = indent_width(part.text()),
                 Rule::inline => content = self.inline(part),
                 _ => {}
             }
@@ -1080,14 +1070,14 @@ impl Lowerer {
         }
     }
 
-    fn paragraph_number(&mut self, pair: Pair<Rule>) -> ParagraphNumber {
+    fn paragraph_number(&mut self, pair: SyntaxNode) -> ParagraphNumber {
         let span = self.span(&pair);
-        let mut terminator = pair.as_str().chars().last().unwrap_or('.');
-        let mut digits = pair.into_inner().next().expect("a number has digits");
+        let mut terminator = pair.text().chars().last().unwrap_or('.');
+        let mut digits = pair.inner().next().expect("a number has digits");
         let mut damage = None;
         if digits.as_rule() == Rule::damaged_number {
             digits = digits
-                .into_inner()
+                .inner()
                 .next()
                 .expect("a damaged number has digits");
             damage = Some(match digits.as_rule() {
@@ -1101,7 +1091,7 @@ impl Lowerer {
             // No mark follows a number alone on its line; it prints as written.
             terminator = ' ';
         }
-        let written = digits.as_str().to_string();
+        let written = digits.text().to_string();
         let (style, value) = match digits.as_rule() {
             Rule::roman_number => (NumberStyle::Roman, numbers::parse_roman(&written)),
             _ => (NumberStyle::Arabic, damaged_digits_value(&written)),
@@ -1137,17 +1127,17 @@ impl Lowerer {
         }
     }
 
-    fn subparagraph(&mut self, pair: Pair<Rule>) -> Subparagraph {
+    fn subparagraph(&mut self, pair: SyntaxNode) -> Subparagraph {
         let span = self.span(&pair);
         let mut indent = 0;
         let mut marker = Spanned::new(String::new(), span);
         let mut content = Content::default();
-        for part in pair.into_inner() {
+        for part in pair.inner() {
             match part.as_rule() {
-                Rule::indent => indent = indent_width(part.as_str()),
+                Rule::indent => indent = indent_width(part.text()),
                 Rule::subparagraph_marker => {
-                    let label = part.clone().into_inner().next().expect("a marker label");
-                    marker = Spanned::new(label.as_str().to_string(), self.span(&part));
+                    let label = part.clone().inner().next().expect("a marker label");
+                    marker = Spanned::new(label.text().to_string(), self.span(&part));
                 }
                 Rule::inline => content = self.inline(part),
                 _ => {}
@@ -1175,9 +1165,9 @@ impl Lowerer {
         }
     }
 
-    fn footnote(&mut self, pair: Pair<Rule>) -> Footnote {
+    fn footnote(&mut self, pair: SyntaxNode) -> Footnote {
         let span = self.span(&pair);
-        let mut inner = pair.into_inner();
+        let mut inner = pair.inner();
         let id = self.spanned(&inner.next().expect("a footnote id"));
         let content = inner.next().map(|p| self.inline(p)).unwrap_or_default();
         if content.inlines.is_empty() {
@@ -1200,15 +1190,15 @@ impl Lowerer {
         }
     }
 
-    fn annex(&mut self, pair: Pair<Rule>) -> Annex {
+    fn annex(&mut self, pair: SyntaxNode) -> Annex {
         let span = self.span(&pair);
         let mut label = None;
         let mut title = Spanned::new(String::new(), span);
         let mut stated_count = None;
         let mut members = Vec::new();
         let mut unreadable = Vec::new();
-        let inline = pair.as_str().starts_with("members");
-        for part in pair.into_inner() {
+        let inline = pair.text().starts_with("members");
+        for part in pair.inner() {
             match part.as_rule() {
                 Rule::annex_keyword => {}
                 Rule::label => label = Some(self.label_name(part)),
@@ -1240,13 +1230,13 @@ impl Lowerer {
         }
     }
 
-    fn group(&mut self, pair: Pair<Rule>) -> Group {
+    fn group(&mut self, pair: SyntaxNode) -> Group {
         let span = self.span(&pair);
         let mut name = Spanned::new(String::new(), span);
         let mut stated_count = None;
         let mut members = Vec::new();
         let mut unreadable = Vec::new();
-        for part in pair.into_inner() {
+        for part in pair.inner() {
             match part.as_rule() {
                 Rule::group_name => name = self.spanned(&part),
                 Rule::stated_count => stated_count = self.stated_count(part),
@@ -1275,7 +1265,7 @@ impl Lowerer {
         }
     }
 
-    fn members(&mut self, pairs: Pairs<Rule>) -> (Vec<Member>, Vec<Span>) {
+    fn members<'t>(&mut self, pairs: impl Iterator<Item = SyntaxNode<'t>>) -> (Vec<Member>, Vec<Span>) {
         let mut members = Vec::new();
         let mut unreadable = Vec::new();
         for part in pairs {
@@ -1290,23 +1280,23 @@ impl Lowerer {
     }
 
     /// Reports a line of a member list that is not a member, and returns its span.
-    fn not_a_member(&mut self, line: &Pair<Rule>) -> Span {
+    fn not_a_member(&mut self, line: &SyntaxNode) -> Span {
         let span = self.span(line);
         self.error(super::expected::not_a_member(span));
         span
     }
 
-    fn member(&mut self, pair: Pair<Rule>) -> Member {
-        let name = pair.into_inner().next().expect("a member has a name");
+    fn member(&mut self, pair: SyntaxNode) -> Member {
+        let name = pair.inner().next().expect("a member has a name");
         Member {
-            name: name.as_str().to_string(),
+            name: name.text().to_string(),
             span: self.span(&name),
         }
     }
 
-    fn stated_count(&mut self, pair: Pair<Rule>) -> Option<Spanned<u32>> {
-        let count = pair.into_inner().next().expect("a stated count has digits");
-        match count.as_str().parse() {
+    fn stated_count(&mut self, pair: SyntaxNode) -> Option<Spanned<u32>> {
+        let count = pair.inner().next().expect("a stated count has digits");
+        match count.text().parse() {
             Ok(value) => Some(Spanned::new(value, self.span(&count))),
             Err(_) => {
                 self.error(
@@ -1319,10 +1309,10 @@ impl Lowerer {
         }
     }
 
-    fn label_name(&self, pair: Pair<Rule>) -> Spanned<String> {
+    fn label_name(&self, pair: SyntaxNode) -> Spanned<String> {
         let span = self.span(&pair);
-        let name = pair.into_inner().next().expect("a label has a name");
-        Spanned::new(name.as_str().to_string(), span)
+        let name = pair.inner().next().expect("a label has a name");
+        Spanned::new(name.text().to_string(), span)
     }
 
     /// Keeps the first label of a node and reports any further one.
@@ -1347,39 +1337,39 @@ impl Lowerer {
     // -----------------------------------------------------------------------------------------
     // Inline text
 
-    fn inline(&mut self, pair: Pair<Rule>) -> Content {
+    fn inline(&mut self, pair: SyntaxNode) -> Content {
         let mut content = Content::default();
-        self.inline_items(pair.into_inner(), &mut content);
+        self.inline_items(pair.inner(), &mut content);
         content
     }
 
     fn inline_items<'i>(
         &mut self,
-        pairs: impl Iterator<Item = Pair<'i, Rule>>,
+        pairs: impl Iterator<Item = SyntaxNode<'i>>,
         content: &mut Content,
     ) {
         for pair in pairs {
             let span = self.span(&pair);
             match pair.as_rule() {
                 Rule::text | Rule::lone_char | Rule::garbled_dash => {
-                    content.push_text(pair.as_str(), span)
+                    content.push_text(pair.text(), span)
                 }
                 Rule::escape => {
-                    let escaped = pair.into_inner().next().expect("an escaped character");
-                    content.push_text(escaped.as_str(), span);
+                    let escaped = pair.inner().next().expect("an escaped character");
+                    content.push_text(escaped.text(), span);
                 }
                 Rule::soft_break => content.inlines.push(Inline::SoftBreak { span }),
                 Rule::line_comment => {
-                    let comment = pair.into_inner().next().expect("a comment");
+                    let comment = pair.inner().next().expect("a comment");
                     self.comment(comment);
                 }
                 Rule::strong | Rule::emphasis | Rule::quote => {
                     let rule = pair.as_rule();
-                    let opening = pair.as_str().chars().next().unwrap_or('"');
+                    let opening = pair.text().chars().next().unwrap_or('"');
                     let mut inner = Content::default();
                     let mut unclosed = false;
-                    let items: Vec<Pair<Rule>> = pair
-                        .into_inner()
+                    let items: Vec<SyntaxNode> = pair
+                        .inner()
                         .filter(|p| {
                             let is_unclosed = p.as_rule() == Rule::unclosed;
                             unclosed |= is_unclosed;
@@ -1416,41 +1406,41 @@ impl Lowerer {
                         .primary(span, "closes a quotation that was never opened")
                         .help("add the opening “ where the quotation starts, or write \\” for the mark itself"),
                     );
-                    content.push_text(pair.as_str(), span);
+                    content.push_text(pair.text(), span);
                 }
                 Rule::footnote_ref => {
-                    let id = pair.into_inner().next().expect("a footnote id");
+                    let id = pair.inner().next().expect("a footnote id");
                     content.inlines.push(Inline::FootnoteRef {
-                        id: id.as_str().to_string(),
+                        id: id.text().to_string(),
                         span,
                     });
                 }
                 Rule::link => {
-                    let mut inner = pair.into_inner();
+                    let mut inner = pair.inner();
                     let text = inner.next().expect("link text");
                     let target = inner.next().expect("link target");
                     content.inlines.push(Inline::Link {
                         content: vec![Inline::Text {
-                            text: text.as_str().to_string(),
+                            text: text.text().to_string(),
                             span: self.span(&text),
                         }],
-                        target: target.as_str().to_string(),
+                        target: target.text().to_string(),
                         span,
                     });
                 }
                 Rule::autolink => {
-                    let url = pair.into_inner().next().expect("an address");
+                    let url = pair.inner().next().expect("an address");
                     content.inlines.push(Inline::Link {
                         content: Vec::new(),
-                        target: url.as_str().to_string(),
+                        target: url.text().to_string(),
                         span,
                     });
                 }
                 Rule::label => content.labels.push(self.label_name(pair)),
                 Rule::reference => {
-                    let name = pair.into_inner().next().expect("a label name");
+                    let name = pair.inner().next().expect("a label name");
                     content.inlines.push(Inline::Reference {
-                        name: name.as_str().to_string(),
+                        name: name.text().to_string(),
                         span,
                     });
                 }
@@ -1463,12 +1453,12 @@ impl Lowerer {
                     self.error(
                         Diagnostic::error(
                             "syntax::unknown-brace",
-                            format!("`{}` is not a marked fact, a label or a reference", pair.as_str()),
+                            format!("`{}` is not a marked fact, a label or a reference", pair.text()),
                         )
                         .primary(span, "braces mark a fact, a label or a reference")
                         .help("write `{words = fact}` to mark a fact, `{#name}` for a label, `{@name}` for a reference, or `\\{` for a brace itself"),
                     );
-                    content.push_text(pair.as_str(), span);
+                    content.push_text(pair.text(), span);
                 }
                 rule => unreachable!("inline yields no {rule:?}"),
             }
@@ -1505,12 +1495,12 @@ impl Lowerer {
     }
 
     /// A marked fact, or (reported) the words of one whose key names no fact.
-    fn fact(&mut self, pair: Pair<Rule>) -> Result<Inline, Spanned<String>> {
+    fn fact(&mut self, pair: SyntaxNode) -> Result<Inline, Spanned<String>> {
         let span = self.span(&pair);
-        let mut inner = pair.into_inner();
+        let mut inner = pair.inner();
         let text_pair = inner.next().expect("fact text");
         let key_pair = inner.next().expect("fact key");
-        let raw = text_pair.as_str();
+        let raw = text_pair.text();
         let trimmed = raw.trim();
         let text_start =
             self.span(&text_pair).start as usize + (raw.len() - raw.trim_start().len());
@@ -1526,7 +1516,7 @@ impl Lowerer {
         };
         let text = Spanned::new(words, Span::new(text_start, text_start + trimmed.len()));
         let key_span = self.span(&key_pair);
-        let key_text = key_pair.as_str();
+        let key_text = key_pair.text();
         match parse_fact_key(key_text) {
             Some(FactKey::Next(fact)) if !NEXT_MEETING_FACTS.contains(&fact.key()) => {
                 self.error(
@@ -1580,10 +1570,9 @@ impl Lowerer {
     }
 }
 
-/// Parses a field's value on its own with one of the grammar's value rules; the pairs' offsets
-/// are relative to the value's start.
-fn value_pairs(rule: Rule, field: &Field) -> Option<Pairs<'_, Rule>> {
-    PlenaryParser::parse(rule, &field.value.value).ok()
+/// Reads a field's value on its own with one of the grammar's value rules.
+fn value_tree(rule: Rule, field: &Field) -> Option<cst::SyntaxTree> {
+    cst::fragment(rule, &field.value.value, field.value.span.start as usize)
 }
 
 /// Reads the key of a marked fact: `members`, `group Asia`, `next year`, `edition`.
@@ -1701,8 +1690,9 @@ fn starts_text(line: &str, known: &[&str]) -> bool {
 
 /// Whether a pair stands on the first line of its block: the line of a keyword such as
 /// `closing:`, whose fields go on the lines below.
-fn on_keyword_line(pair: &Pair<Rule>) -> bool {
-    !pair.get_input()[..pair.as_span().start()].contains('\n')
+fn on_keyword_line(owner: SyntaxNode, node: SyntaxNode) -> bool {
+    let before = (node.span().start - owner.span().start) as usize;
+    !owner.text()[..before].contains('\n')
 }
 
 /// The text of a paragraph, apart from its number.

@@ -6,6 +6,7 @@
 //! after it are still read, so one run reports every syntax error in the file.
 
 mod assemble;
+pub mod cst;
 mod expected;
 mod lower;
 mod split;
@@ -17,6 +18,7 @@ use pest::Parser;
 use pest_derive::Parser;
 
 use crate::ast::Document;
+pub use cst::{SyntaxKind, SyntaxNode, SyntaxTree};
 use crate::diagnostic::Diagnostic;
 use crate::source::{Source, Span};
 
@@ -24,9 +26,12 @@ use crate::source::{Source, Span};
 #[grammar = "../grammar/plenary.pest"]
 pub(crate) struct PlenaryParser;
 
-/// The tree of a file, as far as it could be read, and the syntax errors found on the way.
+/// The trees of a file, as far as it could be read, and the syntax errors found on the way.
 #[derive(Debug)]
 pub struct Parsed {
+    /// Every byte of the file as written: what a formatter prints and a language server reads.
+    pub tree: SyntaxTree,
+    /// The syntax tree the analysis reads, lowered from `tree`.
     pub document: Document,
     pub diagnostics: Vec<Diagnostic>,
 }
@@ -37,6 +42,7 @@ pub fn parse(source: &Source) -> Parsed {
     let text = source.text();
     let mut diagnostics = Vec::new();
     let mut assembler = assemble::Assembler::new(text.len());
+    let mut builder = cst::TreeBuilder::new(text, 0);
     let mut header_seen = false;
     // The diagnostic of a quotation the paragraph before left open.
     let mut open_quotation: Option<usize> = None;
@@ -86,20 +92,23 @@ pub fn parse(source: &Source) -> Parsed {
                 Ok(mut pairs) => pairs.next(),
                 Err(error) if rule == Rule::header_block => {
                     diagnostics.push(expected::describe(error, start, block_text));
+                    builder.unread(start, block.end);
                     None
                 }
                 Err(error) => {
                     diagnostics.push(expected::describe(error, start, block_text));
-                    // The block stays in the tree, unread, so that the checks know something
-                    // stands here.
+                    builder.unread(start, block.end);
+                    // The block stays in the syntax tree, unread, so that the checks know
+                    // something stands here.
                     let unread = lower::Lowerer::new(start).unread(block_text);
                     assembler.add((unread, Vec::new()), &mut diagnostics);
                     None
                 }
             };
             let Some(pair) = pair else { break };
+            let index = builder.pair(pair, start);
             let mut lowerer = lower::Lowerer::new(start);
-            let item = lowerer.block(pair);
+            let item = lowerer.block(builder.node(index));
             open_quotation = lowerer
                 .open_quotation
                 .map(|index| diagnostics.len() + index);
@@ -107,6 +116,7 @@ pub fn parse(source: &Source) -> Parsed {
             assembler.add(item, &mut diagnostics);
             match lowerer.tail {
                 Some(tail) => {
+                    builder.truncate(index, tail);
                     start = tail;
                     rule = Rule::block_entry;
                 }
@@ -116,6 +126,7 @@ pub fn parse(source: &Source) -> Parsed {
     }
     let document = assembler.finish(text, &mut diagnostics);
     Parsed {
+        tree: builder.finish(),
         document,
         diagnostics,
     }

@@ -1,0 +1,480 @@
+//! The lossless syntax tree: every byte of the file is in exactly one leaf, so that printing the
+//! leaves in order gives the file back, and a formatter or a language server can work on the
+//! drafter's text as written (quote styles, bullets, full-width colons, blank lines, notes).
+//!
+//! The tree is built from pest's pairs ([`TreeBuilder`]): each pair becomes a node of the kind of
+//! its grammar rule, and every gap between a pair's children (the literal marks of the grammar,
+//! spaces, line endings, blank lines between blocks) becomes a token of its own. The syntax tree
+//! the checks read (`ast`) is lowered from this tree, never from pest directly.
+//!
+//! The nodes are stored flat, in preorder, each with the size of its subtree: a tree of a 10 MB
+//! file is one allocation, children are found by skipping subtrees, and "which node is at this
+//! offset" is one descent from the root.
+
+use pest::iterators::Pair;
+
+use super::Rule;
+use crate::source::Span;
+
+/// What a node of the tree is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum SyntaxKind {
+    /// The whole file.
+    Document,
+    /// A node read by the grammar rule of that name (`grammar/plenary.pest`).
+    Rule(Rule),
+    /// A block the grammar could not read, kept whole.
+    Unread,
+    /// Spaces and tabs (and the no-break space after a paragraph number).
+    Whitespace,
+    /// One line ending, `\n` or `\r\n`, or a lone `\r`.
+    Newline,
+    /// Marks the grammar matches without a rule of their own: `:`, `**`, `(`, `{#`, `- `.
+    Mark,
+}
+
+impl SyntaxKind {
+    /// Whether the kind is layout rather than words or marks: a formatter may change it.
+    pub fn is_trivia(self) -> bool {
+        matches!(self, SyntaxKind::Whitespace | SyntaxKind::Newline)
+    }
+
+    /// The name shown by `plenary tree --cst`: the grammar rule's name for a rule node.
+    pub fn name(self) -> String {
+        match self {
+            SyntaxKind::Rule(rule) => format!("{rule:?}"),
+            other => format!("{other:?}"),
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy)]
+struct RawNode {
+    kind: SyntaxKind,
+    start: u32,
+    end: u32,
+    /// The number of nodes in this node's subtree, itself included.
+    size: u32,
+}
+
+/// A lossless syntax tree of a text (a whole file, or a fragment of one read on its own).
+#[derive(Debug, Clone)]
+pub struct SyntaxTree {
+    text: String,
+    /// The offset of `text` in the file: spans are the file's.
+    base: usize,
+    nodes: Vec<RawNode>,
+}
+
+impl SyntaxTree {
+    /// The root node.
+    pub fn root(&self) -> SyntaxNode<'_> {
+        SyntaxNode {
+            tree: self,
+            index: 0,
+        }
+    }
+
+    /// The text the tree stands for, put back together from its leaves.
+    pub fn text(&self) -> String {
+        let mut text = String::with_capacity(self.text.len());
+        for leaf in self.root().leaves() {
+            text.push_str(leaf.text());
+        }
+        text
+    }
+
+    /// The deepest node whose span holds `offset` (a leaf, unless the offset is the end of the
+    /// file), with its ancestors: the root first.
+    pub fn path_at(&self, offset: usize) -> Vec<SyntaxNode<'_>> {
+        let mut path = vec![self.root()];
+        let mut node = self.root();
+        'descend: loop {
+            for child in node.children() {
+                let span = child.span();
+                let holds = (span.start as usize) <= offset && offset < span.end as usize;
+                if holds {
+                    path.push(child);
+                    node = child;
+                    continue 'descend;
+                }
+            }
+            return path;
+        }
+    }
+
+    /// The deepest node at `offset`: what a language server's hover or go-to-definition starts
+    /// from.
+    pub fn node_at(&self, offset: usize) -> SyntaxNode<'_> {
+        *self.path_at(offset).last().expect("the path holds the root")
+    }
+
+    /// The whole tree as an indented outline, one node per line with its span and, for a leaf,
+    /// its text: what `plenary tree --cst` prints.
+    pub fn outline(&self) -> String {
+        let mut out = String::new();
+        let mut open: Vec<usize> = Vec::new();
+        for index in 0..self.nodes.len() {
+            while open.last().is_some_and(|&end| end <= index) {
+                open.pop();
+            }
+            let node = SyntaxNode { tree: self, index };
+            let span = node.span();
+            out.push_str(&"  ".repeat(open.len()));
+            out.push_str(&format!("{} {}..{}", node.kind().name(), span.start, span.end));
+            if node.is_leaf() {
+                out.push_str(&format!(" {:?}", node.text()));
+            }
+            out.push('\n');
+            open.push(index + self.nodes[index].size as usize);
+        }
+        out
+    }
+}
+
+/// A node of a [`SyntaxTree`]: a view that knows its place, cheap to copy.
+#[derive(Clone, Copy)]
+pub struct SyntaxNode<'t> {
+    tree: &'t SyntaxTree,
+    index: usize,
+}
+
+impl std::fmt::Debug for SyntaxNode<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{} {:?}", self.kind().name(), self.text())
+    }
+}
+
+impl PartialEq for SyntaxNode<'_> {
+    fn eq(&self, other: &Self) -> bool {
+        std::ptr::eq(self.tree, other.tree) && self.index == other.index
+    }
+}
+
+impl<'t> SyntaxNode<'t> {
+    fn raw(self) -> RawNode {
+        self.tree.nodes[self.index]
+    }
+
+    pub fn kind(self) -> SyntaxKind {
+        self.raw().kind
+    }
+
+    /// The grammar rule that read the node; `None` for tokens, unread blocks and the root.
+    pub fn rule(self) -> Option<Rule> {
+        match self.kind() {
+            SyntaxKind::Rule(rule) => Some(rule),
+            _ => None,
+        }
+    }
+
+    /// The grammar rule of a node that [`Self::inner`] yields. Tokens, unread blocks and the
+    /// root have none; asking them is a mistake of the caller, not of the input.
+    pub fn as_rule(self) -> Rule {
+        match self.kind() {
+            SyntaxKind::Rule(rule) => rule,
+            kind => unreachable!("a {kind:?} node has no rule"),
+        }
+    }
+
+    /// Where the node stands in the file.
+    pub fn span(self) -> Span {
+        let raw = self.raw();
+        Span::new(raw.start as usize, raw.end as usize)
+    }
+
+    /// The node's text, trivia included.
+    pub fn text(self) -> &'t str {
+        let raw = self.raw();
+        let base = self.tree.base;
+        &self.tree.text[raw.start as usize - base..raw.end as usize - base]
+    }
+
+    pub fn is_leaf(self) -> bool {
+        self.raw().size == 1
+    }
+
+    /// Every child, tokens included, in order.
+    pub fn children(self) -> Children<'t> {
+        let raw = self.raw();
+        Children {
+            tree: self.tree,
+            next: self.index + 1,
+            end: self.index + raw.size as usize,
+        }
+    }
+
+    /// The children read by grammar rules, in order: what pest's `into_inner` gives.
+    pub fn inner(self) -> impl Iterator<Item = SyntaxNode<'t>> + Clone {
+        self.children().filter(|child| child.rule().is_some())
+    }
+
+    /// The first child read by `rule`, if any.
+    pub fn child(self, rule: Rule) -> Option<SyntaxNode<'t>> {
+        self.inner().find(|child| child.rule() == Some(rule))
+    }
+
+    /// Every leaf below the node, in order; the node itself if it is a leaf.
+    pub fn leaves(self) -> impl Iterator<Item = SyntaxNode<'t>> {
+        let tree = self.tree;
+        let end = self.index + self.raw().size as usize;
+        (self.index..end)
+            .map(move |index| SyntaxNode { tree, index })
+            .filter(|node| node.is_leaf())
+    }
+
+    /// Every node of the subtree, in preorder, the node itself first.
+    pub fn descendants(self) -> impl Iterator<Item = SyntaxNode<'t>> {
+        let tree = self.tree;
+        let end = self.index + self.raw().size as usize;
+        (self.index..end).map(move |index| SyntaxNode { tree, index })
+    }
+}
+
+/// The children of a node.
+#[derive(Clone)]
+pub struct Children<'t> {
+    tree: &'t SyntaxTree,
+    next: usize,
+    end: usize,
+}
+
+impl<'t> Iterator for Children<'t> {
+    type Item = SyntaxNode<'t>;
+
+    fn next(&mut self) -> Option<SyntaxNode<'t>> {
+        if self.next >= self.end {
+            return None;
+        }
+        let node = SyntaxNode {
+            tree: self.tree,
+            index: self.next,
+        };
+        self.next += node.raw().size as usize;
+        Some(node)
+    }
+}
+
+/// A node being built: its index and the pairs of its children still to add.
+struct Open<'i> {
+    index: usize,
+    children: pest::iterators::Pairs<'i, Rule>,
+    end: usize,
+}
+
+/// Builds a tree block by block: the root's children are the blocks of the file (entry-rule
+/// nodes and unread blocks) and the blank lines between them.
+pub struct TreeBuilder {
+    tree: SyntaxTree,
+    /// The end of what the tree holds so far.
+    at: usize,
+}
+
+impl TreeBuilder {
+    /// A builder for `text`, which stands at `base` in the file.
+    pub fn new(text: &str, base: usize) -> TreeBuilder {
+        let root = RawNode {
+            kind: SyntaxKind::Document,
+            start: base as u32,
+            end: (base + text.len()) as u32,
+            size: 0,
+        };
+        TreeBuilder {
+            tree: SyntaxTree {
+                text: text.to_string(),
+                base,
+                nodes: vec![root],
+            },
+            at: base,
+        }
+    }
+
+    /// Adds a pair of the grammar, read from the text at `offset` in the file, with everything
+    /// between the last block and it as tokens. Returns the node's index, for [`Self::node`].
+    pub fn pair(&mut self, pair: Pair<'_, Rule>, offset: usize) -> usize {
+        self.gap_to(offset + pair.as_span().start());
+        let index = self.tree.nodes.len();
+        // An explicit stack rather than recursion: nesting depth is the drafter's to choose.
+        let mut stack = vec![self.open(pair, offset)];
+        while let Some(top) = stack.last_mut() {
+            match top.children.next() {
+                Some(child) => {
+                    let child = self.open(child, offset);
+                    stack.push(child);
+                }
+                None => {
+                    let top = stack.pop().expect("the stack is not empty");
+                    self.gap_to(top.end);
+                    self.close(top.index);
+                }
+            }
+        }
+        index
+    }
+
+    /// Adds the node of a pair, its children still to come.
+    fn open<'i>(&mut self, pair: Pair<'i, Rule>, offset: usize) -> Open<'i> {
+        let span = pair.as_span();
+        let (start, end) = (offset + span.start(), offset + span.end());
+        self.gap_to(start);
+        let index = self.tree.nodes.len();
+        self.tree.nodes.push(RawNode {
+            kind: SyntaxKind::Rule(pair.as_rule()),
+            start: start as u32,
+            end: end as u32,
+            size: 0,
+        });
+        Open {
+            index,
+            children: pair.into_inner(),
+            end,
+        }
+    }
+
+    /// Adds a block the grammar could not read, `start..end` in the file.
+    pub fn unread(&mut self, start: usize, end: usize) -> usize {
+        self.gap_to(start);
+        let index = self.tree.nodes.len();
+        self.tree.nodes.push(RawNode {
+            kind: SyntaxKind::Unread,
+            start: start as u32,
+            end: end as u32,
+            size: 0,
+        });
+        self.tokens(start, end);
+        self.close(index);
+        index
+    }
+
+    /// The node at `index`, as added by [`Self::pair`].
+    pub fn node(&self, index: usize) -> SyntaxNode<'_> {
+        SyntaxNode {
+            tree: &self.tree,
+            index,
+        }
+    }
+
+    /// Cuts the node at `index` (the last block added) at `offset`: what follows is read as a
+    /// block of its own, as when a header runs into the text without a blank line.
+    pub fn truncate(&mut self, index: usize, offset: usize) {
+        let first_after = (index..self.tree.nodes.len())
+            .find(|&i| self.tree.nodes[i].start as usize >= offset)
+            .unwrap_or(self.tree.nodes.len());
+        self.tree.nodes.truncate(first_after);
+        let len = self.tree.nodes.len();
+        for (i, node) in self.tree.nodes.iter_mut().enumerate().skip(index) {
+            node.end = node.end.min(offset as u32);
+            node.size = node.size.min((len - i) as u32);
+        }
+        self.at = offset;
+    }
+
+    /// The finished tree: whatever follows the last block (its line ending, blank lines) as
+    /// tokens.
+    pub fn finish(mut self) -> SyntaxTree {
+        let end = self.tree.base + self.tree.text.len();
+        self.gap_to(end);
+        self.close(0);
+        self.tree
+    }
+
+    fn close(&mut self, index: usize) {
+        self.tree.nodes[index].size = (self.tree.nodes.len() - index) as u32;
+        self.at = self.at.max(self.tree.nodes[index].end as usize);
+    }
+
+    /// Tokens for the text between what the tree holds and `offset`.
+    fn gap_to(&mut self, offset: usize) {
+        if offset > self.at {
+            self.tokens(self.at, offset);
+        }
+        self.at = self.at.max(offset);
+    }
+
+    /// Cuts `start..end` into tokens: runs of spaces, line endings, and runs of anything else.
+    fn tokens(&mut self, start: usize, end: usize) {
+        let base = self.tree.base;
+        let text = &self.tree.text[start - base..end - base];
+        let mut from = 0;
+        while from < text.len() {
+            let rest = &text[from..];
+            let (kind, len) = if rest.starts_with("\r\n") {
+                (SyntaxKind::Newline, 2)
+            } else if rest.starts_with(['\n', '\r']) {
+                (SyntaxKind::Newline, 1)
+            } else if rest.starts_with([' ', '\t', '\u{a0}']) {
+                let len = rest.len()
+                    - rest
+                        .trim_start_matches([' ', '\t', '\u{a0}'])
+                        .len();
+                (SyntaxKind::Whitespace, len)
+            } else {
+                let len = rest
+                    .find([' ', '\t', '\u{a0}', '\r', '\n'])
+                    .unwrap_or(rest.len());
+                (SyntaxKind::Mark, len)
+            };
+            self.tree.nodes.push(RawNode {
+                kind,
+                start: (start + from) as u32,
+                end: (start + from + len) as u32,
+                size: 1,
+            });
+            from += len;
+        }
+    }
+}
+
+/// Reads a fragment with one rule of the grammar, as a tree of its own whose spans are the
+/// file's (`offset` is where the fragment stands): field values and the words of unread blocks
+/// are read so.
+pub fn fragment(rule: Rule, text: &str, offset: usize) -> Option<SyntaxTree> {
+    use pest::Parser;
+    let pair = super::PlenaryParser::parse(rule, text).ok()?.next()?;
+    let mut builder = TreeBuilder::new(text, offset);
+    builder.pair(pair, offset);
+    Some(builder.finish())
+}
+
+/// The node a fragment rule read: the root's first rule child.
+impl SyntaxTree {
+    pub fn first(&self) -> Option<SyntaxNode<'_>> {
+        self.root().inner().next()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_fragment_tree_holds_every_byte() {
+        let text = "1. Ministers *met*  in “Beijing”\n";
+        let tree = fragment(Rule::block_entry, text, 10).unwrap();
+        assert_eq!(tree.text(), text);
+        assert_eq!(tree.root().span(), Span::new(10, 10 + text.len()));
+        let leaf = tree.node_at(10 + 14);
+        assert_eq!(leaf.text(), "met");
+        let path = tree.path_at(10 + 14);
+        assert!(path.iter().any(|n| n.rule() == Some(Rule::emphasis)));
+    }
+
+    #[test]
+    fn truncating_a_block_keeps_what_stands_before_the_cut() {
+        let text = "title: A\nhost: B\n";
+        let mut builder = TreeBuilder::new(text, 0);
+        let pair = {
+            use pest::Parser;
+            super::super::PlenaryParser::parse(Rule::header_block, text)
+                .unwrap()
+                .next()
+                .unwrap()
+        };
+        let index = builder.pair(pair, 0);
+        builder.truncate(index, 9);
+        let tree = builder.finish();
+        assert_eq!(tree.text(), text);
+        let blocks: Vec<_> = tree.root().children().map(|n| n.text()).collect();
+        assert_eq!(blocks[0], "title: A\n");
+    }
+}
