@@ -115,6 +115,10 @@ pub enum Command {
         /// The `.decl` file; `-` reads standard input.
         #[arg(value_name = "FILE")]
         file: PathBuf,
+
+        /// Print the lossless tree instead: every node with its span, every token with its text.
+        #[arg(long)]
+        cst: bool,
     },
 }
 

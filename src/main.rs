@@ -83,7 +83,7 @@ fn main() -> ExitCode {
         }
         Command::Schema => print_out(&plenary::render::json::schema()),
         Command::Explain { code } => explain(code.as_deref()),
-        Command::Tree { file } => tree(&file, style),
+        Command::Tree { file, cst } => tree(&file, cst, style),
     };
     ExitCode::from(status)
 }
@@ -466,7 +466,7 @@ fn explain(code: Option<&str>) -> u8 {
     }
 }
 
-fn tree(path: &Path, style: Style) -> u8 {
+fn tree(path: &Path, cst: bool, style: Style) -> u8 {
     let (name, bytes) = match read(path) {
         Ok(read) => read,
         Err(message) => {
@@ -474,6 +474,11 @@ fn tree(path: &Path, style: Style) -> u8 {
             return TROUBLE;
         }
     };
+    // Bytes that are not text have no tree; the check below says why.
+    if let (true, (source, None)) = (cst, plenary::Source::decode(name.clone(), &bytes)) {
+        print!("{}", plenary::syntax::parse(&source).tree.outline());
+        return SUCCESS;
+    }
     let checked = plenary::check_bytes(&name, &bytes);
     eprint!(
         "{}",

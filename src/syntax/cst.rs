@@ -4,7 +4,8 @@
 //!
 //! The tree is built from pest's pairs ([`TreeBuilder`]): each pair becomes a node of the kind of
 //! its grammar rule, and every gap between a pair's children (the literal marks of the grammar,
-//! spaces, line endings, blank lines between blocks) becomes a token of its own. The syntax tree
+//! spaces, line endings, blank lines between blocks) becomes a token of its own. A pair with no
+//! pairs inside (an atomic rule such as `text` or `field_key`) is a leaf holding its text. The syntax tree
 //! the checks read (`ast`) is lowered from this tree, never from pest directly.
 //!
 //! The nodes are stored flat, in preorder, each with the size of its subtree: a tree of a 10 MB
@@ -106,7 +107,10 @@ impl SyntaxTree {
     /// The deepest node at `offset`: what a language server's hover or go-to-definition starts
     /// from.
     pub fn node_at(&self, offset: usize) -> SyntaxNode<'_> {
-        *self.path_at(offset).last().expect("the path holds the root")
+        *self
+            .path_at(offset)
+            .last()
+            .expect("the path holds the root")
     }
 
     /// The whole tree as an indented outline, one node per line with its span and, for a leaf,
@@ -121,7 +125,12 @@ impl SyntaxTree {
             let node = SyntaxNode { tree: self, index };
             let span = node.span();
             out.push_str(&"  ".repeat(open.len()));
-            out.push_str(&format!("{} {}..{}", node.kind().name(), span.start, span.end));
+            out.push_str(&format!(
+                "{} {}..{}",
+                node.kind().name(),
+                span.start,
+                span.end
+            ));
             if node.is_leaf() {
                 out.push_str(&format!(" {:?}", node.text()));
             }
@@ -304,7 +313,11 @@ impl TreeBuilder {
                 }
                 None => {
                     let top = stack.pop().expect("the stack is not empty");
-                    self.gap_to(top.end);
+                    // A rule without rules inside (an atomic one, such as `text`) is a leaf:
+                    // its text is one token. Around the rules inside one, the gaps are tokens.
+                    if self.tree.nodes.len() > top.index + 1 {
+                        self.gap_to(top.end);
+                    }
                     self.close(top.index);
                 }
             }
@@ -403,10 +416,7 @@ impl TreeBuilder {
             } else if rest.starts_with(['\n', '\r']) {
                 (SyntaxKind::Newline, 1)
             } else if rest.starts_with([' ', '\t', '\u{a0}']) {
-                let len = rest.len()
-                    - rest
-                        .trim_start_matches([' ', '\t', '\u{a0}'])
-                        .len();
+                let len = rest.len() - rest.trim_start_matches([' ', '\t', '\u{a0}']).len();
                 (SyntaxKind::Whitespace, len)
             } else {
                 let len = rest

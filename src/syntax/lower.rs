@@ -284,13 +284,10 @@ impl Lowerer {
                 Rule::comment => self.comment(pair),
                 // Words on the keyword's own line (`closing: Beijing`) are no field either; a
                 // field there (`next meeting: year: 2009`) is reported, and read all the same.
-                Rule::invalid_line | Rule::field if block != "header" && on_keyword_line(owner, pair) => {
-                    let keyword = owner
-                        .text()
-                        .split(':')
-                        .next()
-                        .unwrap_or_default()
-                        .trim();
+                Rule::invalid_line | Rule::field
+                    if block != "header" && on_keyword_line(owner, pair) =>
+                {
+                    let keyword = owner.text().split(':').next().unwrap_or_default().trim();
                     let words = pair.text().trim();
                     self.error(
                         Diagnostic::error(
@@ -888,9 +885,7 @@ impl Lowerer {
         let names: Vec<Spanned<String>> = kind
             .descendants()
             .filter(|p| p.rule() == Some(Rule::list_name))
-            .map(|p| {
-                Spanned::new(p.text().to_string(), p.span())
-            })
+            .map(|p| Spanned::new(p.text().to_string(), p.span()))
             .collect();
         if rule == Rule::alternate && names.len() < 2 {
             self.invalid_value(
@@ -1011,7 +1006,11 @@ impl Lowerer {
         }
     }
 
-    fn paragraph_parts<'t>(&mut self, pairs: impl Iterator<Item = SyntaxNode<'t>>, what: &str) -> Parts {
+    fn paragraph_parts<'t>(
+        &mut self,
+        pairs: impl Iterator<Item = SyntaxNode<'t>>,
+        what: &str,
+    ) -> Parts {
         let mut content = Content::default();
         let mut listed = Listed::default();
         for part in pairs {
@@ -1076,10 +1075,7 @@ impl Lowerer {
         let mut digits = pair.inner().next().expect("a number has digits");
         let mut damage = None;
         if digits.as_rule() == Rule::damaged_number {
-            digits = digits
-                .inner()
-                .next()
-                .expect("a damaged number has digits");
+            digits = digits.inner().next().expect("a damaged number has digits");
             damage = Some(match digits.as_rule() {
                 Rule::misread_digits => NumberDamage::LetterForDigit,
                 Rule::spaced_digits => NumberDamage::SpacedDigits,
@@ -1265,7 +1261,10 @@ impl Lowerer {
         }
     }
 
-    fn members<'t>(&mut self, pairs: impl Iterator<Item = SyntaxNode<'t>>) -> (Vec<Member>, Vec<Span>) {
+    fn members<'t>(
+        &mut self,
+        pairs: impl Iterator<Item = SyntaxNode<'t>>,
+    ) -> (Vec<Member>, Vec<Span>) {
         let mut members = Vec::new();
         let mut unreadable = Vec::new();
         for part in pairs {

@@ -18,9 +18,9 @@ use pest::Parser;
 use pest_derive::Parser;
 
 use crate::ast::Document;
-pub use cst::{SyntaxKind, SyntaxNode, SyntaxTree};
 use crate::diagnostic::Diagnostic;
 use crate::source::{Source, Span};
+pub use cst::{SyntaxKind, SyntaxNode, SyntaxTree};
 
 #[derive(Parser)]
 #[grammar = "../grammar/plenary.pest"]

@@ -21,6 +21,13 @@ proptest! {
             .collect();
         prop_assert!(syntax.is_empty(), "{syntax:?}\n{text}");
     }
+
+    /// Every byte of a generated declaration is in its lossless tree.
+    #[test]
+    fn generated_declarations_are_in_their_tree_byte_for_byte(text in generate::declaration()) {
+        let source = plenary::Source::new("generated.decl", &text);
+        prop_assert_eq!(plenary::syntax::parse(&source).tree.text(), text);
+    }
 }
 
 proptest! {

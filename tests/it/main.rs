@@ -14,6 +14,7 @@ mod generated;
 mod mutations;
 mod pdf;
 mod series;
+mod syntax;
 mod ui;
 
 use plenary::render::print::Print;
