@@ -246,12 +246,14 @@ pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), BuildError> {
         .map_err(failed)?;
     file.write_all(bytes).map_err(failed)?;
     file.as_file().sync_all().map_err(failed)?;
-    // A temporary file is private to its owner; an output is a document to share, readable by
-    // all like any file the user saves.
+    // A temporary file is private to its owner. A file written over keeps the mode it had (a
+    // draft kept private stays private); a new output is a document to share, readable by all
+    // like any file the user saves.
     #[cfg(unix)]
     {
         use std::os::unix::fs::PermissionsExt;
-        std::fs::set_permissions(file.path(), std::fs::Permissions::from_mode(0o644))
+        let mode = std::fs::metadata(path).map_or(0o644, |m| m.permissions().mode() & 0o7777);
+        std::fs::set_permissions(file.path(), std::fs::Permissions::from_mode(mode))
             .map_err(failed)?;
     }
     file.persist(path).map_err(|e| failed(e.error))?;

@@ -100,6 +100,33 @@ pub enum Command {
     /// Print the JSON Schema of the JSON output (`plenary build --to json`).
     Schema,
 
+    /// Rewrite declarations in the canonical layout, without changing a word.
+    ///
+    /// Header fields in a fixed order, one blank line between blocks, paragraphs filled to the
+    /// width, one member per line, notes kept where they were. Only the layout changes: the text
+    /// is parsed again and compared, and a file that would read differently is left as it is.
+    /// A file with a syntax error is left as it is, and the error shown.
+    ///
+    /// Exit status: 0 when every file is formatted (with `--check`: already was), 1 when a file
+    /// has a syntax error (or, with `--check`, would change), 2 when a file cannot be read or
+    /// written.
+    Fmt {
+        /// The `.decl` files to format in place; `-` reads standard input and writes the
+        /// result to standard output.
+        #[arg(required = true, value_name = "FILE")]
+        files: Vec<PathBuf>,
+
+        /// Change nothing: print what would change as a unified diff, and exit 1 if anything
+        /// would.
+        #[arg(long)]
+        check: bool,
+
+        /// The columns paragraphs are filled to (a Chinese character counts two); 0 puts each
+        /// paragraph on one line.
+        #[arg(long, value_name = "COLUMNS", default_value_t = 100)]
+        width: usize,
+    },
+
     /// Explain a diagnostic code: what the check finds, why it matters, an example, the fix.
     ///
     /// Without a code, list every check.

@@ -19,6 +19,7 @@ pub mod codes;
 mod config;
 pub mod dates;
 pub mod diagnostic;
+pub mod format;
 pub mod languages;
 pub mod numbers;
 pub mod registry;

@@ -81,6 +81,11 @@ fn main() -> ExitCode {
             };
             build(&files, &check_options, targets, style)
         }
+        Command::Fmt {
+            files,
+            check,
+            width,
+        } => format_files(&files, check, &plenary::format::Options { width }, style),
         Command::Schema => print_out(&plenary::render::json::schema()),
         Command::Explain { code } => explain(code.as_deref()),
         Command::Tree { file, cst } => tree(&file, cst, style),
@@ -464,6 +469,85 @@ fn explain(code: Option<&str>) -> u8 {
             TROUBLE
         }
     }
+}
+
+/// `plenary fmt`: formats each file in place (or standard input to standard output); with
+/// `check`, prints what would change instead. Returns the exit status.
+fn format_files(
+    files: &[PathBuf],
+    check: bool,
+    options: &plenary::format::Options,
+    style: Style,
+) -> u8 {
+    use plenary::format::Refusal;
+    let mut status = SUCCESS;
+    let mut raise = |to: u8| status = status.max(to);
+    let mut changed = 0;
+    for path in files {
+        let (name, bytes) = match read(path) {
+            Ok(read) => read,
+            Err(message) => {
+                eprintln!("error: {message}");
+                raise(TROUBLE);
+                continue;
+            }
+        };
+        let (source, decode_error) = plenary::Source::decode(name.clone(), &bytes);
+        if decode_error.is_some() {
+            // The check says why the bytes are not text, as `plenary check` does.
+            let checked = plenary::check_bytes(&name, &bytes);
+            eprint!(
+                "{}",
+                diagnostic::render(&checked.diagnostics, &checked.source, style)
+            );
+            raise(FOUND_ERRORS);
+            continue;
+        }
+        let formatted = match plenary::format::format(&source, options) {
+            Ok(formatted) => formatted,
+            Err(Refusal::Syntax(errors)) => {
+                eprint!("{}", diagnostic::render(&errors, &source, style));
+                eprintln!("{name}: not formatted, because of the syntax errors above");
+                raise(FOUND_ERRORS);
+                continue;
+            }
+            Err(Refusal::WouldChangeText { .. }) => {
+                eprintln!(
+                    "error: {name}: not formatted: the layout plenary made would read differently \
+                     from the file, which is a mistake of plenary; please report it with the file"
+                );
+                raise(TROUBLE);
+                continue;
+            }
+        };
+        let is_stdin = path == Path::new("-");
+        if is_stdin && !check {
+            if let Err(error) = std::io::stdout().write_all(formatted.as_bytes()) {
+                eprintln!("error: cannot write to standard output: {error}");
+                raise(TROUBLE);
+            }
+            continue;
+        }
+        if formatted == source.text() {
+            continue;
+        }
+        changed += 1;
+        if check {
+            print!(
+                "{}",
+                plenary::format::diff(&name, source.text(), &formatted)
+            );
+            raise(FOUND_ERRORS);
+        } else if let Err(error) = plenary::build::write_atomically(path, formatted.as_bytes()) {
+            eprintln!("error: {error}");
+            raise(TROUBLE);
+        }
+    }
+    if check && changed > 0 {
+        let files = if changed == 1 { "file is" } else { "files are" };
+        eprintln!("{changed} {files} not formatted; `plenary fmt` formats them");
+    }
+    status
 }
 
 fn tree(path: &Path, cst: bool, style: Style) -> u8 {

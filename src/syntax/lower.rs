@@ -53,7 +53,7 @@ pub struct Lowerer {
 }
 
 /// The fields each kind of field block knows, in the order the documentation lists them.
-pub(super) const HEADER_FIELDS: &[&str] = &[
+pub(crate) const HEADER_FIELDS: &[&str] = &[
     "title",
     "series",
     "forum",
@@ -70,11 +70,11 @@ pub(super) const HEADER_FIELDS: &[&str] = &[
     "numbering",
     "status",
 ];
-const MEETING_FIELDS: &[&str] = &["series", "edition", "host", "place", "year", "dates"];
+pub(crate) const MEETING_FIELDS: &[&str] = &["series", "edition", "host", "place", "year", "dates"];
 /// The facts of the next meeting that `{... = next ...}` may mark.
 const NEXT_MEETING_FACTS: &[&str] = &["edition", "host", "place", "year", "dates"];
-const CLOSING_FIELDS: &[&str] = &["place", "date", "by"];
-const VERSION_FIELDS: &[&str] = &["title", "series", "place", "theme"];
+pub(crate) const CLOSING_FIELDS: &[&str] = &["place", "date", "by"];
+pub(crate) const VERSION_FIELDS: &[&str] = &["title", "series", "place", "theme"];
 /// Keywords that start a block of their own and so cannot be a field.
 const BLOCK_KEYWORDS: &[&str] = &[
     "members",
@@ -1132,7 +1132,7 @@ impl Lowerer {
             match part.as_rule() {
                 Rule::indent => indent = indent_width(part.text()),
                 Rule::subparagraph_marker => {
-                    let label = part.clone().inner().next().expect("a marker label");
+                    let label = part.inner().next().expect("a marker label");
                     marker = Spanned::new(label.text().to_string(), self.span(&part));
                 }
                 Rule::inline => content = self.inline(part),

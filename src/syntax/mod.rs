@@ -11,9 +11,6 @@ mod expected;
 mod lower;
 mod split;
 
-use std::num::NonZeroUsize;
-use std::sync::Once;
-
 use pest::Parser;
 use pest_derive::Parser;
 
@@ -21,6 +18,8 @@ use crate::ast::Document;
 use crate::diagnostic::Diagnostic;
 use crate::source::{Source, Span};
 pub use cst::{SyntaxKind, SyntaxNode, SyntaxTree};
+pub(crate) use lower::{CLOSING_FIELDS, HEADER_FIELDS, MEETING_FIELDS, VERSION_FIELDS};
+pub(crate) use split::starts_block;
 
 #[derive(Parser)]
 #[grammar = "../grammar/plenary.pest"]
@@ -38,7 +37,6 @@ pub struct Parsed {
 
 /// Parses a whole file.
 pub fn parse(source: &Source) -> Parsed {
-    limit_backtracking();
     let text = source.text();
     let mut diagnostics = Vec::new();
     let mut assembler = assemble::Assembler::new(text.len());
@@ -178,11 +176,4 @@ fn looks_like_fields(block: &str) -> bool {
         })
         .count();
     !lines.is_empty() && fields * 2 >= lines.len()
-}
-
-/// A grammar can backtrack for a long time on hostile input; pest's call limit turns that into an
-/// error. The limit is far above what any real block needs.
-fn limit_backtracking() {
-    static ONCE: Once = Once::new();
-    ONCE.call_once(|| pest::set_call_limit(NonZeroUsize::new(50_000_000)));
 }

@@ -85,7 +85,7 @@ fn paragraph_number(line: &str) -> Option<u32> {
 
 /// Whether a line starts a block of its own. The first character rules most lines out before
 /// the grammar is asked.
-fn starts_block(line: &str) -> bool {
+pub(crate) fn starts_block(line: &str) -> bool {
     matches!(
         line.as_bytes().first(),
         Some(b'#' | b'[' | b'a' | b'g' | b'v' | b'n' | b'c')

@@ -58,10 +58,10 @@ adopted: 2007-10-31
 ";
 
 /// A temporary folder of its own for one test, removed when dropped.
-struct TempDir(PathBuf);
+pub(crate) struct TempDir(PathBuf);
 
 impl TempDir {
-    fn new(test: &str) -> TempDir {
+    pub(crate) fn new(test: &str) -> TempDir {
         static COUNTER: AtomicUsize = AtomicUsize::new(0);
         let nanos = std::time::SystemTime::now()
             .duration_since(std::time::UNIX_EPOCH)
@@ -76,12 +76,12 @@ impl TempDir {
     }
 
     /// Writes a file into the folder and returns its name, relative to the folder.
-    fn write(&self, name: &str, bytes: impl AsRef<[u8]>) -> String {
+    pub(crate) fn write(&self, name: &str, bytes: impl AsRef<[u8]>) -> String {
         std::fs::write(self.0.join(name), bytes).expect("a temporary file can be written");
         name.to_string()
     }
 
-    fn path(&self) -> &Path {
+    pub(crate) fn path(&self) -> &Path {
         &self.0
     }
 }
@@ -93,7 +93,7 @@ impl Drop for TempDir {
 }
 
 /// The binary with a pinned environment, run inside `dir`.
-fn plenary(dir: &TempDir, args: &[&str]) -> Command {
+pub(crate) fn plenary(dir: &TempDir, args: &[&str]) -> Command {
     let mut command = Command::new(env!("CARGO_BIN_EXE_plenary"));
     command
         .args(args)
@@ -109,10 +109,10 @@ fn plenary(dir: &TempDir, args: &[&str]) -> Command {
 
 /// What one run of the binary did.
 #[derive(Debug)]
-struct Run {
-    status: Option<i32>,
-    stdout: String,
-    stderr: String,
+pub(crate) struct Run {
+    pub(crate) status: Option<i32>,
+    pub(crate) stdout: String,
+    pub(crate) stderr: String,
 }
 
 impl Run {
@@ -131,7 +131,7 @@ impl Run {
 }
 
 /// Runs the command with `stdin` piped to it (or nothing), and checks that it did not panic.
-fn run(mut command: Command, stdin: Option<&[u8]>) -> Run {
+pub(crate) fn run(mut command: Command, stdin: Option<&[u8]>) -> Run {
     command
         .stdin(if stdin.is_some() {
             Stdio::piped()

@@ -9,6 +9,7 @@ mod consistency;
 mod corpus;
 mod docs;
 mod examples;
+mod format;
 mod generate;
 mod generated;
 mod mutations;

@@ -42,7 +42,7 @@ fn every_declaration_is_in_its_tree_byte_for_byte() {
     assert!(files.len() > 100, "found only {} declarations", files.len());
     for path in files {
         let bytes = std::fs::read(&path).expect("a readable declaration");
-        let (source, error) = Source::decode(&path.display().to_string(), &bytes);
+        let (source, error) = Source::decode(path.display().to_string(), &bytes);
         if error.is_some() {
             continue;
         }

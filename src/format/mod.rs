@@ -1,0 +1,76 @@
+//! `plenary fmt`: a file printed in one canonical layout, without a word of it changed.
+//!
+//! The layout: header fields in a fixed order, each with the notes above it; one blank line
+//! between blocks; paragraphs filled to a width (or each on one line), broken only at the spaces
+//! of their text; one member per line after `- `; sub-paragraphs and bulleted items at their
+//! indentation, in spaces, the lines that go on with them hanging under their text; no spaces at
+//! the ends of lines; one line ending at the end of the file, `\r\n` if the file used it.
+//!
+//! What the printer ([`print`]) makes is parsed again and compared with the file by its syntax
+//! tree without layout ([`same`]): a file the formatter would change in any other way is left as
+//! it is, and the formatter says so.
+
+mod print;
+pub mod same;
+
+use crate::diagnostic::Diagnostic;
+use crate::source::Source;
+
+/// How the formatter lays out a file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Options {
+    /// The columns a paragraph's lines are filled to (a Chinese character counts two); 0 puts
+    /// each paragraph on one line.
+    pub width: usize,
+}
+
+impl Default for Options {
+    fn default() -> Options {
+        Options { width: 100 }
+    }
+}
+
+/// Why a file was not formatted.
+#[derive(Debug)]
+pub enum Refusal {
+    /// The file has syntax errors: a file that cannot be read is not rewritten.
+    Syntax(Vec<Diagnostic>),
+    /// The layout the formatter made would read differently from the file: a mistake of the
+    /// formatter, caught before it could change the drafter's text. The text it made is kept
+    /// for the report of that mistake.
+    WouldChangeText { formatted: String },
+}
+
+/// The file's text in the canonical layout.
+pub fn format(source: &Source, options: &Options) -> Result<String, Refusal> {
+    let parsed = crate::syntax::parse(source);
+    let errors: Vec<Diagnostic> = parsed
+        .diagnostics
+        .into_iter()
+        .filter(Diagnostic::is_error)
+        .collect();
+    if !errors.is_empty() {
+        return Err(Refusal::Syntax(errors));
+    }
+    let mut formatted = print::document(&parsed.tree, options);
+    if source.text().contains("\r\n") {
+        formatted = formatted.replace('\n', "\r\n");
+    }
+    let reparsed = crate::syntax::parse(&Source::new(source.name(), formatted.as_str()));
+    let still_clean = reparsed.diagnostics.iter().all(|d| !d.is_error());
+    if !still_clean
+        || same::without_layout(&reparsed.document) != same::without_layout(&parsed.document)
+    {
+        return Err(Refusal::WouldChangeText { formatted });
+    }
+    Ok(formatted)
+}
+
+/// What formatting would change, as a unified diff with `name` on both sides.
+pub fn diff(name: &str, before: &str, after: &str) -> String {
+    similar::TextDiff::from_lines(before, after)
+        .unified_diff()
+        .context_radius(3)
+        .header(name, name)
+        .to_string()
+}

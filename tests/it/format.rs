@@ -1,0 +1,238 @@
+//! `plenary fmt`: lossless and idempotent on every declaration of the repository and on
+//! generated ones; the command rewrites files, checks them, reads standard input, and leaves a
+//! file with a syntax error as it is.
+
+use plenary::format::{format, Options, Refusal};
+use plenary::Source;
+
+use crate::syntax::every_declaration;
+
+/// Formats a text; `None` when it has syntax errors.
+fn formatted(name: &str, text: &str, options: &Options) -> Option<String> {
+    match format(&Source::new(name, text), options) {
+        Ok(formatted) => Some(formatted),
+        Err(Refusal::Syntax(_)) => None,
+        Err(Refusal::WouldChangeText { formatted }) => panic!(
+            "formatting {name} would change its text:\n{}",
+            plenary::format::diff(name, text, &formatted)
+        ),
+    }
+}
+
+#[test]
+fn every_declaration_formats_without_a_change_of_words_and_stays_formatted() {
+    let mut formatted_files = 0;
+    for path in every_declaration() {
+        let bytes = std::fs::read(&path).expect("a readable declaration");
+        let Ok(text) = String::from_utf8(bytes) else {
+            continue;
+        };
+        let name = path.display().to_string();
+        for options in [
+            Options::default(),
+            Options { width: 0 },
+            Options { width: 40 },
+        ] {
+            let Some(once) = formatted(&name, &text, &options) else {
+                continue;
+            };
+            let twice = formatted(&name, &once, &options).expect("formatted text parses");
+            assert_eq!(once, twice, "formatting {name} twice changes it again");
+            formatted_files += 1;
+        }
+    }
+    assert!(formatted_files > 100, "only {formatted_files} formatted");
+}
+
+mod generated {
+    use proptest::prelude::*;
+
+    use super::*;
+    use crate::generate;
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 48, ..ProptestConfig::default() })]
+
+        /// A generated declaration formats without a change of words (the formatter's own check
+        /// would refuse otherwise), and formatting it again changes nothing.
+        #[test]
+        fn generated_declarations_format_losslessly_and_stay_formatted(
+            text in generate::declaration(),
+            width in prop_oneof![Just(100usize), Just(0), Just(30)],
+        ) {
+            let options = Options { width };
+            let once = formatted("generated.decl", &text, &options).expect("a valid declaration");
+            let twice = formatted("generated.decl", &once, &options).expect("formatted text parses");
+            prop_assert_eq!(once, twice);
+        }
+    }
+}
+
+#[test]
+fn the_canonical_layout() {
+    let loose = "\
+host:   China
+// The title as agreed.
+title:  Beijing Declaration\t
+
+next meeting:
+year: 2009
+edition: second
+## Main Consensus
+1.   Ministers met
+     in Beijing.   Ministers agreed to meet again in two years, and to cooperate on everything.
+  (a) first, with a sub-paragraph long enough to be wrapped under its own words, not the number
+\t- a bullet
+annex: List of Members  (2)
+– China
+•\tJapan
+";
+    let expected = "\
+// The title as agreed.
+title: Beijing Declaration
+host: China
+
+next meeting:
+edition: second
+year: 2009
+
+## Main Consensus
+
+1. Ministers met in Beijing. Ministers agreed to meet again in two
+years, and to cooperate on everything.
+  (a) first, with a sub-paragraph long enough to be wrapped under its
+      own words, not the number
+    - a bullet
+
+annex: List of Members (2)
+- China
+- Japan
+";
+    let out = formatted("loose.decl", loose, &Options { width: 72 }).expect("no syntax error");
+    assert_eq!(out, expected);
+}
+
+#[test]
+fn a_file_with_windows_line_endings_keeps_them() {
+    let text = "title:  A\r\n\r\n\r\n1. Ministers met.\r\n";
+    let out = formatted("crlf.decl", text, &Options::default()).expect("no syntax error");
+    assert_eq!(out, "title: A\r\n\r\n1. Ministers met.\r\n");
+}
+
+#[test]
+fn an_indented_keyword_line_stays_text() {
+    let text = "title: A\n\n  annex: not an annex, for it is indented\n";
+    let out = formatted("indented.decl", text, &Options::default()).expect("no syntax error");
+    assert_eq!(out, text);
+}
+
+#[test]
+fn a_number_run_into_its_text_stays_run_in() {
+    let text = "title: A\n\n1. One.\n\n2.Two.\n";
+    let out = formatted("run-in.decl", text, &Options::default()).expect("no syntax error");
+    assert_eq!(out, text);
+}
+
+mod command {
+    use crate::cli::{plenary, run, TempDir};
+
+    const LOOSE: &str = "title:   A\n\n\n1. Ministers\nmet.\n";
+    const TIDY: &str = "title: A\n\n1. Ministers met.\n";
+
+    #[test]
+    fn fmt_rewrites_a_file_in_place_and_then_finds_nothing_to_do() {
+        let dir = TempDir::new("fmt-in-place");
+        let name = dir.write("loose.decl", LOOSE);
+        let first = run(plenary(&dir, &["fmt", &name]), None);
+        assert_eq!(first.status, Some(0), "{}", first.stderr);
+        assert_eq!(
+            std::fs::read_to_string(dir.path().join(&name)).unwrap(),
+            TIDY
+        );
+        let second = run(plenary(&dir, &["fmt", "--check", &name]), None);
+        assert_eq!(second.status, Some(0), "{}", second.stderr);
+        assert_eq!(second.stdout, "");
+        // Nothing but the file is left in its folder.
+        let entries = std::fs::read_dir(dir.path()).unwrap().count();
+        assert_eq!(entries, 1);
+    }
+
+    #[test]
+    fn fmt_check_prints_a_unified_diff_and_changes_nothing() {
+        let dir = TempDir::new("fmt-check");
+        let name = dir.write("loose.decl", LOOSE);
+        let out = run(plenary(&dir, &["fmt", "--check", &name]), None);
+        assert_eq!(out.status, Some(1));
+        assert!(
+            out.stdout
+                .starts_with("--- loose.decl\n+++ loose.decl\n@@ "),
+            "{}",
+            out.stdout
+        );
+        assert!(
+            out.stdout.contains("\n-title:   A\n+title: A\n"),
+            "{}",
+            out.stdout
+        );
+        assert!(
+            out.stderr.contains("1 file is not formatted"),
+            "{}",
+            out.stderr
+        );
+        assert_eq!(
+            std::fs::read_to_string(dir.path().join(&name)).unwrap(),
+            LOOSE
+        );
+    }
+
+    #[test]
+    fn fmt_formats_standard_input_to_standard_output() {
+        let dir = TempDir::new("fmt-stdin");
+        let out = run(plenary(&dir, &["fmt", "-"]), Some(LOOSE.as_bytes()));
+        assert_eq!(out.status, Some(0), "{}", out.stderr);
+        assert_eq!(out.stdout, TIDY);
+    }
+
+    #[test]
+    fn fmt_leaves_a_file_with_a_syntax_error_untouched() {
+        let dir = TempDir::new("fmt-syntax-error");
+        let broken = "title:   A\n\n1. Ministers \"met.\n";
+        let name = dir.write("broken.decl", broken);
+        let out = run(plenary(&dir, &["fmt", &name]), None);
+        assert_eq!(out.status, Some(1));
+        assert!(out.stderr.contains("syntax::unclosed"), "{}", out.stderr);
+        assert!(out.stderr.contains("not formatted"), "{}", out.stderr);
+        assert_eq!(
+            std::fs::read_to_string(dir.path().join(&name)).unwrap(),
+            broken
+        );
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn fmt_keeps_the_mode_of_the_file() {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = TempDir::new("fmt-mode");
+        let name = dir.write("private.decl", LOOSE);
+        let path = dir.path().join(&name);
+        std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o600)).unwrap();
+        let out = run(plenary(&dir, &["fmt", &name]), None);
+        assert_eq!(out.status, Some(0), "{}", out.stderr);
+        let mode = std::fs::metadata(&path).unwrap().permissions().mode() & 0o777;
+        assert_eq!(mode, 0o600);
+        assert_eq!(std::fs::read_to_string(&path).unwrap(), TIDY);
+    }
+
+    #[test]
+    fn fmt_reports_a_missing_file_and_goes_on() {
+        let dir = TempDir::new("fmt-missing");
+        let name = dir.write("loose.decl", LOOSE);
+        let out = run(plenary(&dir, &["fmt", "missing.decl", &name]), None);
+        assert_eq!(out.status, Some(2));
+        assert!(out.stderr.contains("missing.decl"), "{}", out.stderr);
+        assert_eq!(
+            std::fs::read_to_string(dir.path().join(&name)).unwrap(),
+            TIDY
+        );
+    }
+}
