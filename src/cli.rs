@@ -27,12 +27,23 @@ pub enum Command {
     /// `--deny-warnings`), 2 when a file or the configuration cannot be read or the command line
     /// is wrong.
     Check {
-        /// The `.decl` files to check; `-` reads standard input.
+        /// The `.decl` files to check; a folder checks every `.decl` file below it; `-` reads
+        /// standard input.
         #[arg(required = true, value_name = "FILE")]
         files: Vec<PathBuf>,
 
         #[command(flatten)]
         options: CheckOptions,
+
+        /// How to print the diagnostics: for a person (on standard error), or for a machine (on
+        /// standard output). The exit status is the same in every format.
+        #[arg(long, value_enum, default_value_t = ReportFormat::Human)]
+        format: ReportFormat,
+
+        /// Print errors only: no warnings, no summary line. The exit status still counts
+        /// warnings with `--deny-warnings`.
+        #[arg(long, short = 'q')]
+        quiet: bool,
 
         /// Also print, one line each, the facts recognised in the prose without marks: where,
         /// the words, the fact they were read as, and whether they agree with its data.
@@ -168,6 +179,23 @@ pub struct CheckOptions {
     /// Fail (exit status 1) when there are warnings, as when there are errors.
     #[arg(long)]
     pub deny_warnings: bool,
+}
+
+/// How `plenary check` prints what it finds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ReportFormat {
+    /// The drafter's lines with the problems marked under them, and a help line.
+    Human,
+    /// One line a diagnostic, `path:line:col: severity[code]: message`, for editors and grep.
+    Short,
+    /// One JSON document for the run, as docs/diagnostics-json.md describes it.
+    Json,
+    /// SARIF 2.1.0, for GitHub code scanning and other SARIF viewers.
+    Sarif,
+    /// GitHub Actions workflow commands, which annotate the lines of a pull request.
+    Github,
+    /// JUnit XML, one test case for each file.
+    Junit,
 }
 
 /// An output format, as `--to` names it.

@@ -24,6 +24,7 @@ pub mod languages;
 pub mod numbers;
 pub mod registry;
 pub mod render;
+pub mod report;
 pub mod source;
 pub mod spelling;
 pub mod suggest;

@@ -15,7 +15,7 @@ use plenary::render::pdf::{Paper, PdfOptions};
 use plenary::render::Options;
 use plenary::{Checked, Config};
 
-use cli::{CheckOptions, Cli, Color, Command, Target};
+use cli::{CheckOptions, Cli, Color, Command, ReportFormat, Target};
 
 /// Exit status when no file has an error.
 const SUCCESS: u8 = 0;
@@ -34,11 +34,17 @@ fn main() -> ExitCode {
         Command::Check {
             files,
             options,
+            format,
+            quiet,
             verbose,
         } => check_files(
-            &files,
+            &expand_folders(&files),
             &options,
-            style,
+            Reporting {
+                style,
+                format,
+                quiet,
+            },
             Across::Checked,
             |_, checked, analysis| {
                 if let (true, Some(analysis)) = (verbose, analysis) {
@@ -110,7 +116,7 @@ enum Across {
 fn check_files(
     files: &[PathBuf],
     options: &CheckOptions,
-    style: Style,
+    output: Reporting,
     across: Across,
     mut then: impl FnMut(&Path, &Checked, Option<&plenary::Analysis>) -> u8,
 ) -> u8 {
@@ -119,7 +125,8 @@ fn check_files(
         errors: 0,
         warnings: 0,
         unread: 0,
-        style,
+        output,
+        report: plenary::report::Report::new(),
     };
     let mut configs = Configs {
         explicit: options.config.clone(),
@@ -135,11 +142,9 @@ fn check_files(
     for path in files {
         if path == Path::new("-") {
             if stdin_read {
-                let _ = writeln!(
-                    stderr.lock(),
-                    "error: `-` is given twice, but standard input can be read only once"
-                );
-                tally.unreadable();
+                let why = "`-` is given twice, but standard input can be read only once";
+                let _ = writeln!(stderr.lock(), "error: {why}");
+                tally.unreadable("<stdin>", why);
                 continue;
             }
             stdin_read = true;
@@ -148,7 +153,7 @@ fn check_files(
             Ok(read) => read,
             Err(message) => {
                 let _ = writeln!(stderr.lock(), "error: {message}");
-                tally.unreadable();
+                tally.unreadable(&path.display().to_string(), &message);
                 continue;
             }
         };
@@ -160,7 +165,7 @@ fn check_files(
         let Some(config) = configs.for_folder(folder, &mut tally) else {
             // The configuration could not be read; checking without it would not be what the
             // project asked for.
-            tally.unreadable();
+            tally.unreadable(&name, "its configuration cannot be used");
             continue;
         };
         let (checked, (status, declaration)) =
@@ -195,8 +200,49 @@ fn check_files(
     if options.deny_warnings && tally.warnings > 0 && tally.status == SUCCESS {
         tally.status = FOUND_ERRORS;
     }
-    let _ = writeln!(stderr.lock(), "{}", tally.summary(files.len()));
+    tally.finish(files.len());
     tally.status
+}
+
+/// How `check` (and `build`) print what they find.
+#[derive(Clone, Copy)]
+struct Reporting {
+    style: Style,
+    format: ReportFormat,
+    /// Errors only, and no summary line.
+    quiet: bool,
+}
+
+/// The files named on the command line, each folder among them replaced by the `.decl` files
+/// below it, in the order of their paths. A folder with none stays, to be reported as a file
+/// that cannot be read.
+fn expand_folders(files: &[PathBuf]) -> Vec<PathBuf> {
+    fn collect(folder: &Path, out: &mut Vec<PathBuf>) {
+        let Ok(entries) = std::fs::read_dir(folder) else {
+            return;
+        };
+        let mut paths: Vec<PathBuf> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
+        paths.sort();
+        for path in paths {
+            if path.is_dir() {
+                collect(&path, out);
+            } else if path.extension().is_some_and(|e| e == "decl") {
+                out.push(path);
+            }
+        }
+    }
+    let mut expanded = Vec::new();
+    for path in files {
+        if path != Path::new("-") && path.is_dir() {
+            let before = expanded.len();
+            collect(path, &mut expanded);
+            if expanded.len() > before {
+                continue;
+            }
+        }
+        expanded.push(path.clone());
+    }
+    expanded
 }
 
 /// Prints the facts recognised in the prose without marks, one line each: `file:line:column:
@@ -236,7 +282,9 @@ struct Tally {
     warnings: usize,
     /// Files that could not be read, or whose configuration could not be.
     unread: usize,
-    style: Style,
+    output: Reporting,
+    /// What the formats printed at the end of the run (JSON, SARIF, JUnit) print.
+    report: plenary::report::Report,
 }
 
 impl Tally {
@@ -252,9 +300,32 @@ impl Tally {
         source: &plenary::Source,
         others: &[&plenary::Source],
     ) {
-        let rendered = diagnostic::render_in(diagnostics, source, others, self.style);
-        let _ = std::io::stderr().lock().write_all(rendered.as_bytes());
         let errors = diagnostics.iter().filter(|d| d.is_error()).count();
+        let shown: Vec<plenary::Diagnostic> = diagnostics
+            .iter()
+            .filter(|d| d.is_error() || !self.output.quiet)
+            .cloned()
+            .collect();
+        match self.output.format {
+            ReportFormat::Human => {
+                let rendered = diagnostic::render_in(&shown, source, others, self.output.style);
+                let _ = std::io::stderr().lock().write_all(rendered.as_bytes());
+            }
+            ReportFormat::Short | ReportFormat::Github => {
+                let mut out = std::io::stdout().lock();
+                for shown in &shown {
+                    let record = plenary::report::record(shown, source, others);
+                    let line = match self.output.format {
+                        ReportFormat::Short => plenary::report::short(&record, source.name()),
+                        _ => plenary::report::github(&record, source.name()),
+                    };
+                    let _ = out.write_all(line.as_bytes());
+                }
+            }
+            ReportFormat::Json | ReportFormat::Sarif | ReportFormat::Junit => {
+                self.report.add(&shown, source, others)
+            }
+        }
         self.errors += errors;
         self.warnings += diagnostics.len() - errors;
         if errors > 0 && self.status == SUCCESS {
@@ -262,10 +333,31 @@ impl Tally {
         }
     }
 
-    /// Counts a file that could not be checked.
-    fn unreadable(&mut self) {
+    /// Counts a file that could not be checked, and says why in the report.
+    fn unreadable(&mut self, file: &str, why: &str) {
         self.unread += 1;
         self.status = TROUBLE;
+        self.report.unreadable(file, why);
+    }
+
+    /// Prints what is printed at the end of a run: the summary line, and the report of the
+    /// formats that print one document for the run.
+    fn finish(&mut self, files: usize) {
+        let document = match self.output.format {
+            ReportFormat::Json => Some(self.report.json()),
+            ReportFormat::Sarif => Some(plenary::report::sarif::sarif(&self.report)),
+            ReportFormat::Junit => Some(plenary::report::junit::junit(&self.report)),
+            ReportFormat::Human | ReportFormat::Short | ReportFormat::Github => None,
+        };
+        if let Some(document) = document {
+            if let Err(error) = std::io::stdout().lock().write_all(document.as_bytes()) {
+                eprintln!("error: cannot write to standard output: {error}");
+                self.status = TROUBLE;
+            }
+        }
+        if !self.output.quiet {
+            let _ = writeln!(std::io::stderr().lock(), "{}", self.summary(files));
+        }
     }
 
     /// `checked 3 files: 2 errors, 1 warning`, and how many files could not be read.
@@ -374,10 +466,15 @@ fn build(files: &[PathBuf], check_options: &CheckOptions, targets: Targets, styl
             return TROUBLE;
         }
     };
+    let output = Reporting {
+        style,
+        format: ReportFormat::Human,
+        quiet: false,
+    };
     let status = check_files(
         files,
         check_options,
-        style,
+        output,
         Across::NotChecked,
         |path, checked, analysis| {
             // With `--deny-warnings` a warning stops the build as an error does.

@@ -14,6 +14,7 @@ mod generate;
 mod generated;
 mod mutations;
 mod pdf;
+mod report;
 mod series;
 mod syntax;
 mod ui;

@@ -103,3 +103,18 @@ fn an_unread_block_keeps_its_text_in_the_tree() {
     let parsed = parse(&source);
     assert_eq!(parsed.tree.text(), text);
 }
+
+#[test]
+fn four_thousand_unclosed_quotation_marks_are_read_in_one_pass() {
+    let text = format!("title: A\n\n1. {}\n", vec!["“word"; 4000].join(" "));
+    let source = Source::new("quotes.decl", text.as_str());
+    let parsed = parse(&source);
+    assert_eq!(parsed.tree.text(), text);
+    let quotes = parsed
+        .tree
+        .root()
+        .descendants()
+        .filter(|node| node.kind().name() == "quote")
+        .count();
+    assert_eq!(quotes, 4000);
+}
