@@ -111,6 +111,20 @@ pub enum Command {
     /// Print the JSON Schema of the JSON output (`plenary build --to json`).
     Schema,
 
+    /// Print the completion script of a shell, for the commands and options of plenary.
+    ///
+    /// Bash: `plenary completions bash > ~/.local/share/bash-completion/completions/plenary`;
+    /// zsh: into a folder of `$fpath` as `_plenary`; fish: into
+    /// `~/.config/fish/completions/plenary.fish`.
+    Completions {
+        /// The shell.
+        #[arg(value_enum, value_name = "SHELL")]
+        shell: clap_complete::Shell,
+    },
+
+    /// Print the manual page, in roff: `plenary man > plenary.1; man ./plenary.1`.
+    Man,
+
     /// Rewrite declarations in the canonical layout, without changing a word.
     ///
     /// Header fields in a fixed order, one blank line between blocks, paragraphs filled to the

@@ -7,7 +7,7 @@ use std::io::{IsTerminal, Read, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use clap::Parser;
+use clap::{CommandFactory, Parser};
 use plenary::build::{self, Format, Output, Plan};
 use plenary::diagnostic::{self, Style};
 use plenary::numbers::plural;
@@ -92,6 +92,21 @@ fn main() -> ExitCode {
             check,
             width,
         } => format_files(&files, check, &plenary::format::Options { width }, style),
+        Command::Completions { shell } => {
+            let mut script = Vec::new();
+            clap_complete::generate(shell, &mut Cli::command(), "plenary", &mut script);
+            print_out(&String::from_utf8_lossy(&script))
+        }
+        Command::Man => {
+            let mut page = Vec::new();
+            match clap_mangen::Man::new(Cli::command()).render(&mut page) {
+                Ok(()) => print_out(&String::from_utf8_lossy(&page)),
+                Err(error) => {
+                    eprintln!("error: cannot write the manual page: {error}");
+                    TROUBLE
+                }
+            }
+        }
         Command::Schema => print_out(&plenary::render::json::schema()),
         Command::Explain { code } => explain(code.as_deref()),
         Command::Tree { file, cst } => tree(&file, cst, style),

@@ -1516,3 +1516,38 @@ fn check_verbose_prints_each_fact_recognised_in_the_prose() {
         run.stdout
     );
 }
+
+#[test]
+fn completions_and_the_manual_are_made_from_the_same_commands() {
+    let dir = TempDir::new("completions");
+    let commands = [
+        "check",
+        "build",
+        "fmt",
+        "explain",
+        "schema",
+        "completions",
+        "man",
+    ];
+    for shell in ["bash", "zsh", "fish", "elvish", "powershell"] {
+        let out = run(plenary(&dir, &["completions", shell]), None);
+        assert_eq!(out.status, Some(OK), "{shell}: {}", out.stderr);
+        for command in commands {
+            assert!(
+                out.stdout.contains(command),
+                "{shell} completes no `{command}`"
+            );
+        }
+    }
+    let man = run(plenary(&dir, &["man"]), None);
+    assert_eq!(man.status, Some(OK), "{}", man.stderr);
+    assert!(man.stdout.starts_with(".ie") && man.stdout.contains(".TH plenary 1"));
+    for command in commands {
+        assert!(
+            man.stdout.contains(command),
+            "the manual names no `{command}`"
+        );
+    }
+    let unknown = run(plenary(&dir, &["completions", "cmd.exe"]), None);
+    assert_eq!(unknown.status, Some(TROUBLE));
+}
