@@ -204,9 +204,11 @@ pub fn render(format: Format, print: &Print, options: &Options) -> Result<Vec<u8
     format.renderer()(print, options).map_err(BuildError::Render)
 }
 
-/// Where the output of `source` in `format` goes: `NAME.EXT` beside the source or in `folder`;
-/// `NAME.LANG.EXT` for one language version asked for by name, so versions do not overwrite
-/// each other.
+/// Where the output of `source` in `format` goes: `NAME.EXT` beside the source or in `folder`.
+/// An output that differs from the plain build is named for what makes it differ, so that the
+/// variants of one text never overwrite each other: `NAME.LANG.EXT` for one language version
+/// asked for by name, `NAME.parallel.EXT` for the versions side by side (HTML and PDF, the
+/// formats it changes), `NAME.letter.pdf` for US Letter paper.
 pub fn output_path(
     source: &Path,
     folder: Option<&Path>,
@@ -216,10 +218,17 @@ pub fn output_path(
     let stem = source
         .file_stem()
         .map_or_else(|| "declaration".into(), |s| s.to_string_lossy());
-    let name = match &options.language {
-        Some(language) => format!("{stem}.{language}.{}", format.extension()),
-        None => format!("{stem}.{}", format.extension()),
-    };
+    let mut name = stem.to_string();
+    if let Some(language) = &options.language {
+        name.push_str(&format!(".{language}"));
+    }
+    if options.parallel && matches!(format, Format::Html | Format::Pdf) {
+        name.push_str(".parallel");
+    }
+    if options.print.paper == crate::render::pdf::Paper::Letter && format == Format::Pdf {
+        name.push_str(".letter");
+    }
+    let name = format!("{name}.{}", format.extension());
     let folder = folder
         .map(Path::to_path_buf)
         .or_else(|| source.parent().map(Path::to_path_buf))

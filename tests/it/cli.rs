@@ -1026,11 +1026,47 @@ fn build_parallel_puts_the_versions_side_by_side() {
     let dir = TempDir::new("build-parallel");
     let file = dir.write("beijing.decl", BILINGUAL);
     assert_status(&build(&dir, &[&file, "--parallel", "--to", "html"]), OK);
-    let page = read(&dir, "beijing.html");
+    let page = read(&dir, "beijing.parallel.html");
     assert!(page.contains("<div class=\"cell\" lang=\"zh\">"), "{page}");
     assert!(page.contains("id=\"zh-p-2\""), "{page}");
     let both = build(&dir, &[&file, "--parallel", "--lang", "zh"]);
     assert_status(&both, TROUBLE);
+}
+
+#[test]
+fn variants_of_one_build_are_named_apart() {
+    let dir = TempDir::new("build-variants");
+    let file = dir.write("beijing.decl", BILINGUAL);
+    for args in [
+        &[][..],
+        &["--parallel"][..],
+        &["--paper", "letter"][..],
+        &["--lang", "zh"][..],
+    ] {
+        let mut all = vec![file.as_str(), "--to", "html,pdf,md"];
+        all.extend_from_slice(args);
+        assert_status(&build(&dir, &all), OK);
+    }
+    let mut names: Vec<String> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    assert_eq!(
+        names,
+        [
+            "beijing.decl",
+            "beijing.html",
+            "beijing.letter.pdf",
+            "beijing.md",
+            "beijing.parallel.html",
+            "beijing.parallel.pdf",
+            "beijing.pdf",
+            "beijing.zh.html",
+            "beijing.zh.md",
+            "beijing.zh.pdf",
+        ]
+    );
 }
 
 #[test]
