@@ -136,8 +136,8 @@ pub enum Command {
     /// has a syntax error (or, with `--check`, would change), 2 when a file cannot be read or
     /// written.
     Fmt {
-        /// The `.decl` files to format in place; `-` reads standard input and writes the
-        /// result to standard output.
+        /// The `.decl` files to format in place; a folder formats every `.decl` file below it;
+        /// `-` reads standard input and writes the result to standard output.
         #[arg(required = true, value_name = "FILE")]
         files: Vec<PathBuf>,
 

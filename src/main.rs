@@ -91,7 +91,12 @@ fn main() -> ExitCode {
             files,
             check,
             width,
-        } => format_files(&files, check, &plenary::format::Options { width }, style),
+        } => format_files(
+            &expand_folders(&files),
+            check,
+            &plenary::format::Options { width },
+            style,
+        ),
         Command::Completions { shell } => {
             let mut script = Vec::new();
             clap_complete::generate(shell, &mut Cli::command(), "plenary", &mut script);

@@ -186,6 +186,28 @@ mod command {
     }
 
     #[test]
+    fn fmt_formats_every_declaration_below_a_folder() {
+        let dir = TempDir::new("fmt-folder");
+        std::fs::create_dir_all(dir.path().join("drafts/old")).unwrap();
+        dir.write("drafts/a.decl", LOOSE);
+        dir.write("drafts/old/b.decl", LOOSE);
+        dir.write("drafts/notes.txt", LOOSE);
+        let out = run(plenary(&dir, &["fmt", "--check", "drafts"]), None);
+        assert_eq!(out.status, Some(1));
+        assert!(
+            out.stderr.contains("2 files are not formatted"),
+            "{}",
+            out.stderr
+        );
+        let out = run(plenary(&dir, &["fmt", "drafts"]), None);
+        assert_eq!(out.status, Some(0), "{}", out.stderr);
+        let read = |name: &str| std::fs::read_to_string(dir.path().join(name)).unwrap();
+        assert_eq!(read("drafts/a.decl"), TIDY);
+        assert_eq!(read("drafts/old/b.decl"), TIDY);
+        assert_eq!(read("drafts/notes.txt"), LOOSE);
+    }
+
+    #[test]
     fn fmt_formats_standard_input_to_standard_output() {
         let dir = TempDir::new("fmt-stdin");
         let out = run(plenary(&dir, &["fmt", "-"]), Some(LOOSE.as_bytes()));
