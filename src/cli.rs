@@ -125,6 +125,53 @@ pub enum Command {
     /// Print the manual page, in roff: `plenary man > plenary.1; man ./plenary.1`.
     Man,
 
+    /// Begin a declaration: write the skeleton of one, every part with a note saying what it
+    /// is, and a placeholder `[[...]]` wherever its words are to go.
+    ///
+    /// The facts given fill in the header and what follows from them (the next meeting's
+    /// edition and year); `plenary check` then warns once at each placeholder, and at nothing
+    /// else. An existing file is never written over.
+    ///
+    /// Exit status: 0 when the file is written, 2 when it exists, cannot be written, or a fact
+    /// does not read as its field.
+    New {
+        /// The file to write; `.decl` is added to a name without it.
+        #[arg(value_name = "NAME")]
+        name: PathBuf,
+
+        /// The title of the declaration.
+        #[arg(long)]
+        title: Option<String>,
+
+        /// The series of meetings: `ASEM SMEs Ministerial Meeting`.
+        #[arg(long)]
+        series: Option<String>,
+
+        /// The forum whose members meet: `ASEM`, `APEC`.
+        #[arg(long)]
+        forum: Option<String>,
+
+        /// Which meeting of the series this is: `first`, `2nd`, `XXI`.
+        #[arg(long)]
+        edition: Option<String>,
+
+        /// The member that hosts the meeting.
+        #[arg(long)]
+        host: Option<String>,
+
+        /// The city, and the country: `Beijing, China`.
+        #[arg(long)]
+        place: Option<String>,
+
+        /// The day the text is to be adopted: `2007-10-31`.
+        #[arg(long, value_name = "YYYY-MM-DD")]
+        date: Option<String>,
+
+        /// How often the series meets: `annual`, `biennial`, `every 3 years`.
+        #[arg(long)]
+        periodicity: Option<String>,
+    },
+
     /// Rewrite declarations in the canonical layout, without changing a word.
     ///
     /// Header fields in a fixed order, one blank line between blocks, paragraphs filled to the

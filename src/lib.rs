@@ -25,6 +25,7 @@ pub mod numbers;
 pub mod registry;
 pub mod render;
 pub mod report;
+pub mod skeleton;
 pub mod source;
 pub mod spelling;
 pub mod suggest;

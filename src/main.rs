@@ -87,6 +87,29 @@ fn main() -> ExitCode {
             };
             build(&files, &check_options, targets, style)
         }
+        Command::New {
+            name,
+            title,
+            series,
+            forum,
+            edition,
+            host,
+            place,
+            date,
+            periodicity,
+        } => {
+            let facts = plenary::skeleton::Facts {
+                title,
+                series,
+                forum,
+                edition,
+                host,
+                place,
+                date,
+                periodicity,
+            };
+            new_declaration(&name, &facts, style)
+        }
         Command::Fmt {
             files,
             check,
@@ -583,6 +606,47 @@ fn explain(code: Option<&str>) -> u8 {
                 None => "; `plenary explain` lists them all".to_string(),
             };
             eprintln!("error: no diagnostic has the code `{code}`{hint}");
+            TROUBLE
+        }
+    }
+}
+
+/// `plenary new`: writes the skeleton of a declaration to a file that does not exist yet.
+fn new_declaration(name: &Path, facts: &plenary::skeleton::Facts, style: Style) -> u8 {
+    let path = match name.extension() {
+        Some(extension) if extension == "decl" => name.to_path_buf(),
+        _ => {
+            let mut with = name.as_os_str().to_owned();
+            with.push(".decl");
+            PathBuf::from(with)
+        }
+    };
+    let shown = path.display().to_string();
+    let text = match plenary::skeleton::skeleton(&shown, facts) {
+        Ok(text) => text,
+        Err((source, errors)) => {
+            eprint!("{}", diagnostic::render(&errors, &source, style));
+            eprintln!("error: {shown} is not written: a fact given does not read as its field");
+            return TROUBLE;
+        }
+    };
+    // `create_new` refuses a file that exists, also one made since we looked.
+    let written = std::fs::OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .open(&path)
+        .and_then(|mut file| file.write_all(text.as_bytes()));
+    match written {
+        Ok(()) => {
+            eprintln!("wrote {shown}: write the text in place of each [[...]]; `plenary check {shown}` lists them");
+            SUCCESS
+        }
+        Err(error) if error.kind() == std::io::ErrorKind::AlreadyExists => {
+            eprintln!("error: {shown} exists; plenary new never writes over a file");
+            TROUBLE
+        }
+        Err(error) => {
+            eprintln!("error: cannot write `{shown}`: {error}");
             TROUBLE
         }
     }

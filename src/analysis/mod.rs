@@ -19,6 +19,7 @@ pub mod labels;
 pub mod members;
 pub mod meta;
 pub mod numbering;
+pub mod placeholders;
 pub mod prose;
 pub mod reading;
 pub mod series;
@@ -55,6 +56,9 @@ pub struct Analysis<'a> {
     /// The prose of every version ([`prose`]), read by [`Analysis::recognise_facts`]; the
     /// checks of words read it through `Context::prose`.
     pub prose: Vec<Vec<prose::Passage>>,
+    /// The placeholders `[[...]]` of a skeleton still in the text ([`placeholders`]); filled
+    /// by [`Analysis::recognise_facts`] with the facts.
+    pub placeholders: Vec<placeholders::Placeholder>,
 }
 
 /// One language version and what it means.
@@ -89,7 +93,8 @@ impl<'a> Analysis<'a> {
     }
 
     /// Recognises the facts stated in the prose without marks ([`found`]), in the words of
-    /// `source`, the text the document was parsed from.
+    /// `source`, the text the document was parsed from; and finds the placeholders still in it
+    /// ([`placeholders`]).
     pub fn recognise_facts(&mut self, source: &str) {
         let prose: Vec<Vec<prose::Passage>> = self
             .document
@@ -99,6 +104,7 @@ impl<'a> Analysis<'a> {
             .collect();
         self.found = found::recognise(self, &prose, source);
         self.prose = prose;
+        self.placeholders = placeholders::find(source);
     }
 
     /// The annex of the version at `index`, if it has one.
@@ -165,5 +171,6 @@ pub fn analyze<'a>(document: &'a Document, registry: &'a Registry) -> Analysis<'
         series,
         found: Vec::new(),
         prose: Vec::new(),
+        placeholders: Vec::new(),
     }
 }

@@ -182,6 +182,7 @@ pub static CHECKS: &[&Check] = &[
     &text::mixed_apostrophes::CHECK,
     &text::confusable_word::CHECK,
     &text::negotiation_residue::CHECK,
+    &text::unfilled_placeholder::CHECK,
     &text::mojibake::CHECK,
     &text::invisible_character::CHECK,
     &text::ascii_punctuation_in_chinese::CHECK,
@@ -203,6 +204,17 @@ pub fn check(cx: &Context) -> Vec<Diagnostic> {
     for check in CHECKS {
         (check.run)(cx, &mut diagnostics);
     }
+    // A placeholder is the one cause of whatever else is wrong with its words: what another
+    // check finds there is left to `text::unfilled-placeholder`.
+    let placeholders = &cx.analysis.placeholders;
+    diagnostics.retain(|diagnostic| {
+        diagnostic.code == text::unfilled_placeholder::CHECK.code
+            || !diagnostic.primary_span().is_some_and(|span| {
+                placeholders
+                    .iter()
+                    .any(|p| span.start < p.span.end && p.span.start < span.end.max(span.start + 1))
+            })
+    });
     diagnostics
 }
 

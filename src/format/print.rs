@@ -13,19 +13,37 @@ use crate::syntax::{
     MEETING_FIELDS, VERSION_FIELDS,
 };
 
-/// The file in the canonical layout, with `\n` line endings.
+/// The file in the canonical layout, with `\n` line endings: one blank line between blocks,
+/// but notes that stood right above a block (a heading, `annex:`, `closing:` ...) stay right
+/// above it.
 pub fn document(tree: &SyntaxTree, options: &Options) -> String {
-    let mut blocks = Vec::new();
+    let mut out = String::new();
+    // Whether the last block printed is made of notes only, and the line endings since it.
+    let mut after_notes = false;
+    let mut newlines = 0;
     for child in tree.root().children() {
-        match child.kind() {
-            SyntaxKind::Rule(_) => blocks.push(entry(child, options)),
+        let block = match child.kind() {
+            SyntaxKind::Rule(_) => entry(child, options),
             // A file with a block the grammar could not read is never formatted; should one
             // reach here all the same, it is kept as written.
-            SyntaxKind::Unread => blocks.push(trim_lines(child.text())),
-            _ => {}
+            SyntaxKind::Unread => trim_lines(child.text()),
+            SyntaxKind::Newline => {
+                newlines += 1;
+                continue;
+            }
+            _ => continue,
+        };
+        if !out.is_empty() {
+            out.push_str(if after_notes && newlines == 1 {
+                "\n"
+            } else {
+                "\n\n"
+            });
         }
+        out.push_str(&block);
+        after_notes = child.inner().any(|c| c.rule() == Some(Rule::comment_block));
+        newlines = 0;
     }
-    let mut out = blocks.join("\n\n");
     if !out.is_empty() {
         out.push('\n');
     }

@@ -13,6 +13,7 @@ mod format;
 mod generate;
 mod generated;
 mod mutations;
+mod new;
 mod pdf;
 mod report;
 mod series;

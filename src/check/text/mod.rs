@@ -15,6 +15,7 @@ pub mod mojibake;
 pub mod negotiation_residue;
 pub mod unbalanced_bracket;
 pub mod unbalanced_quote;
+pub mod unfilled_placeholder;
 
 /// Whether a character is a Chinese character (the CJK ideographs and their extension A).
 pub fn is_han(c: char) -> bool {
