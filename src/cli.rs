@@ -172,6 +172,26 @@ pub enum Command {
         periodicity: Option<String>,
     },
 
+    /// Turn a declaration pasted as plain text, or the Markdown of a web page, into a `.decl`.
+    ///
+    /// Title, place and date line, preamble, headings, numbered paragraphs, bulleted items and
+    /// footnotes are read; web chrome, front matter and page markers are left out, each line
+    /// in a `// left out:` note where it stood; what the importer was unsure of has an
+    /// `// import:` note. Every other word is kept.
+    ///
+    /// Exit status: 0 when the file is written, 2 when the source cannot be read or the output
+    /// exists or cannot be written.
+    Import {
+        /// The text to import; `-` reads standard input.
+        #[arg(value_name = "FILE")]
+        file: PathBuf,
+
+        /// Where to write: a file (never written over), or `-` for standard output. Without
+        /// it, `NAME.decl` beside the source.
+        #[arg(long, short = 'o', value_name = "FILE")]
+        out: Option<PathBuf>,
+    },
+
     /// Rewrite declarations in the canonical layout, without changing a word.
     ///
     /// Header fields in a fixed order, one blank line between blocks, paragraphs filled to the

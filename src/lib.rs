@@ -20,6 +20,7 @@ mod config;
 pub mod dates;
 pub mod diagnostic;
 pub mod format;
+pub mod import;
 pub mod languages;
 pub mod numbers;
 pub mod registry;

@@ -110,6 +110,7 @@ fn main() -> ExitCode {
             };
             new_declaration(&name, &facts, style)
         }
+        Command::Import { file, out } => import_file(&file, out.as_deref()),
         Command::Fmt {
             files,
             check,
@@ -606,6 +607,57 @@ fn explain(code: Option<&str>) -> u8 {
                 None => "; `plenary explain` lists them all".to_string(),
             };
             eprintln!("error: no diagnostic has the code `{code}`{hint}");
+            TROUBLE
+        }
+    }
+}
+
+/// `plenary import`: a text in the language, written beside the source, to `out`, or to
+/// standard output.
+fn import_file(path: &Path, out: Option<&Path>) -> u8 {
+    let (name, bytes) = match read(path) {
+        Ok(read) => read,
+        Err(message) => {
+            eprintln!("error: {message}");
+            return TROUBLE;
+        }
+    };
+    let text = String::from_utf8_lossy(&bytes);
+    let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
+    let imported = plenary::import::import(text);
+    let target = match out {
+        Some(out) if out == Path::new("-") => return print_out(&imported.text),
+        Some(out) => out.to_path_buf(),
+        None if path == Path::new("-") => return print_out(&imported.text),
+        None => path.with_extension("decl"),
+    };
+    if target == path {
+        eprintln!(
+            "error: {name} would be written over by its own import; give another name with -o"
+        );
+        return TROUBLE;
+    }
+    let shown = target.display().to_string();
+    let written = std::fs::OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .open(&target)
+        .and_then(|mut file| file.write_all(imported.text.as_bytes()));
+    match written {
+        Ok(()) => {
+            eprintln!(
+                "wrote {shown}: {} line(s) left out and {} place(s) to look at, each in a note; `plenary check {shown}` reads it",
+                imported.left_out.len(),
+                imported.unsure
+            );
+            SUCCESS
+        }
+        Err(error) if error.kind() == std::io::ErrorKind::AlreadyExists => {
+            eprintln!("error: {shown} exists; plenary import never writes over a file");
+            TROUBLE
+        }
+        Err(error) => {
+            eprintln!("error: cannot write `{shown}`: {error}");
             TROUBLE
         }
     }
