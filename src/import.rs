@@ -57,6 +57,8 @@ struct Importer {
     unsure: usize,
     /// A number written on a line of its own (`###1`), for the paragraph after it.
     pending_number: Option<String>,
+    /// The block before ends with a colon: a list may follow.
+    after_colon: bool,
 }
 
 impl Importer {
@@ -212,6 +214,9 @@ impl Importer {
         for (index, (block, notes)) in raw.iter().zip(pending_notes).enumerate() {
             let next = raw.get(index + 1).map(|b| b[0].trim());
             let mut out = self.block(block, next, &footnote_ids);
+            self.after_colon = block
+                .last()
+                .is_some_and(|line| line.trim_end().ends_with([':', '：']));
             let mut all = notes;
             all.append(&mut out.notes);
             out.notes = all;
@@ -291,6 +296,27 @@ impl Importer {
                 block.lines.push(format!("## {}", inline(words, footnotes)));
                 return block;
             }
+        }
+        if self.after_colon {
+            if let Some(names) = member_names(lines) {
+                // `List of ASEM Members:` and the names after it, two spaces apart.
+                block.lines.push("members:".to_string());
+                block.lines.extend(
+                    names
+                        .iter()
+                        .map(|name| format!("- {}", inline(name, footnotes))),
+                );
+                return block;
+            }
+        }
+        if let Some(signatories) = signatory_lines(lines) {
+            block.lines.push("signed:".to_string());
+            block.lines.extend(
+                signatories
+                    .iter()
+                    .map(|line| format!("- {}", inline(line, footnotes))),
+            );
+            return block;
         }
         let mut all = vec![text_line(first, footnotes)];
         all.extend(rest);
@@ -692,6 +718,65 @@ fn reads_as_heading(words: &str) -> bool {
         && !long.is_empty()
 }
 
+/// The names of a list of members written on one line or a few, two spaces (or a no-break
+/// space, a semicolon, `、`) apart: each name short and capitalised, at least three of them.
+fn member_names(lines: &[&str]) -> Option<Vec<String>> {
+    let mut names = Vec::new();
+    for line in lines {
+        let line = line.replace('\u{a0}', "  ");
+        for name in line.split("  ").flat_map(|part| part.split([';', '、'])) {
+            let name = name.trim();
+            if !name.is_empty() {
+                names.push(name.to_string());
+            }
+        }
+    }
+    let plausible = names.len() >= 3
+        && names.iter().all(|name| {
+            name.chars().count() <= 50
+                && name
+                    .chars()
+                    .next()
+                    .is_some_and(|c| c.is_uppercase() || !c.is_ascii())
+                && !name.ends_with(['.', ':'])
+        });
+    plausible.then_some(names)
+}
+
+/// Signatories written one a line under the text: `President Joseph R. Biden, Jr. of the United
+/// States of America`, `For the Government of Australia:`; at least two, each line short and
+/// starting with a title or `For`.
+fn signatory_lines(lines: &[&str]) -> Option<Vec<String>> {
+    const TITLES: &[&str] = &[
+        "president ",
+        "prime minister ",
+        "minister ",
+        "h.e. ",
+        "he ",
+        "the hon ",
+        "king ",
+        "queen ",
+        "chancellor ",
+        "secretary ",
+        "for the ",
+        "for his ",
+        "for her ",
+    ];
+    let lines: Vec<String> = lines
+        .iter()
+        .map(|l| l.trim().to_string())
+        .filter(|l| !l.is_empty())
+        .collect();
+    let all = lines.len() >= 2
+        && lines.iter().all(|line| {
+            let lower = line.to_lowercase();
+            line.chars().count() <= 90
+                && !line.ends_with('.')
+                && TITLES.iter().any(|t| lower.starts_with(t))
+        });
+    all.then_some(lines)
+}
+
 /// A line that is only a bold or bold-italic phrase, as web pages set their headings.
 fn bold_heading(line: &str) -> Option<&str> {
     let inner = line.strip_prefix("**")?.strip_suffix("**")?;
@@ -719,9 +804,21 @@ fn footnote_text(line: &str) -> Option<(&str, &str)> {
     (!words.is_empty()).then_some((id, words))
 }
 
-/// A line of text, its marks escaped, its footnote markers written as the language writes them.
+/// A line of text, its marks escaped, its footnote markers written as the language writes them;
+/// a Markdown list item (`* ...`, `+ ...`, `· ...`) is a bulleted item, at its indentation.
 fn text_line(line: &str, footnotes: &[String]) -> String {
-    inline(line.trim(), footnotes)
+    let trimmed = line.trim();
+    for mark in ["* ", "+ ", "· "] {
+        if let Some(words) = trimmed.strip_prefix(mark) {
+            let indent = line.len() - line.trim_start().len();
+            return format!(
+                "{}- {}",
+                " ".repeat(indent.min(8)),
+                inline(words.trim(), footnotes)
+            );
+        }
+    }
+    inline(trimmed, footnotes)
 }
 
 /// Words in the language: `[1]` is a footnote marker when a footnote `1` exists; a bracket,

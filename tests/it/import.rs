@@ -27,7 +27,8 @@ fn counted(words: Vec<String>) -> BTreeMap<String, usize> {
 }
 
 /// The words of an imported text: its title, its text, and the lines it left out; not its
-/// notes, nor the header's place and date, which restate a line left out.
+/// notes, nor the header's place and date, which restate a line left out, nor the keywords of
+/// the language (`members:`, `signed:`).
 fn imported_words(text: &str) -> Vec<String> {
     let mut out = Vec::new();
     for line in text.lines() {
@@ -41,6 +42,8 @@ fn imported_words(text: &str) -> Vec<String> {
             continue;
         } else if let Some(title) = line.strip_prefix("title: ") {
             out.extend(words(title));
+        } else if line == "members:" || line == "signed:" {
+            continue;
         } else {
             out.extend(words(line));
         }
