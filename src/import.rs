@@ -286,9 +286,22 @@ impl Importer {
             if words.is_empty() {
                 first_line = format!("{number}.");
             }
-            block.lines.push(first_line);
+            block.lines.extend(run_in_subparagraph(&first_line));
             block.lines.extend(rest);
             block.lines = joined_where_a_line_would_start_a_block(std::mem::take(&mut block.lines));
+            return block;
+        }
+        if let Some((words, paragraph)) = run_in_heading(first) {
+            // `ARMISTICE AND SUBSEQUENT ARRANGEMENTS 7. The two Governments ...`: a heading run
+            // into the first line of its paragraph.
+            block.notes.push(
+                "// import: the heading ran into the line of the paragraph below it".to_string(),
+            );
+            self.unsure += 1;
+            block.lines.push(format!("## {}", inline(words, footnotes)));
+            block.lines.push(String::new());
+            block.lines.push(inline(paragraph, footnotes));
+            block.lines.extend(rest);
             return block;
         }
         if let Some(words) = bold_heading(first) {
@@ -777,6 +790,45 @@ fn signatory_lines(lines: &[&str]) -> Option<Vec<String>> {
     all.then_some(lines)
 }
 
+/// A line whose first sub-paragraph runs into it (`... the two Governments support- (a) the
+/// right of ...`), cut before the sub-paragraph's marker.
+fn run_in_subparagraph(line: &str) -> Vec<String> {
+    for marker in ["(a) ", "(i) ", "(1) "] {
+        let Some(at) = line.find(marker) else {
+            continue;
+        };
+        let before = line[..at].trim_end();
+        if at > 0 && before.ends_with(['-', ':', '—', '–']) {
+            return vec![before.to_string(), line[at..].to_string()];
+        }
+    }
+    vec![line.to_string()]
+}
+
+/// A heading in capitals run into the first line of a numbered paragraph: the heading, and the
+/// paragraph from its number on (`38.In order ...` stays as written: its number is damaged,
+/// which the checks report).
+fn run_in_heading(line: &str) -> Option<(&str, &str)> {
+    let bytes = line.as_bytes();
+    let numbered_at = |i: usize| {
+        let digits = line[i..].len()
+            - line[i..]
+                .trim_start_matches(|c: char| c.is_ascii_digit())
+                .len();
+        let after = &line[i + digits..];
+        (1..=3).contains(&digits)
+            && after.starts_with('.')
+            && after[1..].starts_with(|c: char| c == ' ' || c.is_alphabetic())
+    };
+    let at = (1..bytes.len())
+        .find(|&i| bytes[i - 1] == b' ' && bytes[i].is_ascii_digit() && numbered_at(i))?;
+    let heading = line[..at].trim();
+    let letters: Vec<char> = heading.chars().filter(|c| c.is_alphabetic()).collect();
+    let capitals = letters.len() >= 4 && letters.iter().all(|c| c.is_uppercase());
+    let paragraph = &line[at..];
+    (capitals && paragraph.len() > 4).then_some((heading, paragraph))
+}
+
 /// A line that is only a bold or bold-italic phrase, as web pages set their headings.
 fn bold_heading(line: &str) -> Option<&str> {
     let inner = line.strip_prefix("**")?.strip_suffix("**")?;
@@ -942,6 +994,31 @@ mod tests {
             ))
         );
         assert_eq!(place_and_date_line("Ministers met in Beijing."), None);
+    }
+
+    #[test]
+    fn a_heading_run_into_its_paragraph_is_taken_apart() {
+        assert_eq!(
+            run_in_heading("ARMISTICE AND SUBSEQUENT ARRANGEMENTS 7. The two Governments"),
+            Some((
+                "ARMISTICE AND SUBSEQUENT ARRANGEMENTS",
+                "7. The two Governments"
+            ))
+        );
+        assert_eq!(
+            run_in_heading("PERMANENT SECRETARIAT 38.In order to"),
+            Some(("PERMANENT SECRETARIAT", "38.In order to"))
+        );
+        assert_eq!(run_in_heading("In 2007 the Ministers met. 7. Then"), None);
+    }
+
+    #[test]
+    fn a_first_sub_paragraph_run_into_its_paragraph_gets_its_line() {
+        assert_eq!(
+            run_in_subparagraph("21. The Governments support- (a) the right"),
+            ["21. The Governments support-", "(a) the right"]
+        );
+        assert_eq!(run_in_subparagraph("see (a) above"), ["see (a) above"]);
     }
 
     #[test]

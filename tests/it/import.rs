@@ -149,6 +149,36 @@ fn apec_numbers_its_headings_as_paragraphs() {
     );
 }
 
+#[test]
+fn headings_run_into_their_paragraphs_are_taken_apart_and_the_damaged_number_is_reported() {
+    let path = sources()
+        .into_iter()
+        .find(|p| p.to_string_lossy().contains("03_australia"))
+        .expect("corpus 03");
+    let imported = import(&std::fs::read_to_string(path).unwrap());
+    let decl = &imported.text;
+    assert!(
+        decl.contains("## ARMISTICE AND SUBSEQUENT ARRANGEMENTS\n\n7. The two Governments"),
+        "{decl}"
+    );
+    assert!(
+        decl.contains("support-\n(a) the right of each country"),
+        "{decl}"
+    );
+    let checked = plenary::check_bytes("03.decl", decl.as_bytes());
+    let numbering: Vec<&str> = checked
+        .diagnostics
+        .iter()
+        .filter(|d| d.code == "numbering::damaged-number")
+        .map(|d| d.message.as_str())
+        .collect();
+    assert_eq!(numbering, ["paragraph number `38.` runs into its text"]);
+    assert!(!checked
+        .diagnostics
+        .iter()
+        .any(|d| d.code == "numbering::unnumbered-paragraph"));
+}
+
 mod command {
     use crate::cli::{plenary, run, TempDir};
 
