@@ -197,6 +197,8 @@ pub fn render_in(
         .tab_width(4);
     let mut out = String::new();
     for diagnostic in diagnostics {
+        let shown = shown_lines(diagnostic, source);
+        let diagnostic = shown.as_ref().unwrap_or(diagnostic);
         let related = diagnostic
             .elsewhere
             .iter()
@@ -215,6 +217,58 @@ pub fn render_in(
         out.push('\n');
     }
     out
+}
+
+/// The longest line whose words a diagnostic shows under it, in characters. A longer line (a
+/// whole paragraph on one line, a file of one line) is not drawn: miette would draw all of it
+/// for each label, and cannot draw past its 65,535th column.
+const LONGEST_SHOWN_LINE: usize = 2_000;
+
+/// The longest message drawn, in characters; the machine formats carry it whole.
+const LONGEST_SHOWN_MESSAGE: usize = 500;
+
+/// The diagnostic as drawn when one of its labels stands on a line too long to show: without
+/// its labels, with where they are said in a note; and with a message too long to read cut.
+/// `None` when it is drawn as it is.
+fn shown_lines(diagnostic: &Diagnostic, source: &Source) -> Option<Diagnostic> {
+    let text = source.text();
+    let too_long = |label: &Label| {
+        let start = (label.span.start as usize).min(text.len());
+        let end = (label.span.end as usize).min(text.len());
+        let line_start = text[..start].rfind('\n').map_or(0, |at| at + 1);
+        let line_end = text[end..].find('\n').map_or(text.len(), |at| end + at);
+        // Counting characters stops at the limit, so a 10 MB line costs no more than a short one.
+        text[line_start..line_end]
+            .split('\n')
+            .any(|line| line.chars().nth(LONGEST_SHOWN_LINE).is_some())
+    };
+    let long_message = diagnostic
+        .message
+        .chars()
+        .nth(LONGEST_SHOWN_MESSAGE)
+        .is_some();
+    if !long_message && !diagnostic.labels.iter().any(too_long) {
+        return None;
+    }
+    let mut shown = diagnostic.clone();
+    if long_message {
+        // A message quotes the drafter's words; a word of thousands of letters is cut.
+        let cut: String = shown.message.chars().take(LONGEST_SHOWN_MESSAGE).collect();
+        shown.message = format!("{cut}…");
+    }
+    if !diagnostic.labels.iter().any(too_long) {
+        return Some(shown);
+    }
+    let labels = std::mem::take(&mut shown.labels);
+    for label in labels {
+        let (line, column) = source.line_col(label.span.start as usize);
+        let what = label.message.unwrap_or_else(|| "here".to_string());
+        shown.notes.push(format!(
+            "{what}: {}:{line}:{column} (the line is too long to show)",
+            source.name()
+        ));
+    }
+    Some(shown)
 }
 
 /// A diagnostic together with its source, as miette wants it.

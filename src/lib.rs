@@ -105,9 +105,42 @@ pub fn check_bytes_then<R>(
     checked
         .diagnostics
         .sort_by_key(|d| d.primary_span().map(|s| s.start));
+    cap_repeats(&mut checked.diagnostics);
     let result = then(&checked, Some(&analysis));
     drop(analysis);
     (checked, result)
+}
+
+/// The most diagnostics of one code reported for one file. A text with more has one slip
+/// repeated (a mark the drafter's tool put everywhere): the first ones show it, and reading
+/// thousands more helps nobody (8,000 stray quotation marks once wrote 258 MB).
+const MOST_OF_ONE_CODE: usize = 100;
+
+/// Keeps the first [`MOST_OF_ONE_CODE`] diagnostics of each code, the last of them saying how
+/// many more there are.
+fn cap_repeats(diagnostics: &mut Vec<Diagnostic>) {
+    let mut counts: std::collections::HashMap<&'static str, usize> =
+        std::collections::HashMap::new();
+    for diagnostic in diagnostics.iter() {
+        *counts.entry(diagnostic.code).or_default() += 1;
+    }
+    if counts.values().all(|&count| count <= MOST_OF_ONE_CODE) {
+        return;
+    }
+    let mut seen: std::collections::HashMap<&'static str, usize> = std::collections::HashMap::new();
+    diagnostics.retain_mut(|diagnostic| {
+        let seen = seen.entry(diagnostic.code).or_default();
+        *seen += 1;
+        let total = counts[diagnostic.code];
+        if *seen == MOST_OF_ONE_CODE && total > MOST_OF_ONE_CODE {
+            diagnostic.notes.push(format!(
+                "{} more `{}` in this file are not shown; mend these, then check again",
+                total - MOST_OF_ONE_CODE,
+                diagnostic.code
+            ));
+        }
+        *seen <= MOST_OF_ONE_CODE
+    });
 }
 
 /// Checks the declarations of one run as series: those of one series (the same `series:`,

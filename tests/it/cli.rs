@@ -1587,3 +1587,61 @@ fn completions_and_the_manual_are_made_from_the_same_commands() {
     let unknown = run(plenary(&dir, &["completions", "cmd.exe"]), None);
     assert_eq!(unknown.status, Some(TROUBLE));
 }
+
+/// miette cannot draw past the 65,535th column of a line; a diagnostic there (an error or a
+/// warning, from `check` or `build`) says where it is instead of drawing the line.
+#[test]
+fn a_diagnostic_past_column_65535_is_reported_without_drawing_its_line() {
+    let dir = TempDir::new("column-65535");
+    let long = "a".repeat(70_000);
+    let error = dir.write("error.decl", format!("title: A\n\n1. {long} “open\n"));
+    let warning = dir.write("warning.decl", format!("title: A\n\n1. {long} met met.\n"));
+    for (name, code) in [
+        (&error, "syntax::unclosed"),
+        (&warning, "text::doubled-word"),
+    ] {
+        // The PDF of a word of 70,000 letters is slow to set (a matter of its own); the other
+        // formats show the build's diagnostics as well.
+        for command in [&["check"][..], &["build", "--to", "md,html,json"][..]] {
+            let mut args = command.to_vec();
+            args.push(name.as_str());
+            let out = run(plenary(&dir, &args), None);
+            assert!(
+                out.stderr.contains(code),
+                "{command:?} {name}: {}",
+                out.stderr
+            );
+            assert!(
+                out.stderr.contains("(the line is too long to show)"),
+                "{command:?} {name}: {}",
+                out.stderr
+            );
+            assert!(
+                out.stderr.len() < 10_000,
+                "{command:?} {name} drew the line"
+            );
+        }
+    }
+}
+
+/// 8,000 stray quotation marks on one line once wrote 258 MB of diagnostics.
+#[test]
+fn thousands_of_one_slip_are_reported_a_hundred_times() {
+    let dir = TempDir::new("many-slips");
+    let name = dir.write(
+        "stray.decl",
+        format!("title: A\n\n1. {}\n", vec!["”"; 8000].join(" ")),
+    );
+    let out = run(plenary(&dir, &["check", &name]), None);
+    assert_eq!(out.status, Some(FOUND_ERRORS));
+    assert!(out.stderr.len() < 100_000, "{} bytes", out.stderr.len());
+    assert!(
+        out.stderr
+            .contains("7900 more `syntax::stray-closing-quote` in this file are not shown"),
+        "{}",
+        &out.stderr[out.stderr.len().saturating_sub(2000)..]
+    );
+    assert!(out
+        .stderr
+        .ends_with("checked 1 file: 100 errors, 0 warnings\n"));
+}
