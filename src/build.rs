@@ -39,6 +39,16 @@ impl Format {
         }
     }
 
+    /// The format's name, as a message says it: `Markdown`, `HTML`, `JSON`, `PDF`.
+    pub fn name(self) -> &'static str {
+        match self {
+            Format::Markdown => "Markdown",
+            Format::Html => "HTML",
+            Format::Json => "JSON",
+            Format::Pdf => "PDF",
+        }
+    }
+
     /// The renderer of the format.
     pub fn renderer(self) -> Renderer {
         match self {
@@ -99,6 +109,13 @@ impl Plan {
                     .to_string(),
             ));
         }
+        if destination != Destination::Stdout {
+            let folder = match &destination {
+                Destination::Folder(folder) => Some(folder.as_path()),
+                _ => None,
+            };
+            outputs_apart(sources, folder, &formats, &options)?;
+        }
         if let Destination::Folder(folder) = &destination {
             std::fs::create_dir_all(folder).map_err(|error| BuildError::Folder {
                 path: folder.clone(),
@@ -111,6 +128,51 @@ impl Plan {
             options,
         })
     }
+}
+
+/// Refuses a build that would write over one of its own inputs (`draft.md --to md`), or write
+/// two outputs to one file (`a/x.decl b/x.decl -o out`): the drafter's work is never lost.
+fn outputs_apart(
+    sources: &[PathBuf],
+    folder: Option<&Path>,
+    formats: &[Format],
+    options: &Options,
+) -> Result<(), BuildError> {
+    // Paths are compared as the file system resolves them, where the file exists.
+    let resolved = |path: &Path| std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf());
+    let inputs: Vec<PathBuf> = sources.iter().map(|s| resolved(s)).collect();
+    let mut written: Vec<(PathBuf, &Path)> = Vec::new();
+    for source in sources {
+        for &format in formats {
+            let path = output_path(source, folder, format, options);
+            let target = match (path.parent(), path.file_name()) {
+                (Some(parent), Some(name)) if !parent.as_os_str().is_empty() => {
+                    resolved(parent).join(name)
+                }
+                _ => resolved(&path),
+            };
+            if inputs.contains(&target) {
+                return Err(BuildError::Usage(format!(
+                    "the {} of `{}` would be written over `{}`, which is an input of this build; \
+                     write the outputs into another folder with `-o`",
+                    format.name(),
+                    source.display(),
+                    path.display()
+                )));
+            }
+            if let Some((_, first)) = written.iter().find(|(t, _)| *t == target) {
+                return Err(BuildError::Usage(format!(
+                    "`{}` and `{}` would both be written to `{}`; build them into different \
+                     folders with `-o`, or rename one",
+                    first.display(),
+                    source.display(),
+                    path.display()
+                )));
+            }
+            written.push((target, source));
+        }
+    }
+    Ok(())
 }
 
 /// One output of a build.

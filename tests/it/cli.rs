@@ -1645,3 +1645,53 @@ fn thousands_of_one_slip_are_reported_a_hundred_times() {
         .stderr
         .ends_with("checked 1 file: 100 errors, 0 warnings\n"));
 }
+
+/// `plenary build draft.md --to md` once wrote the Markdown over its own source.
+#[test]
+fn a_build_never_writes_over_its_own_input() {
+    let dir = TempDir::new("build-over-input");
+    let name = dir.write("draft.md", VALID);
+    let out = build(&dir, &[&name, "--to", "md"]);
+    assert_status(&out, TROUBLE);
+    assert!(
+        out.stderr.contains("which is an input of this build"),
+        "{}",
+        out.stderr
+    );
+    assert_eq!(read(&dir, "draft.md"), VALID);
+}
+
+/// `a/x.decl b/x.decl -o out` once wrote `out/x.md` twice, the first lost.
+#[test]
+fn two_inputs_of_one_name_are_not_built_into_one_folder() {
+    let dir = TempDir::new("build-same-name");
+    std::fs::create_dir_all(dir.path().join("a")).unwrap();
+    std::fs::create_dir_all(dir.path().join("b")).unwrap();
+    dir.write("a/x.decl", VALID);
+    dir.write("b/x.decl", VALID);
+    let out = build(&dir, &["a/x.decl", "b/x.decl", "-o", "out", "--to", "md"]);
+    assert_status(&out, TROUBLE);
+    assert!(
+        out.stderr.contains("would both be written to"),
+        "{}",
+        out.stderr
+    );
+    assert!(!dir.path().join("out/x.md").exists());
+    // Beside their sources, they are apart.
+    assert_status(&build(&dir, &["a/x.decl", "b/x.decl", "--to", "md"]), OK);
+}
+
+/// A rebuild once widened an output's mode from 600 to 644.
+#[cfg(unix)]
+#[test]
+fn a_rebuild_keeps_the_mode_of_its_outputs() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = TempDir::new("build-mode");
+    let name = dir.write("x.decl", VALID);
+    assert_status(&build(&dir, &[&name, "--to", "md"]), OK);
+    let output = dir.path().join("x.md");
+    std::fs::set_permissions(&output, std::fs::Permissions::from_mode(0o600)).unwrap();
+    assert_status(&build(&dir, &[&name, "--to", "md"]), OK);
+    let mode = std::fs::metadata(&output).unwrap().permissions().mode() & 0o777;
+    assert_eq!(mode, 0o600);
+}
