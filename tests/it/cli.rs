@@ -1695,3 +1695,14 @@ fn a_rebuild_keeps_the_mode_of_its_outputs() {
     let mode = std::fs::metadata(&output).unwrap().permissions().mode() & 0o777;
     assert_eq!(mode, 0o600);
 }
+
+/// `check /dev/zero` once grew to 1 GB: an input beyond any declaration is refused unread.
+#[cfg(unix)]
+#[test]
+fn an_endless_input_is_refused_at_64_mb() {
+    let dir = TempDir::new("dev-zero");
+    let out = run(plenary(&dir, &["check", "/dev/zero"]), None);
+    assert_status(&out, TROUBLE);
+    assert!(out.stderr.contains("larger than 64 MB"), "{}", out.stderr);
+    assert!(out.stderr.contains("1 could not be read"), "{}", out.stderr);
+}
