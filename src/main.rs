@@ -638,22 +638,31 @@ fn import_file(path: &Path, out: Option<&Path>) -> u8 {
         return TROUBLE;
     }
     let shown = target.display().to_string();
+    let done = format!(
+        "wrote {shown}: {} line(s) left out and {} place(s) to look at, each in a note; `plenary check {shown}` reads it",
+        imported.left_out.len(),
+        imported.unsure
+    );
+    write_new_file(&target, &imported.text, "import", &done)
+}
+
+/// Writes `text` to a file that does not exist yet (`create_new` refuses one that exists, also
+/// one made since it was looked for), and says `done` on standard error; `command` names the
+/// command that never writes over a file.
+fn write_new_file(path: &Path, text: &str, command: &str, done: &str) -> u8 {
+    let shown = path.display();
     let written = std::fs::OpenOptions::new()
         .write(true)
         .create_new(true)
-        .open(&target)
-        .and_then(|mut file| file.write_all(imported.text.as_bytes()));
+        .open(path)
+        .and_then(|mut file| file.write_all(text.as_bytes()));
     match written {
         Ok(()) => {
-            eprintln!(
-                "wrote {shown}: {} line(s) left out and {} place(s) to look at, each in a note; `plenary check {shown}` reads it",
-                imported.left_out.len(),
-                imported.unsure
-            );
+            eprintln!("{done}");
             SUCCESS
         }
         Err(error) if error.kind() == std::io::ErrorKind::AlreadyExists => {
-            eprintln!("error: {shown} exists; plenary import never writes over a file");
+            eprintln!("error: {shown} exists; plenary {command} never writes over a file");
             TROUBLE
         }
         Err(error) => {
@@ -682,26 +691,10 @@ fn new_declaration(name: &Path, facts: &plenary::skeleton::Facts, style: Style) 
             return TROUBLE;
         }
     };
-    // `create_new` refuses a file that exists, also one made since we looked.
-    let written = std::fs::OpenOptions::new()
-        .write(true)
-        .create_new(true)
-        .open(&path)
-        .and_then(|mut file| file.write_all(text.as_bytes()));
-    match written {
-        Ok(()) => {
-            eprintln!("wrote {shown}: write the text in place of each [[...]]; `plenary check {shown}` lists them");
-            SUCCESS
-        }
-        Err(error) if error.kind() == std::io::ErrorKind::AlreadyExists => {
-            eprintln!("error: {shown} exists; plenary new never writes over a file");
-            TROUBLE
-        }
-        Err(error) => {
-            eprintln!("error: cannot write `{shown}`: {error}");
-            TROUBLE
-        }
-    }
+    let done = format!(
+        "wrote {shown}: write the text in place of each [[...]]; `plenary check {shown}` lists them"
+    );
+    write_new_file(&path, &text, "new", &done)
 }
 
 /// `plenary fmt`: formats each file in place (or standard input to standard output); with

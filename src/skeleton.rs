@@ -31,13 +31,8 @@ pub fn skeleton(name: &str, facts: &Facts) -> Result<String, (Source, Vec<Diagno
     let header = header(facts);
     let source = Source::new(name, header.as_str());
     let parsed = crate::syntax::parse(&source);
-    let errors: Vec<Diagnostic> = parsed
-        .diagnostics
-        .into_iter()
-        .filter(Diagnostic::is_error)
-        .collect();
-    if !errors.is_empty() {
-        return Err((source, errors));
+    if parsed.diagnostics.iter().any(Diagnostic::is_error) {
+        return Err((source, parsed.into_errors()));
     }
     let mut text = header;
     text.push_str(BODY);

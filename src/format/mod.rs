@@ -44,13 +44,8 @@ pub enum Refusal {
 /// The file's text in the canonical layout.
 pub fn format(source: &Source, options: &Options) -> Result<String, Refusal> {
     let parsed = crate::syntax::parse(source);
-    let errors: Vec<Diagnostic> = parsed
-        .diagnostics
-        .into_iter()
-        .filter(Diagnostic::is_error)
-        .collect();
-    if !errors.is_empty() {
-        return Err(Refusal::Syntax(errors));
+    if parsed.diagnostics.iter().any(Diagnostic::is_error) {
+        return Err(Refusal::Syntax(parsed.into_errors()));
     }
     let mut formatted = print::document(&parsed.tree, options);
     if source.text().contains("\r\n") {

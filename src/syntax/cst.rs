@@ -446,8 +446,8 @@ pub fn fragment(rule: Rule, text: &str, offset: usize) -> Option<SyntaxTree> {
     Some(builder.finish())
 }
 
-/// The node a fragment rule read: the root's first rule child.
 impl SyntaxTree {
+    /// The node a fragment rule read: the root's first rule child.
     pub fn first(&self) -> Option<SyntaxNode<'_>> {
         self.root().inner().next()
     }

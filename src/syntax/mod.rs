@@ -35,6 +35,17 @@ pub struct Parsed {
     pub diagnostics: Vec<Diagnostic>,
 }
 
+impl Parsed {
+    /// The syntax errors, without the warnings: what keeps a text from being rewritten
+    /// (`fmt`, `new`).
+    pub fn into_errors(self) -> Vec<Diagnostic> {
+        self.diagnostics
+            .into_iter()
+            .filter(Diagnostic::is_error)
+            .collect()
+    }
+}
+
 /// Parses a whole file.
 pub fn parse(source: &Source) -> Parsed {
     let text = source.text();
