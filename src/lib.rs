@@ -31,6 +31,7 @@ pub mod source;
 pub mod spelling;
 pub mod suggest;
 pub mod syntax;
+pub mod unicode;
 
 pub use analysis::collection::Declaration;
 pub use analysis::Analysis;
@@ -90,10 +91,14 @@ pub fn check_bytes_then<R>(
         return (checked, result);
     }
     let parsed = syntax::parse(&source);
+    let mut diagnostics = parsed.diagnostics;
+    if let Some((first, count)) = source.lone_carriage_returns() {
+        diagnostics.push(lone_carriage_return_diagnostic(first, count));
+    }
     let mut checked = Checked {
         source,
         document: Some(parsed.document),
-        diagnostics: parsed.diagnostics,
+        diagnostics,
     };
     let document = checked.document.as_ref().expect("just parsed");
     let mut analysis = analysis::analyze(document, config.registry());
@@ -180,6 +185,22 @@ pub fn check_across(declarations: &[(Declaration, &Config)]) -> Vec<(usize, Diag
     }
     found.sort_by_key(|(file, d)| (*file, d.primary_span().map(|s| s.start)));
     found
+}
+
+/// The file ends its lines with carriage returns alone, read as line breaks.
+fn lone_carriage_return_diagnostic(first: usize, count: usize) -> Diagnostic {
+    let lines = if count == 1 {
+        "a line that ends".to_string()
+    } else {
+        format!("{count} lines that end")
+    };
+    Diagnostic::warning(
+        "input::carriage-return",
+        format!("the file has {lines} with a carriage return alone (U+000D), as on old Mac OS"),
+    )
+    .primary(Span::new(first, first + 1), "the first is here")
+    .note("plenary reads each of them as a line break")
+    .help("save the file with ordinary line endings (LF, or CR LF on Windows); `plenary fmt` writes them")
 }
 
 fn decode_diagnostic(source: &Source, error: DecodeError) -> Diagnostic {

@@ -754,7 +754,10 @@ fn format_files(
             }
             continue;
         }
-        if formatted == source.text() {
+        // Compared with the bytes as read: a file whose lines end with lone carriage returns
+        // reads as lines, but is rewritten with line feeds.
+        let text = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&bytes);
+        if formatted.as_bytes() == text {
             continue;
         }
         changed += 1;

@@ -65,6 +65,9 @@ pub struct Source {
     name: String,
     text: String,
     line_starts: Vec<u32>,
+    /// Where the file ended lines with a carriage return alone, as old Mac OS did, which
+    /// the text reads as line breaks: the first such place and how many there are.
+    lone_carriage_returns: Option<(usize, usize)>,
 }
 
 /// Why a file's bytes are not a declaration's text.
@@ -91,6 +94,7 @@ impl Source {
             name: name.into(),
             text,
             line_starts,
+            lone_carriage_returns: None,
         }
     }
 
@@ -114,8 +118,30 @@ impl Source {
                 file_offset: bom + offset,
             }),
         };
-        let text = String::from_utf8_lossy(bytes).into_owned();
-        (Source::new(name, text), error)
+        let mut text = String::from_utf8_lossy(bytes).into_owned();
+        // A carriage return alone ends a line in files from old Mac OS and some exports; read
+        // as a character, it would make the whole file one line (and that line the title). It
+        // becomes a line feed, a byte for a byte, so that every offset stays the file's.
+        let lone: Vec<usize> = text
+            .match_indices('\r')
+            .map(|(at, _)| at)
+            .filter(|&at| text.as_bytes().get(at + 1) != Some(&b'\n'))
+            .collect();
+        // The bytes replaced are ASCII, so the text stays UTF-8.
+        let mut bytes = std::mem::take(&mut text).into_bytes();
+        for &at in &lone {
+            bytes[at] = b'\n';
+        }
+        let text = String::from_utf8(bytes).expect("ASCII replaced by ASCII");
+        let mut source = Source::new(name, text);
+        source.lone_carriage_returns = lone.first().map(|&first| (first, lone.len()));
+        (source, error)
+    }
+
+    /// Where the file ended lines with a carriage return alone, which it reads as line
+    /// breaks: the first such place and how many there are.
+    pub fn lone_carriage_returns(&self) -> Option<(usize, usize)> {
+        self.lone_carriage_returns
     }
 
     pub fn name(&self) -> &str {

@@ -1170,6 +1170,13 @@ fn fold_with(name: &str, lower: bool) -> String {
     };
     // The registry writes Chinese names in simplified characters, as the Ministry of Foreign
     // Affairs lists them; a name in traditional characters (澳大利亞, 英國) is the same name.
+    // A character that prints as nothing, or a letter from another script that looks like one
+    // of the name's own (a Cyrillic `а` in `China`), would make a name that prints the same as
+    // a member count as another; the name is folded as it reads (see `crate::unicode`).
+    let normalised: Cow<str> = match crate::unicode::repaired(&normalised) {
+        Some((repaired, _)) => Cow::Owned(repaired),
+        None => normalised,
+    };
     let normalised: Cow<str> = if normalised.chars().any(is_cjk) {
         Cow::Owned(fast2s::convert(&normalised))
     } else {

@@ -94,6 +94,14 @@ pub fn invalid_heading(line: Span) -> Diagnostic {
         .help("write `## ` (two number signs and a space) before a heading, `### ` to `###### ` before deeper ones, `# ` before a division such as an annex; the title goes in the header as `title: ...`; to start a paragraph with #, write `\\#`")
 }
 
+/// A block whose marks nest deeper than any text needs (thousands of unclosed `*` or `"`):
+/// reading it would take the parser past its stack.
+pub fn too_complex(block: Span) -> Diagnostic {
+    Diagnostic::error("syntax::too-complex", "this block is too complex to read")
+        .primary(block, "")
+        .help("this block nests marks too deeply; look for many unclosed `*`, `\"` or `{`")
+}
+
 /// Turns a pest error on one block into a diagnostic on the file.
 pub fn describe(error: pest::error::Error<Rule>, base: usize, block: &str) -> Diagnostic {
     let at = match error.location {
@@ -103,11 +111,7 @@ pub fn describe(error: pest::error::Error<Rule>, base: usize, block: &str) -> Di
     let positives = match &error.variant {
         ErrorVariant::ParsingError { positives, .. } => positives.clone(),
         ErrorVariant::CustomError { .. } => {
-            return Diagnostic::error("syntax::too-complex", "this block is too complex to read")
-                .primary(Span::new(base, base + block.len()), "")
-                .help(
-                    "this block nests marks too deeply; look for many unclosed `*`, `\"` or `{`",
-                );
+            return too_complex(Span::new(base, base + block.len()));
         }
     };
     let found = found(block, at);

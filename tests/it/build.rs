@@ -1057,12 +1057,15 @@ fn a_reference_to_an_unnumbered_paragraph_is_an_error_and_prints_alike_in_every_
 }
 
 #[test]
-fn a_heading_that_refers_to_itself_builds_in_every_format() {
-    let document = parse(
+fn a_heading_that_refers_to_itself_is_reported_and_still_builds_in_every_format() {
+    let checked = plenary::check_bytes(
         "self-reference.decl",
-        "title: Joint Statement\nadopted: 2007-10-31\n\n## {#scope} Scope, see {@scope}\n\n\
+        b"title: Joint Statement\nadopted: 2007-10-31\n\n## {#scope} Scope, see {@scope}\n\n\
          1. As {@scope} says.\n",
     );
+    let codes: Vec<&str> = checked.diagnostics.iter().map(|d| d.code).collect();
+    assert_eq!(codes, ["references::heading-refers-to-itself"]);
+    let document = checked.document.expect("text");
     for (format, text) in every_format(&document, &Options::default()) {
         assert!(text.contains("Scope, see {@scope}"), "{format:?}:\n{text}");
     }

@@ -24,6 +24,7 @@
 use crate::check::{Check, Context};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::registry::fold;
+use crate::unicode::shown;
 
 pub const CHECK: Check = Check {
     code: "members::duplicate",
@@ -44,14 +45,24 @@ fn run(cx: &Context, out: &mut Vec<Diagnostic>) {
             if fold(&earlier.name) != fold(&member.name) {
                 continue;
             }
-            out.push(
-                Diagnostic::error(
-                    CHECK.code,
-                    format!("`{}` is listed twice in the annex", member.name),
+            // Two lines that print the same but are written apart (an invisible character in
+            // one) are shown as written, so that the message tells them apart.
+            let message = if earlier.name == member.name {
+                format!("`{}` is listed twice in the annex", member.name)
+            } else {
+                format!(
+                    "`{}` is listed twice in the annex, once as `{}`",
+                    shown(&earlier.name),
+                    shown(&member.name)
                 )
-                .primary(member.span, "listed again here")
-                .secondary(earlier.span, "first listed here")
-                .help("remove one of the two lines; if another member was meant, write its name"),
+            };
+            out.push(
+                Diagnostic::error(CHECK.code, message)
+                    .primary(member.span, "listed again here")
+                    .secondary(earlier.span, "first listed here")
+                    .help(
+                        "remove one of the two lines; if another member was meant, write its name",
+                    ),
             );
         }
     }

@@ -11,6 +11,7 @@ pub mod duplicate_under_another_name;
 pub mod forum_count_mismatch;
 pub mod group_count_mismatch;
 pub mod groups_do_not_add_up;
+pub mod look_alike_name;
 pub mod missing_forum_member;
 pub mod misspelt;
 pub mod non_standard_spelling;

@@ -2,6 +2,8 @@
 
 pub mod duplicate_footnote;
 pub mod duplicate_label;
+pub mod heading_refers_to_itself;
+pub mod not_a_web_address;
 pub mod undefined_footnote;
 pub mod unnumbered_target;
 pub mod unresolved;

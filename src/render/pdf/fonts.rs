@@ -19,7 +19,9 @@ const REGULAR: &[u8] = include_bytes!("../../../fonts/Caladea-Regular.ttf");
 const BOLD: &[u8] = include_bytes!("../../../fonts/Caladea-Bold.ttf");
 const ITALIC: &[u8] = include_bytes!("../../../fonts/Caladea-Italic.ttf");
 
-/// The face of the shipped regular, bold and italic, and of the font for other scripts.
+/// The face of the shipped regular, bold and italic, and of the first font for other scripts
+/// (the CJK face, when the text has Chinese, Japanese or Korean). The faces after it are the
+/// rest of the fallback chain, each for characters the faces before it lack.
 pub const REGULAR_FACE: usize = 0;
 pub const BOLD_FACE: usize = 1;
 pub const ITALIC_FACE: usize = 2;
@@ -113,13 +115,13 @@ impl FontSet {
         let regular = ttf_parser::Face::parse(REGULAR, 0).expect("the shipped font parses");
         let missing: BTreeSet<char> = printed_chars(print)
             .into_iter()
-            .filter(|&c| !c.is_control() && regular.glyph_index(c).is_none())
+            .filter(|&c| !super::text::needs_no_glyph(c) && regular.glyph_index(c).is_none())
             .collect();
         let families = system_families(print);
         if let Some(path) = font {
             files.push(given_font(path, &missing, &families)?);
         } else if !missing.is_empty() {
-            files.push(system_font(&missing, &families)?);
+            files.extend(system_fonts_for(&missing, &families)?);
         }
         Ok(FontSet { files })
     }
@@ -197,47 +199,82 @@ fn given_font(
     })
 }
 
-/// An installed font that covers every character of `missing`, preferring the families of
-/// `families` in order, then any other.
-fn system_font(missing: &BTreeSet<char>, families: &[String]) -> Result<FontFile, PdfError> {
+/// The installed fonts that, together, cover every character of `missing`: a fallback chain.
+/// The families of `families` are tried in order, then every other installed face (regular
+/// upright ones first); each face that has some of the characters still uncovered joins the
+/// chain and takes them. So Chinese goes to the CJK face, Hebrew beside it to a face that has
+/// Hebrew, and only the characters that no installed font has are refused.
+fn system_fonts_for(
+    missing: &BTreeSet<char>,
+    families: &[String],
+) -> Result<Vec<FontFile>, PdfError> {
     let database = system_fonts();
-    let covers = |id: fontdb::ID| {
-        database
-            .with_face_data(id, |data, index| {
-                ttf_parser::Face::parse(data, index)
-                    .is_ok_and(|face| missing.iter().all(|&c| face.glyph_index(c).is_some()))
-            })
-            .unwrap_or(false)
+    let regular = |face: &&fontdb::FaceInfo| {
+        face.style == fontdb::Style::Normal && face.weight == fontdb::Weight::NORMAL
     };
     let named = families.iter().filter_map(|family| {
-        database.faces().find(|face| {
-            face.families.iter().any(|(name, _)| name == family)
-                && face.style == fontdb::Style::Normal
-                && face.weight == fontdb::Weight::NORMAL
-        })
+        database
+            .faces()
+            .filter(regular)
+            .find(|face| face.families.iter().any(|(name, _)| name == family))
     });
-    let chosen = named
-        .chain(database.faces())
-        .find(|face| covers(face.id))
-        .ok_or_else(|| PdfError::MissingGlyphs {
-            characters: missing.iter().copied().collect(),
-            font: None,
+    let others = database
+        .faces()
+        .filter(regular)
+        .chain(database.faces().filter(|face| !regular(face)));
+    let mut uncovered = missing.clone();
+    let mut chain = Vec::new();
+    let mut tried = std::collections::HashSet::new();
+    for face in named.chain(others) {
+        if uncovered.is_empty() {
+            break;
+        }
+        if !tried.insert(face.id) {
+            continue;
+        }
+        let covered: Vec<char> = database
+            .with_face_data(face.id, |data, index| {
+                ttf_parser::Face::parse(data, index).map_or_else(
+                    |_| Vec::new(),
+                    |parsed| {
+                        uncovered
+                            .iter()
+                            .copied()
+                            .filter(|&c| parsed.glyph_index(c).is_some())
+                            .collect()
+                    },
+                )
+            })
+            .unwrap_or_default();
+        if covered.is_empty() {
+            continue;
+        }
+        let fontdb::Source::File(path) = &face.source else {
+            continue;
+        };
+        let bytes = read_cached(path).map_err(|e| PdfError::Font {
+            message: format!("cannot read the font `{}`: {e}", path.display()),
         })?;
-    let fontdb::Source::File(path) = &chosen.source else {
-        unreachable!("the system database holds only font files")
-    };
-    let bytes = read_cached(path).map_err(|e| PdfError::Font {
-        message: format!("cannot read the font `{}`: {e}", path.display()),
-    })?;
-    let name = chosen
-        .families
-        .first()
-        .map_or_else(|| path.display().to_string(), |(name, _)| name.clone());
-    Ok(FontFile {
-        name,
-        bytes,
-        index: chosen.index,
-    })
+        let name = face
+            .families
+            .first()
+            .map_or_else(|| path.display().to_string(), |(name, _)| name.clone());
+        chain.push(FontFile {
+            name,
+            bytes,
+            index: face.index,
+        });
+        for c in covered {
+            uncovered.remove(&c);
+        }
+    }
+    if !uncovered.is_empty() {
+        return Err(PdfError::MissingGlyphs {
+            characters: uncovered.into_iter().collect(),
+            font: None,
+        });
+    }
+    Ok(chain)
 }
 
 /// The installed fonts, found once per process.

@@ -92,6 +92,8 @@ struct Pager<'f> {
     y: f32,
     /// The footnotes placed on the current page, and those already placed anywhere.
     page_footnotes: Vec<String>,
+    /// The same names as `page_footnotes`, to look one up in constant time.
+    page_footnote_set: HashSet<String>,
     placed_footnotes: HashSet<String>,
     /// Links waiting for their targets: page, rect, anchor.
     links: Vec<(usize, Rect, String)>,
@@ -109,6 +111,7 @@ impl<'f> Pager<'f> {
             header: String::new(),
             y: geometry.top,
             page_footnotes: Vec::new(),
+            page_footnote_set: HashSet::new(),
             placed_footnotes: HashSet::new(),
             links: Vec::new(),
             anchors: HashMap::new(),
@@ -133,38 +136,29 @@ impl<'f> Pager<'f> {
         self.y = self.geometry.top;
     }
 
-    /// The height the footnotes of this page take, with `extra` ones added.
-    fn footnote_height<'a>(&self, extra: impl Iterator<Item = &'a str>) -> f32 {
-        let mut names: Vec<&str> = self.page_footnotes.iter().map(String::as_str).collect();
-        for name in extra {
-            if !names.contains(&name) && !self.placed_footnotes.contains(name) {
-                names.push(name);
-            }
-        }
-        if names.is_empty() {
-            return 0.0;
-        }
-        let lines: f32 = names
-            .iter()
-            .filter_map(|n| self.footnotes.get(*n))
-            .flat_map(|lines| lines.iter().map(|l| l.height))
-            .sum();
-        lines + 12.0
-    }
-
     /// Whether `lines` fit below the current position, with their footnotes.
     fn fits(&self, lines: &[FlowLine]) -> bool {
-        let height: f32 = lines.iter().map(|l| l.height).sum();
-        let notes = self.footnote_height(lines.iter().flat_map(FlowLine::footnotes));
-        self.y + height + notes <= self.geometry.bottom() + 0.01
+        self.fitting(lines) == lines.len()
     }
 
-    /// How many lines from the start of `lines` fit on this page.
+    /// How many lines from the start of `lines` fit on this page, with the footnotes they call
+    /// that are not yet placed. The lines and notes are added up once, line by line: both only
+    /// grow, so the first line that does not fit ends the count (a page of a 10,000-line
+    /// paragraph is then found in the lines it holds, not in the square of the paragraph's).
     fn fitting(&self, lines: &[FlowLine]) -> usize {
-        (0..=lines.len())
-            .rev()
-            .find(|&n| self.fits(&lines[..n]))
-            .unwrap_or(0)
+        let room = self.geometry.bottom() + 0.01 - self.y;
+        let mut notes = Footnotes::of_page(self);
+        let mut height = 0.0;
+        for (count, line) in lines.iter().enumerate() {
+            height += line.height;
+            for name in line.footnotes() {
+                notes.add(self, name);
+            }
+            if height + notes.height() > room {
+                return count;
+            }
+        }
+        lines.len()
     }
 
     fn place_block(&mut self, block: &FlowBlock, next: Option<&FlowBlock>) {
@@ -223,9 +217,7 @@ impl<'f> Pager<'f> {
     fn place_line(&mut self, line: &FlowLine) {
         let page = self.pages.len() - 1;
         for name in line.footnotes() {
-            if !self.page_footnotes.iter().any(|n| n == name)
-                && !self.placed_footnotes.contains(name)
-            {
+            if !self.placed_footnotes.contains(name) && self.page_footnote_set.insert(name.into()) {
                 self.page_footnotes.push(name.to_string());
             }
         }
@@ -269,8 +261,9 @@ impl<'f> Pager<'f> {
         if self.page_footnotes.is_empty() {
             return;
         }
+        let height = Footnotes::of_page(self).height();
         let names = std::mem::take(&mut self.page_footnotes);
-        let height = self.footnote_height(names.iter().map(String::as_str));
+        self.page_footnote_set.clear();
         let mut y = self.geometry.bottom() - height + 12.0;
         let page = self.pages.len() - 1;
         self.pages[page].items.push(Item::Rule {
@@ -310,6 +303,45 @@ impl<'f> Pager<'f> {
             pages: self.pages,
             headers: self.headers,
             outline: self.outline,
+        }
+    }
+}
+
+/// The footnotes a page would carry, and the height of their lines, as lines are added.
+struct Footnotes<'p> {
+    names: HashSet<&'p str>,
+    lines: f32,
+}
+
+impl<'p> Footnotes<'p> {
+    /// The footnotes already placed on the pager's current page.
+    fn of_page(pager: &'p Pager) -> Footnotes<'p> {
+        let mut notes = Footnotes {
+            names: HashSet::new(),
+            lines: 0.0,
+        };
+        for name in &pager.page_footnotes {
+            notes.add(pager, name);
+        }
+        notes
+    }
+
+    /// Adds a footnote called on the page, unless it is on the page or placed before.
+    fn add(&mut self, pager: &Pager, name: &'p str) {
+        if pager.placed_footnotes.contains(name) || !self.names.insert(name) {
+            return;
+        }
+        if let Some(lines) = pager.footnotes.get(name) {
+            self.lines += lines.iter().map(|l| l.height).sum::<f32>();
+        }
+    }
+
+    /// The height they take at the foot of the page, with the space above their rule.
+    fn height(&self) -> f32 {
+        if self.names.is_empty() {
+            0.0
+        } else {
+            self.lines + 12.0
         }
     }
 }

@@ -3,7 +3,8 @@
 //! justification. A paragraph goes in as styled spans and comes out as lines of placed glyphs.
 
 use std::cell::RefCell;
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashMap};
+use std::rc::Rc;
 
 use unicode_linebreak::{linebreaks, BreakOpportunity};
 
@@ -63,7 +64,27 @@ pub struct Line {
 pub struct Shaper<'a> {
     faces: Vec<rustybuzz::Face<'a>>,
     missing: RefCell<BTreeSet<char>>,
+    /// The shape plans made so far, one per face, direction, script and language. Making a
+    /// plan reads the font's layout tables, which took half the shaping time when it was done
+    /// for every word.
+    plans: RefCell<HashMap<PlanKey, Rc<rustybuzz::ShapePlan>>>,
 }
+
+type PlanKey = (
+    FaceId,
+    rustybuzz::Direction,
+    rustybuzz::Script,
+    Option<rustybuzz::Language>,
+);
+
+/// The most characters shaped at once. No word is this long; a longer run (80,000 letters
+/// without a space, or a letter under 65,537 accents, which overflowed the shaper) is shaped
+/// in pieces of this size, which keeps each call's cost bounded.
+const MOST_SHAPED_AT_ONCE: usize = 1000;
+
+/// The longest word, in bytes, that is hyphenated (the longest words of the dictionaries have
+/// 45 letters).
+const MOST_HYPHENATED_BYTES: usize = 200;
 
 /// A glyph as shaped, before it is placed on a line.
 #[derive(Debug, Clone, PartialEq)]
@@ -75,6 +96,8 @@ struct Shaped {
     advance: f32,
     text: String,
     link: Option<usize>,
+    /// Where its cluster starts in the paragraph's text, in bytes.
+    at: usize,
 }
 
 /// A piece of text between two break opportunities: its glyphs and the space after it.
@@ -105,6 +128,7 @@ impl<'a> Shaper<'a> {
         Shaper {
             faces,
             missing: RefCell::new(BTreeSet::new()),
+            plans: RefCell::new(HashMap::new()),
         }
     }
 
@@ -197,11 +221,12 @@ impl<'a> Shaper<'a> {
                     }
                     None if line.is_empty() => {
                         // A word wider than the whole measure (an address, say) is cut
-                        // where it must be, rather than running into the margin.
-                        let (head, tail) = self.cut(&paragraph, &segment, room);
-                        line.push(head);
-                        if let Some(tail) = tail {
-                            queue.push_front(tail);
+                        // where it must be, rather than running into the margin: into
+                        // pieces of a line each, all at once.
+                        let mut pieces = cut(segment, room).into_iter();
+                        line.extend(pieces.next());
+                        for piece in pieces.rev() {
+                            queue.push_front(piece);
                         }
                     }
                     None => queue.push_front(segment),
@@ -268,7 +293,13 @@ impl<'a> Shaper<'a> {
         room: f32,
         lang: hypher::Lang,
     ) -> Option<(Segment, Segment)> {
-        let text = &paragraph.text[segment.start..segment.end];
+        // A piece of a word cut in pieces (right-to-left, its ends may be reversed) is not
+        // hyphenated again.
+        let text = paragraph.text.get(segment.start..segment.end)?;
+        // No word in a dictionary is longer; a longer run of letters is cut where it must be.
+        if text.len() > MOST_HYPHENATED_BYTES {
+            return None;
+        }
         // Only the letters of a word are hyphenated, not the punctuation around it.
         let lead = text.len() - text.trim_start_matches(|c: char| !c.is_alphabetic()).len();
         let core = text[lead..].trim_end_matches(|c: char| !c.is_alphabetic());
@@ -290,7 +321,10 @@ impl<'a> Shaper<'a> {
             }
             at += part.len() + 1;
         }
-        for &split in offsets.iter().rev() {
+        // The head grows with the split, so the last split whose head fits is the one before
+        // the first whose head does not.
+        let mut fitting = None;
+        for &split in &offsets {
             let mut head = self.shape(paragraph, segment.start, split);
             let Some(last) = head.last().cloned() else {
                 continue;
@@ -298,28 +332,29 @@ impl<'a> Shaper<'a> {
             let hyphen = self.hyphen_glyph(&last);
             let width: f32 = head.iter().map(|g| g.advance).sum::<f32>() + hyphen.advance;
             if width > room {
-                continue;
+                break;
             }
             head.push(hyphen);
-            let tail = self.shape(paragraph, split, segment.end);
-            return Some((
-                Segment {
-                    width,
-                    glyphs: head,
-                    start: segment.start,
-                    end: split,
-                    space: None,
-                },
-                Segment {
-                    width: tail.iter().map(|g| g.advance).sum(),
-                    glyphs: tail,
-                    start: split,
-                    end: segment.end,
-                    space: segment.space.clone(),
-                },
-            ));
+            fitting = Some((split, head, width));
         }
-        None
+        let (split, head, width) = fitting?;
+        let tail = self.shape(paragraph, split, segment.end);
+        Some((
+            Segment {
+                width,
+                glyphs: head,
+                start: segment.start,
+                end: split,
+                space: None,
+            },
+            Segment {
+                width: tail.iter().map(|g| g.advance).sum(),
+                glyphs: tail,
+                start: split,
+                end: segment.end,
+                space: segment.space.clone(),
+            },
+        ))
     }
 
     /// A hyphen in the look of `like`. It copies as `-`: a reader of the text (pdftotext, a
@@ -340,55 +375,6 @@ impl<'a> Shaper<'a> {
             link: None,
             ..like.clone()
         }
-    }
-
-    /// Cuts a segment too wide for any line after as many clusters as fit `room` (at least one).
-    fn cut(
-        &self,
-        paragraph: &Paragraph,
-        segment: &Segment,
-        room: f32,
-    ) -> (Segment, Option<Segment>) {
-        let text = &paragraph.text[segment.start..segment.end];
-        let mut split = segment.end;
-        let mut width = 0.0;
-        for (i, c) in text.char_indices() {
-            let advance = self
-                .shape(
-                    paragraph,
-                    segment.start + i,
-                    segment.start + i + c.len_utf8(),
-                )
-                .iter()
-                .map(|g| g.advance)
-                .sum::<f32>();
-            if width + advance > room && i > 0 {
-                split = segment.start + i;
-                break;
-            }
-            width += advance;
-        }
-        if split == segment.end {
-            return (segment.clone(), None);
-        }
-        let head = self.shape(paragraph, segment.start, split);
-        let tail = self.shape(paragraph, split, segment.end);
-        (
-            Segment {
-                width: head.iter().map(|g| g.advance).sum(),
-                glyphs: head,
-                start: segment.start,
-                end: split,
-                space: None,
-            },
-            Some(Segment {
-                width: tail.iter().map(|g| g.advance).sum(),
-                glyphs: tail,
-                start: split,
-                end: segment.end,
-                space: segment.space.clone(),
-            }),
-        )
     }
 
     /// Places the segments of one line, spreading the spare width for a justified line.
@@ -512,6 +498,7 @@ impl<'a> Shaper<'a> {
                     let f = run_face.expect("checked");
                     self.shape_run(
                         &text[run_start..i],
+                        span_start + run_start,
                         f,
                         style,
                         paragraph.links[span_index],
@@ -524,6 +511,7 @@ impl<'a> Shaper<'a> {
             if let Some(face) = run_face {
                 self.shape_run(
                     &text[run_start..],
+                    span_start + run_start,
                     face,
                     style,
                     paragraph.links[span_index],
@@ -534,21 +522,68 @@ impl<'a> Shaper<'a> {
         out
     }
 
-    /// The face to set `c` in: the preferred one when it has the character, else the fallback.
+    /// The face to set `c` in: the preferred one when it has the character, else the first
+    /// face of the fallback chain that has it.
     fn face_for(&self, c: char, preferred: FaceId) -> FaceId {
         let preferred = self.face_or_regular(preferred);
-        if c.is_whitespace() || self.faces[preferred].glyph_index(c).is_some() {
+        if c.is_whitespace() || needs_no_glyph(c) || self.faces[preferred].glyph_index(c).is_some()
+        {
             return preferred;
         }
-        if self.has_fallback() && self.faces[FALLBACK_FACE].glyph_index(c).is_some() {
-            return FALLBACK_FACE;
-        }
-        preferred
+        (FALLBACK_FACE..self.faces.len())
+            .find(|&face| self.faces[face].glyph_index(c).is_some())
+            .unwrap_or(preferred)
     }
 
+    /// Shapes `text` in one face, in pieces of at most [`MOST_SHAPED_AT_ONCE`] characters.
     fn shape_run(
         &self,
         text: &str,
+        at: usize,
+        face_id: FaceId,
+        style: TextStyle,
+        link: Option<usize>,
+        out: &mut Vec<Shaped>,
+    ) {
+        let mut start = 0;
+        while start < text.len() {
+            let end = text[start..]
+                .char_indices()
+                .nth(MOST_SHAPED_AT_ONCE)
+                .map_or(text.len(), |(offset, _)| start + offset);
+            self.shape_piece(&text[start..end], at + start, face_id, style, link, out);
+            start = end;
+        }
+    }
+
+    /// The plan for shaping a buffer in a face, made once.
+    fn plan(&self, face_id: FaceId, buffer: &rustybuzz::UnicodeBuffer) -> Rc<rustybuzz::ShapePlan> {
+        let key = (
+            face_id,
+            buffer.direction(),
+            buffer.script(),
+            buffer.language(),
+        );
+        self.plans
+            .borrow_mut()
+            .entry(key)
+            .or_insert_with_key(|(_, direction, script, language)| {
+                Rc::new(rustybuzz::ShapePlan::new(
+                    &self.faces[face_id],
+                    *direction,
+                    Some(*script),
+                    language.as_ref(),
+                    &[],
+                ))
+            })
+            .clone()
+    }
+
+    /// Shapes `text`, which starts at byte `at` of its paragraph.
+    fn shape_piece(
+        &self,
+        text: &str,
+        at: usize,
         face_id: FaceId,
         style: TextStyle,
         link: Option<usize>,
@@ -557,23 +592,35 @@ impl<'a> Shaper<'a> {
         let face = &self.faces[face_id];
         let mut buffer = rustybuzz::UnicodeBuffer::new();
         buffer.push_str(text);
-        let shaped = rustybuzz::shape(face, &[], buffer);
+        buffer.guess_segment_properties();
+        let plan = self.plan(face_id, &buffer);
+        let shaped = rustybuzz::shape_with_plan(face, &plan, buffer);
         let scale = style.size / face.units_per_em() as f32;
         let infos = shaped.glyph_infos();
         let positions = shaped.glyph_positions();
+        // Where the cluster of each glyph ends: the start of the next cluster, found in one
+        // pass from the end (a cluster of thousands of marks would otherwise be scanned once
+        // per mark).
+        let mut cluster_ends = vec![text.len(); infos.len()];
+        for i in (0..infos.len().saturating_sub(1)).rev() {
+            cluster_ends[i] = if infos[i + 1].cluster == infos[i].cluster {
+                cluster_ends[i + 1]
+            } else {
+                infos[i + 1].cluster as usize
+            };
+        }
+        let mut reported = None;
         for (i, (info, position)) in infos.iter().zip(positions).enumerate() {
             let cluster = info.cluster as usize;
             let first_of_cluster = i == 0 || infos[i - 1].cluster as usize != cluster;
-            let cluster_end = infos[i..]
-                .iter()
-                .map(|g| g.cluster as usize)
-                .find(|&c| c != cluster)
-                .unwrap_or(text.len());
-            let cluster_text = &text[cluster..cluster_end.max(cluster)];
-            if info.glyph_id == 0 {
-                self.missing
-                    .borrow_mut()
-                    .extend(cluster_text.chars().filter(|c| !c.is_whitespace()));
+            let cluster_text = &text[cluster..cluster_ends[i].max(cluster)];
+            if info.glyph_id == 0 && reported != Some(cluster) {
+                reported = Some(cluster);
+                self.missing.borrow_mut().extend(
+                    cluster_text
+                        .chars()
+                        .filter(|&c| !c.is_whitespace() && !needs_no_glyph(c)),
+                );
             }
             out.push(Shaped {
                 id: info.glyph_id as u16,
@@ -587,9 +634,58 @@ impl<'a> Shaper<'a> {
                     String::new()
                 },
                 link,
+                at: at + cluster,
             });
         }
     }
+}
+
+/// Cuts a segment too wide for any line into pieces `room` wide, between its clusters (each
+/// piece has at least one). The glyphs shaped for the whole word are shared out, not shaped
+/// again, so a word of 80,000 letters is cut in one pass over it.
+fn cut(segment: Segment, room: f32) -> Vec<Segment> {
+    let mut pieces = Vec::new();
+    let mut glyphs: Vec<Shaped> = Vec::new();
+    let mut width = 0.0;
+    let mut start = segment.start;
+    let mut rest = segment.glyphs.into_iter().peekable();
+    while let Some(first) = rest.next() {
+        let at = first.at;
+        let mut cluster = vec![first];
+        while let Some(next) = rest.next_if(|g| g.at == at) {
+            cluster.push(next);
+        }
+        let advance: f32 = cluster.iter().map(|g| g.advance).sum();
+        if width + advance > room && !glyphs.is_empty() {
+            pieces.push(Segment {
+                width,
+                glyphs: std::mem::take(&mut glyphs),
+                start,
+                end: at,
+                space: None,
+            });
+            start = at;
+            width = 0.0;
+        }
+        width += advance;
+        glyphs.extend(cluster);
+    }
+    pieces.push(Segment {
+        width,
+        glyphs,
+        start,
+        end: segment.end,
+        space: segment.space,
+    });
+    pieces
+}
+
+/// Whether a character is printed as nothing, so that no font needs a glyph for it: a control
+/// character (which the text check reports), or a default-ignorable one (Unicode's
+/// Default_Ignorable_Code_Point: the zero-width space and joiners, direction marks, variation
+/// selectors, the soft hyphen), which a shaper hides when the font lacks it.
+pub(super) fn needs_no_glyph(c: char) -> bool {
+    c.is_control() || crate::unicode::is_default_ignorable(c)
 }
 
 fn link_rect(start: f32, end: f32, size: f32) -> Rect {
@@ -620,7 +716,13 @@ impl Paragraph {
         let mut links = Vec::new();
         let mut link_names: Vec<&str> = Vec::new();
         for span in spans {
-            text.push_str(&span.text);
+            // A control character prints as nothing; the text check reports it. A line
+            // break and a tab are layout, read by the line breaker.
+            text.extend(
+                span.text
+                    .chars()
+                    .filter(|&c| !c.is_control() || c == '\n' || c == '\t'),
+            );
             ends.push(text.len());
             styles.push(span.style);
             links.push(span.link.as_deref().map(|name| {
@@ -643,10 +745,16 @@ impl Paragraph {
     }
 
     /// The spans that overlap `start..end`, clipped to it: (span index, start, end).
+    /// The first is found by binary search: a paragraph calling 3,000 footnotes has 6,000
+    /// spans, and every word of it asks for its own.
     fn spans_in(&self, start: usize, end: usize) -> Vec<(usize, usize, usize)> {
         let mut out = Vec::new();
-        let mut span_start = 0;
-        for (i, &span_end) in self.ends.iter().enumerate() {
+        let first = self.ends.partition_point(|&span_end| span_end <= start);
+        let mut span_start = if first == 0 { 0 } else { self.ends[first - 1] };
+        for (i, &span_end) in self.ends.iter().enumerate().skip(first) {
+            if span_start >= end {
+                break;
+            }
             let (a, b) = (start.max(span_start), end.min(span_end));
             if a < b {
                 out.push((i, a, b));
