@@ -103,10 +103,9 @@ pub fn check_bytes_then<R>(
     let document = checked.document.as_ref().expect("just parsed");
     let mut analysis = analysis::analyze(document, config.registry());
     analysis.recognise_facts(checked.source.text());
-    let cx = check::Context::new(&checked.source, &analysis).with_words(config.words());
-    let mut found = check::check(&cx);
-    config.apply_levels(&mut found);
-    checked.diagnostics.extend(found);
+    checked
+        .diagnostics
+        .extend(checks(&checked.source, &analysis, config));
     checked
         .diagnostics
         .sort_by_key(|d| d.primary_span().map(|s| s.start));
@@ -114,6 +113,15 @@ pub fn check_bytes_then<R>(
     let result = then(&checked, Some(&analysis));
     drop(analysis);
     (checked, result)
+}
+
+/// Runs every check of one file on its analysis, at the configuration's levels: what
+/// [`check_bytes_with`] reports after the syntax errors.
+pub fn checks(source: &Source, analysis: &Analysis, config: &Config) -> Vec<Diagnostic> {
+    let cx = check::Context::new(source, analysis).with_words(config.words());
+    let mut found = check::check(&cx);
+    config.apply_levels(&mut found);
+    found
 }
 
 /// The most diagnostics of one code reported for one file. A text with more has one slip

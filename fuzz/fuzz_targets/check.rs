@@ -8,7 +8,7 @@ fuzz_target!(|bytes: &[u8]| {
     let length = checked.source.text().len();
     for diagnostic in &checked.diagnostics {
         for label in &diagnostic.labels {
-            let span = label.span;
+            let span = label.span.range();
             assert!(span.start <= span.end && span.end <= length, "{span:?} outside the file");
             assert!(checked.source.text().is_char_boundary(span.start));
             assert!(checked.source.text().is_char_boundary(span.end));

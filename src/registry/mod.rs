@@ -469,6 +469,9 @@ pub struct Registry {
     by_id: HashMap<String, usize>,
     /// Folded ambiguous name to its positions in `ambiguous`.
     ambiguous_index: HashMap<String, Vec<usize>>,
+    /// The keys of `index`, sorted, with their length in characters: what a name the
+    /// registry does not know is compared with, made once rather than for every such name.
+    sorted_keys: std::sync::OnceLock<Vec<(String, usize)>>,
 }
 
 /// The hand-written registry file.
@@ -558,6 +561,7 @@ impl Registry {
             index: HashMap::with_capacity(entities.len() * 6),
             by_id: HashMap::with_capacity(entities.len()),
             ambiguous_index,
+            sorted_keys: std::sync::OnceLock::new(),
         };
         for entity in entities {
             registry.add(entity)?;
@@ -873,17 +877,28 @@ impl Registry {
         let folded = fold(name);
         // Sorted, so that of two names equally close the same one is suggested on every run
         // (a hash map's order changes from run to run).
-        let mut keys: Vec<&str> = self.index.keys().map(String::as_str).collect();
-        keys.sort_unstable();
+        let sorted = self.sorted_keys.get_or_init(|| {
+            let mut keys: Vec<(String, usize)> = self
+                .index
+                .keys()
+                .map(|key| (key.clone(), key.chars().count()))
+                .collect();
+            keys.sort_unstable();
+            keys
+        });
+        let keys: Vec<&str> = sorted.iter().map(|(key, _)| key.as_str()).collect();
         let letters = folded.chars().filter(|c| !c.is_whitespace()).count();
         let most = match letters {
             0..=2 => 0,
             3..=5 => 1,
             _ => 2,
         };
-        let near = keys
+        let length = folded.chars().count();
+        // No name whose length differs by more than `most` is within `most` edits.
+        let near = sorted
             .iter()
-            .map(|key| (strsim::damerau_levenshtein(&folded, key), *key))
+            .filter(|(_, chars)| chars.abs_diff(length) <= most)
+            .map(|(key, _)| (strsim::damerau_levenshtein(&folded, key), key.as_str()))
             .filter(|(distance, _)| *distance <= most)
             .min_by(|a, b| {
                 a.0.cmp(&b.0).then_with(|| {

@@ -12,6 +12,7 @@ mod examples;
 mod format;
 mod generate;
 mod generated;
+mod hostile;
 mod import;
 mod mutations;
 mod new;
