@@ -60,15 +60,15 @@ def commands() -> list[tuple[str, list[str]]]:
     fonts = str(ROOT / "fonts")
     return [
         ("plenary: English to Markdown, HTML and PDF",
-         [p, "build", str(EXAMPLE), "-o", f"{w}/en", "--to", "md,html,pdf"]),
+         [p, "build", str(EXAMPLE), "-o", f"{w}/en", "--lang", "en", "--to", "md,html,pdf"]),
         ("typst: English to PDF",
          ["typst", "compile", "--font-path", fonts, f"{b}/asem-sme-2007.en.typ", f"{w}/typst-en.pdf"]),
-        ("plenary: English and Chinese side by side, Markdown, HTML and PDF",
-         [p, "build", str(EXAMPLE), "-o", f"{w}/both", "--parallel", "--to", "md,html,pdf"]),
+        ("plenary: English and Chinese to Markdown, HTML and PDF",
+         [p, "build", str(EXAMPLE), "-o", f"{w}/both", "--to", "md,html,pdf"]),
         ("typst: English and Chinese to PDF",
          ["typst", "compile", "--font-path", fonts, f"{b}/asem-sme-2007.typ", f"{w}/typst-both.pdf"]),
         ("plenary: English to HTML",
-         [p, "build", str(EXAMPLE), "-o", f"{w}/html", "--to", "html"]),
+         [p, "build", str(EXAMPLE), "-o", f"{w}/html", "--lang", "en", "--to", "html"]),
         ("pandoc: English Markdown to HTML",
          ["pandoc", "-s", f"{w}/asem-sme-2007.en.md", "-o", f"{w}/pandoc.html"]),
         ("plenary: check 1 MB", [p, "check", "--quiet", f"{w}/1mb.decl"]),
@@ -123,7 +123,7 @@ def table(times: dict[str, list[float]], peaks: dict[str, float], rounds: int) -
     median = {name: statistics.median(values) for name, values in times.items()}
     ratio_of = {
         "plenary: English to Markdown, HTML and PDF": "typst: English to PDF",
-        "plenary: English and Chinese side by side, Markdown, HTML and PDF": "typst: English and Chinese to PDF",
+        "plenary: English and Chinese to Markdown, HTML and PDF": "typst: English and Chinese to PDF",
         "plenary: English to HTML": "pandoc: English Markdown to HTML",
     }
     lines = [

@@ -202,27 +202,49 @@ pub fn build(
         Ok(print) => print,
         Err(error) => return vec![Err(BuildError::Render(error))],
     };
-    let mut results = Vec::new();
+    let folder = match &plan.destination {
+        Destination::Stdout => {
+            return plan
+                .formats
+                .iter()
+                .map(|&format| render(format, &print, &options).map(Output::Printed))
+                .collect();
+        }
+        Destination::Folder(folder) => Some(folder.as_path()),
+        Destination::Beside => None,
+    };
+    // Every output is rendered and staged before any is put in place: a build whose PDF
+    // cannot be written (a full disk) leaves all the outputs as they were, not a mix of new
+    // Markdown and old PDF. A format the renderer refuses is reported and the others written.
+    let mut staged = Vec::new();
+    let mut results: Vec<Option<Result<Output, BuildError>>> = Vec::new();
+    let mut failed_write = None;
     for &format in &plan.formats {
-        let bytes = match render(format, &print, &options) {
-            Ok(bytes) => bytes,
-            Err(error) => {
-                results.push(Err(error));
-                continue;
-            }
-        };
-        let folder = match &plan.destination {
-            Destination::Stdout => {
-                results.push(Ok(Output::Printed(bytes)));
-                continue;
-            }
-            Destination::Folder(folder) => Some(folder.as_path()),
-            Destination::Beside => None,
-        };
         let path = output_path(source, folder, format, &options);
-        results.push(write_atomically(&path, &bytes).map(|()| Output::Written(path)));
+        let written = render(format, &print, &options).and_then(|bytes| stage(&path, &bytes));
+        match written {
+            Ok(file) => {
+                staged.push((results.len(), file, path));
+                results.push(None);
+            }
+            Err(error) => {
+                if matches!(error, BuildError::Write { .. }) && failed_write.is_none() {
+                    failed_write = Some(path);
+                }
+                results.push(Some(Err(error)));
+            }
+        }
     }
-    results
+    for (index, file, path) in staged {
+        results[index] = Some(match &failed_write {
+            Some(failed) => Err(BuildError::NotWritten {
+                path,
+                because: failed.clone(),
+            }),
+            None => file.commit().map(|()| Output::Written(path)),
+        });
+    }
+    results.into_iter().flatten().collect()
 }
 
 /// Why a build could not write an output.
@@ -242,6 +264,9 @@ pub enum BuildError {
         path: PathBuf,
         error: std::io::Error,
     },
+    /// The file was left as it was, because another output of the same build could not be
+    /// written: a build writes all its outputs or none.
+    NotWritten { path: PathBuf, because: PathBuf },
 }
 
 impl std::fmt::Display for BuildError {
@@ -255,6 +280,13 @@ impl std::fmt::Display for BuildError {
             BuildError::Write { path, error } => {
                 write!(f, "cannot write `{}`: {error}", path.display())
             }
+            BuildError::NotWritten { path, because } => write!(
+                f,
+                "`{}` was left as it was, because `{}` could not be written: a build writes all \
+                 its outputs or none",
+                path.display(),
+                because.display()
+            ),
         }
     }
 }
@@ -302,10 +334,54 @@ pub fn output_path(
 /// the target. Until the rename the old file (if any) is untouched; after it, the new one is
 /// whole. The temporary file is removed if anything fails.
 pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), BuildError> {
-    let failed = |error| BuildError::Write {
+    stage(path, bytes)?.commit()
+}
+
+/// An output written whole to a temporary file beside its target, not yet put in its place.
+/// Dropped, the temporary file is removed; [`remove_staged`] removes every one still pending,
+/// for a process that is interrupted.
+pub struct Staged {
+    /// `None` once committed.
+    file: Option<tempfile::NamedTempFile>,
+    path: PathBuf,
+}
+
+/// The temporary files of the outputs staged and not yet committed or dropped.
+static STAGED: std::sync::Mutex<Vec<PathBuf>> = std::sync::Mutex::new(Vec::new());
+
+fn staged_files() -> std::sync::MutexGuard<'static, Vec<PathBuf>> {
+    // A panic while the list was held leaves it as it was, which is still right.
+    STAGED
+        .lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner)
+}
+
+/// Removes the temporary files of every output staged and not committed: what an interrupted
+/// build calls before it exits, so that no `.plenary-*.tmp` is left behind.
+pub fn remove_staged() {
+    for path in staged_files().drain(..) {
+        let _ = std::fs::remove_file(path);
+    }
+}
+
+/// Writes `bytes` whole to a temporary file beside `path`, with the mode the output will have.
+pub fn stage(path: &Path, bytes: &[u8]) -> Result<Staged, BuildError> {
+    let failed = |error: std::io::Error| BuildError::Write {
         path: path.to_path_buf(),
-        error,
+        // The temporary file's name would only puzzle: the error is said of the output.
+        error: match error.raw_os_error() {
+            Some(code) => std::io::Error::from_raw_os_error(code),
+            None => error,
+        },
     };
+    // A folder in the output's place would refuse the rename only when the outputs are put in
+    // place, after others were: it is refused here, before any is.
+    if path.is_dir() {
+        return Err(failed(std::io::Error::new(
+            std::io::ErrorKind::IsADirectory,
+            "a folder has that name",
+        )));
+    }
     let folder = match path.parent() {
         Some(parent) if !parent.as_os_str().is_empty() => parent,
         _ => Path::new("."),
@@ -315,8 +391,15 @@ pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), BuildError> {
         .suffix(".tmp")
         .tempfile_in(folder)
         .map_err(failed)?;
+    staged_files().push(file.path().to_path_buf());
+    let staged = Staged {
+        file: Some(file),
+        path: path.to_path_buf(),
+    };
+    let temporary = staged.file.as_ref().expect("just staged");
+    let mut file = temporary.as_file();
     file.write_all(bytes).map_err(failed)?;
-    file.as_file().sync_all().map_err(failed)?;
+    file.sync_all().map_err(failed)?;
     // A temporary file is private to its owner. A file written over keeps the mode it had (a
     // draft kept private stays private); a new output is a document to share, readable by all
     // like any file the user saves.
@@ -324,11 +407,38 @@ pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), BuildError> {
     {
         use std::os::unix::fs::PermissionsExt;
         let mode = std::fs::metadata(path).map_or(0o644, |m| m.permissions().mode() & 0o7777);
-        std::fs::set_permissions(file.path(), std::fs::Permissions::from_mode(mode))
+        std::fs::set_permissions(temporary.path(), std::fs::Permissions::from_mode(mode))
             .map_err(failed)?;
     }
-    file.persist(path).map_err(|e| failed(e.error))?;
-    Ok(())
+    Ok(staged)
+}
+
+impl Staged {
+    /// Puts the output in its place, over any file of its name.
+    pub fn commit(mut self) -> Result<(), BuildError> {
+        let Some(file) = self.file.take() else {
+            return Ok(());
+        };
+        let temporary = file.path().to_path_buf();
+        let result = file
+            .persist(&self.path)
+            .map(|_| ())
+            .map_err(|e| BuildError::Write {
+                path: self.path.clone(),
+                error: e.error,
+            });
+        staged_files().retain(|p| *p != temporary);
+        result
+    }
+}
+
+impl Drop for Staged {
+    fn drop(&mut self) {
+        if let Some(file) = &self.file {
+            let temporary = file.path();
+            staged_files().retain(|p| p != temporary);
+        }
+    }
 }
 
 #[cfg(test)]

@@ -25,6 +25,13 @@ const FOUND_ERRORS: u8 = 1;
 const TROUBLE: u8 = 2;
 
 fn main() -> ExitCode {
+    // Interrupted (Ctrl-C, or the CI's job cancelled), a build removes the temporary files of
+    // the outputs it had not yet put in place, then exits as an interrupted program does.
+    // Without a handler the process would end at once and leave them behind.
+    let _ = ctrlc::set_handler(|| {
+        plenary::build::remove_staged();
+        std::process::exit(130);
+    });
     let cli = Cli::parse();
     let style = Style {
         color: use_color(cli.color),

@@ -1706,3 +1706,73 @@ fn an_endless_input_is_refused_at_64_mb() {
     assert!(out.stderr.contains("larger than 64 MB"), "{}", out.stderr);
     assert!(out.stderr.contains("1 could not be read"), "{}", out.stderr);
 }
+
+/// A build once wrote its Markdown and then failed on its HTML, leaving a mix of new and old
+/// outputs: now it writes all of them or none, and leaves no temporary file.
+#[test]
+fn a_build_that_cannot_write_one_output_writes_none() {
+    let dir = TempDir::new("build-all-or-nothing");
+    let name = dir.write("x.decl", VALID);
+    std::fs::write(dir.path().join("x.md"), "the old Markdown").unwrap();
+    // An output whose name is taken by a folder cannot be written.
+    std::fs::create_dir(dir.path().join("x.html")).unwrap();
+    let out = build(&dir, &[&name, "--to", "md,html"]);
+    assert_status(&out, TROUBLE);
+    assert!(out.stderr.contains("cannot write"), "{}", out.stderr);
+    assert!(out.stderr.contains("x.html"), "{}", out.stderr);
+    assert!(
+        out.stderr.contains("all its outputs or none"),
+        "{}",
+        out.stderr
+    );
+    assert!(!out.stderr.contains(".plenary-"), "{}", out.stderr);
+    let markdown = std::fs::read_to_string(dir.path().join("x.md")).unwrap();
+    assert_eq!(markdown, "the old Markdown");
+    assert_eq!(listing(dir.path()), ["x.decl", "x.html", "x.md"]);
+}
+
+/// Interrupted while it writes, a build removes its temporary files before it exits.
+#[cfg(unix)]
+#[test]
+fn an_interrupted_build_leaves_no_temporary_file() {
+    let dir = TempDir::new("build-interrupted");
+    // A long text, so that the build is still at work when the signal comes.
+    let long: String = (1..=3000)
+        .map(|n| format!("{n}. Ministers met and agreed to cooperate.\n\n"))
+        .collect();
+    let name = dir.write(
+        "x.decl",
+        &format!("{}{long}", VALID.split("1.").next().unwrap()),
+    );
+    let mut child = plenary(&dir, &["build", &name])
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .expect("the binary starts");
+    // The Markdown and HTML are staged while the PDF is still being set: the signal comes when
+    // a temporary file is seen.
+    let temporary = |dir: &TempDir| listing(dir.path()).iter().any(|n| n.ends_with(".tmp"));
+    let started = std::time::Instant::now();
+    while !temporary(&dir) {
+        assert!(
+            child.try_wait().expect("the build runs").is_none(),
+            "the build ended before it staged an output"
+        );
+        assert!(started.elapsed().as_secs() < 60, "no output was staged");
+        std::thread::sleep(std::time::Duration::from_millis(5));
+    }
+    let _ = std::process::Command::new("kill")
+        .args(["-INT", &child.id().to_string()])
+        .status();
+    let status = child.wait().expect("the build ends");
+    assert_eq!(
+        status.code(),
+        Some(130),
+        "an interrupted build exits with 130"
+    );
+    let left: Vec<String> = listing(dir.path())
+        .into_iter()
+        .filter(|n| n.ends_with(".tmp"))
+        .collect();
+    assert!(left.is_empty(), "{left:?}");
+}
