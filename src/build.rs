@@ -386,7 +386,7 @@ pub fn stage(path: &Path, bytes: &[u8]) -> Result<Staged, BuildError> {
         Some(parent) if !parent.as_os_str().is_empty() => parent,
         _ => Path::new("."),
     };
-    let mut file = tempfile::Builder::new()
+    let file = tempfile::Builder::new()
         .prefix(".plenary-")
         .suffix(".tmp")
         .tempfile_in(folder)

@@ -11,6 +11,8 @@
 //!
 //! Every phase reports problems as [`Diagnostic`]s pointing into the [`Source`].
 
+#![deny(clippy::unwrap_used)]
+
 pub mod analysis;
 pub mod ast;
 pub mod build;

@@ -1,5 +1,7 @@
 //! The `plenary` binary: parse arguments, call the library, print, choose the exit status.
 
+#![deny(clippy::unwrap_used)]
+
 mod cli;
 
 use std::collections::HashMap;

@@ -36,6 +36,12 @@ pub fn is_default_ignorable(c: char) -> bool {
     )
 }
 
+/// Whether a character is a Chinese, Japanese or Korean ideograph (or a CJK mark or kana),
+/// which is written without spaces between words and needs a CJK font.
+pub fn is_cjk(c: char) -> bool {
+    matches!(c, '\u{2E80}'..='\u{9FFF}' | '\u{F900}'..='\u{FAFF}' | '\u{20000}'..='\u{3FFFF}')
+}
+
 /// A character of a name that makes it look like another: one that prints as nothing, or a
 /// letter of another script than the rest of the name's.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -27,6 +27,7 @@ use serde::Deserialize;
 use unicode_normalization::{is_nfc_quick, IsNormalized, UnicodeNormalization};
 
 use crate::ast::Date;
+use crate::unicode::is_cjk;
 
 /// What kind of member an entity is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
@@ -1235,12 +1236,6 @@ fn fold_with(name: &str, lower: bool) -> String {
         folded.drain(.."the ".len());
     }
     folded
-}
-
-/// Whether a character is a Chinese, Japanese or Korean ideograph, which is written without
-/// spaces between words.
-fn is_cjk(c: char) -> bool {
-    matches!(c, '\u{2E80}'..='\u{9FFF}' | '\u{F900}'..='\u{FAFF}' | '\u{20000}'..='\u{3FFFF}')
 }
 
 #[cfg(test)]

@@ -100,6 +100,12 @@ fn header() -> impl Strategy<Value = String> {
         any::<bool>(),
     )
         .prop_flat_map(|(title, place, adopted, theme)| {
+            // Words of marks alone (`\\*`) leave nothing once the marks are taken out.
+            let title = if title.trim().is_empty() {
+                "Joint Statement".to_string()
+            } else {
+                title
+            };
             let mut lines = vec![
                 format!("title: {title}"),
                 format!("place: {place}"),

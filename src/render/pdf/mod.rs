@@ -56,6 +56,23 @@ pub enum PdfError {
     Write { message: String },
 }
 
+/// The Debian package of fonts that covers characters no installed font has: the CJK fonts
+/// for Chinese, Japanese and Korean, a font of symbols for emoji and signs, else the Noto fonts
+/// of the other scripts. Only characters that no font of the machine has are named, so the
+/// package is one the machine lacks.
+fn font_package(characters: &[char]) -> &'static str {
+    if characters.iter().any(|&c| crate::unicode::is_cjk(c)) {
+        "for Chinese, Japanese or Korean: the package fonts-noto-cjk"
+    } else if characters
+        .iter()
+        .any(|&c| matches!(c, '\u{2190}'..='\u{2BFF}' | '\u{1F000}'..='\u{1FAFF}'))
+    {
+        "for emoji and symbols: the package fonts-symbola"
+    } else {
+        "for most scripts: the package fonts-noto-core"
+    }
+}
+
 impl fmt::Display for PdfError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
@@ -83,10 +100,11 @@ impl fmt::Display for PdfError {
                     None => write!(
                         f,
                         "no installed font has a glyph for {} character{plural} of the text: {}{more}\n\
-                         help: install a font that covers them (for Chinese, Japanese or Korean: \
-                         the package fonts-noto-cjk), or give a font file with --font PATH",
+                         help: install a font that covers them ({}), or give a font file with \
+                         --font PATH",
                         characters.len(),
-                        shown.join(", ")
+                        shown.join(", "),
+                        font_package(characters)
                     ),
                 }
             }
