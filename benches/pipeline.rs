@@ -14,13 +14,6 @@ fn main() {
     divan::main();
 }
 
-const EXAMPLES: &[&str] = &[
-    "minimal.decl",
-    "asem-sme-2007.decl",
-    "apec-smemm-2014.decl",
-    "world-sme-2018.decl",
-];
-
 fn example(name: &str) -> String {
     let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("examples")
@@ -105,21 +98,8 @@ fn generated(paragraphs: usize, members: usize) -> String {
     text
 }
 
-/// The inputs: every example, and generated declarations of growing size.
-fn inputs() -> Vec<(String, String)> {
-    let mut inputs: Vec<(String, String)> = EXAMPLES
-        .iter()
-        .map(|name| (name.to_string(), example(name)))
-        .collect();
-    for (paragraphs, members) in [(100, 50), (1000, 500), (10_000, 5000)] {
-        inputs.push((
-            format!("generated-{paragraphs}p-{members}m"),
-            generated(paragraphs, members),
-        ));
-    }
-    inputs
-}
-
+/// The inputs: every example, and generated declarations of growing size, named
+/// `generated-{paragraphs}p-{members}m`.
 const NAMES: &[&str] = &[
     "minimal.decl",
     "asem-sme-2007.decl",
@@ -130,12 +110,20 @@ const NAMES: &[&str] = &[
     "generated-10000p-5000m",
 ];
 
+/// The text of the input of that name: the example, or the declaration generated to the size
+/// the name says (only the one asked for is made).
 fn input(name: &str) -> String {
-    inputs()
-        .into_iter()
-        .find(|(n, _)| n == name)
-        .map(|(_, text)| text)
-        .expect("a known input")
+    let Some(size) = name.strip_prefix("generated-") else {
+        return example(name);
+    };
+    let (paragraphs, members) = size
+        .strip_suffix('m')
+        .and_then(|size| size.split_once("p-"))
+        .expect("a generated input is named for its size");
+    generated(
+        paragraphs.parse().expect("a count of paragraphs"),
+        members.parse().expect("a count of members"),
+    )
 }
 
 #[divan::bench(args = NAMES)]

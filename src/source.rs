@@ -127,12 +127,14 @@ impl Source {
             .map(|(at, _)| at)
             .filter(|&at| text.as_bytes().get(at + 1) != Some(&b'\n'))
             .collect();
-        // The bytes replaced are ASCII, so the text stays UTF-8.
-        let mut bytes = std::mem::take(&mut text).into_bytes();
-        for &at in &lone {
-            bytes[at] = b'\n';
+        if !lone.is_empty() {
+            // The bytes replaced are ASCII, so the text stays UTF-8.
+            let mut bytes = std::mem::take(&mut text).into_bytes();
+            for &at in &lone {
+                bytes[at] = b'\n';
+            }
+            text = String::from_utf8(bytes).expect("ASCII replaced by ASCII");
         }
-        let text = String::from_utf8(bytes).expect("ASCII replaced by ASCII");
         let mut source = Source::new(name, text);
         source.lone_carriage_returns = lone.first().map(|&first| (first, lone.len()));
         (source, error)

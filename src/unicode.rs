@@ -58,7 +58,8 @@ pub struct LookAlike {
 /// another script than the rest put back as the letter of the name's script it looks like.
 /// Returns `None` when the name has no such character.
 pub fn repaired(name: &str) -> Option<(String, Vec<LookAlike>)> {
-    if name.is_ascii() {
+    let has_invisible = name.chars().any(is_default_ignorable);
+    if name.is_ascii() || (!has_invisible && name.is_single_script()) {
         return None;
     }
     let mut found: Vec<LookAlike> = name
@@ -134,9 +135,14 @@ fn own_script(name: &str) -> Option<(String, Vec<LookAlike>)> {
 /// out (`Vi<U+200B>et Nam`, `Chin<U+0430>`), so that two names that print the same are told
 /// apart.
 pub fn shown(name: &str) -> String {
-    let Some((_, found)) = repaired(name) else {
-        return name.to_string();
-    };
+    match repaired(name) {
+        Some((_, found)) => written_out(name, &found),
+        None => name.to_string(),
+    }
+}
+
+/// The name with the look-alikes already found in it written out, as [`shown`] writes them.
+pub fn written_out(name: &str, found: &[LookAlike]) -> String {
     let mut out = String::new();
     for (at, c) in name.char_indices() {
         if found.iter().any(|l| l.at == at) {

@@ -32,7 +32,7 @@ use crate::check::members::names;
 use crate::check::{Check, Context};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::source::Span;
-use crate::unicode::{repaired, shown};
+use crate::unicode::{repaired, written_out};
 
 pub const CHECK: Check = Check {
     code: "members::look-alike-name",
@@ -63,7 +63,7 @@ fn run(cx: &Context, out: &mut Vec<Diagnostic>) {
             format!(
                 "the {} `{}` prints like `{reads_as}` but is another word: {}",
                 named.role,
-                shown(named.name),
+                written_out(named.name, &found),
                 what(first.character, &first.looks_like)
             ),
         );
