@@ -15,6 +15,7 @@
 
 pub mod analysis;
 pub mod ast;
+pub mod batch;
 pub mod build;
 mod check;
 pub mod codes;

@@ -55,12 +55,11 @@ fn main() -> ExitCode {
                 quiet,
             },
             Across::Checked,
-            |_, checked, analysis| {
-                if let (true, Some(analysis)) = (verbose, analysis) {
-                    print_found(checked, analysis);
-                }
-                SUCCESS
+            |_, checked, analysis| match (verbose, analysis) {
+                (true, Some(analysis)) => found(checked, analysis),
+                _ => String::new(),
             },
+            |_, _, found| print_out(&found),
         ),
         Command::Build {
             files,
@@ -164,14 +163,18 @@ enum Across {
 /// Checks each file and prints its diagnostics and the summary line, as `plenary check` does;
 /// with `across`, the declarations of one series are then checked together, and what that finds
 /// is printed after the files, each diagnostic counted to the file it belongs to.
-/// `then` is called with each file that could be read, its diagnostics and its analysis (the
-/// build prints from it), and may raise the exit status. Returns the exit status.
-fn check_files(
+///
+/// The files are checked on all cores. `work` is called, on any of them, with each file that
+/// could be read, its diagnostics and its analysis (the build renders from it); `then` is called
+/// with what it returned, in the order of the files, after the file's diagnostics are printed,
+/// and may raise the exit status. Returns the exit status.
+fn check_files<W: Send>(
     files: &[PathBuf],
     options: &CheckOptions,
     output: Reporting,
     across: Across,
-    mut then: impl FnMut(&Path, &Checked, Option<&plenary::Analysis>) -> u8,
+    work: impl Fn(&Path, &Checked, Option<&plenary::Analysis>) -> W + Sync,
+    mut then: impl FnMut(&Path, &Checked, W) -> u8,
 ) -> u8 {
     let mut tally = Tally {
         status: SUCCESS,
@@ -186,57 +189,118 @@ fn check_files(
         loaded: HashMap::new(),
         default: Config::default(),
     };
-    let stderr = std::io::stderr();
+    // The configurations are read first, each once, so that the files can be checked at once.
     let mut stdin_read = false;
-    // For the checks across declarations: each declaration, its source (to show its lines)
-    // and the configuration that governs it.
-    let mut declarations: Vec<(plenary::Declaration, Option<PathBuf>)> = Vec::new();
-    let mut sources: Vec<plenary::Source> = Vec::new();
-    for path in files {
-        if path == Path::new("-") {
-            if stdin_read {
-                let why = "`-` is given twice, but standard input can be read only once";
-                let _ = writeln!(stderr.lock(), "error: {why}");
-                tally.unreadable("<stdin>", why);
-                continue;
+    let jobs: Vec<Job> = files
+        .iter()
+        .map(|path| {
+            if path == Path::new("-") {
+                if stdin_read {
+                    return Job::Unreadable {
+                        name: "<stdin>".to_string(),
+                        why: "`-` is given twice, but standard input can be read only once"
+                            .to_string(),
+                    };
+                }
+                stdin_read = true;
             }
-            stdin_read = true;
-        }
+            // Standard input is governed by the configuration of the current folder.
+            let folder = match path.parent() {
+                Some(parent) if path != Path::new("-") && !parent.as_os_str().is_empty() => parent,
+                _ => Path::new("."),
+            };
+            match configs.for_folder(folder, &mut tally) {
+                Some(_) => Job::Check {
+                    path,
+                    config: configs.path_for(folder),
+                },
+                None => Job::NoConfig { path },
+            }
+        })
+        .collect();
+    let configs = &configs;
+    let check = |job: &Job| -> Outcome<W> {
+        let (path, config) = match job {
+            Job::Unreadable { name, why } => {
+                return Outcome::Unreadable {
+                    name: name.clone(),
+                    why: why.clone(),
+                }
+            }
+            Job::NoConfig { path } => {
+                return Outcome::NoConfig {
+                    path: path.to_path_buf(),
+                }
+            }
+            Job::Check { path, config } => (*path, config),
+        };
         let (name, bytes) = match read(path) {
             Ok(read) => read,
-            Err(message) => {
-                let _ = writeln!(stderr.lock(), "error: {message}");
-                tally.unreadable(&path.display().to_string(), &message);
-                continue;
+            Err(why) => {
+                return Outcome::Unreadable {
+                    name: path.display().to_string(),
+                    why,
+                }
             }
         };
-        // Standard input is governed by the configuration of the current folder.
-        let folder = match path.parent() {
-            Some(parent) if path != Path::new("-") && !parent.as_os_str().is_empty() => parent,
-            _ => Path::new("."),
-        };
-        let Some(config) = configs.for_folder(folder, &mut tally) else {
-            // The configuration could not be read; checking without it would not be what the
-            // project asked for.
-            tally.unreadable(&name, "its configuration cannot be used");
-            continue;
-        };
-        let (checked, (status, declaration)) =
-            plenary::check_bytes_then(&name, &bytes, config, |checked, analysis| {
-                tally.report(&checked.diagnostics, &checked.source);
+        let (checked, (done, declaration)) = plenary::check_bytes_then(
+            &name,
+            &bytes,
+            configs.loaded_for(config.as_deref()),
+            |checked, analysis| {
                 let declaration = analysis
                     .filter(|_| across == Across::Checked)
                     .map(|analysis| {
                         plenary::Declaration::of(&name, analysis, &checked.diagnostics)
                     });
-                (then(path, checked, analysis), declaration)
-            });
-        if let Some(declaration) = declaration {
-            declarations.push((declaration, configs.path_for(folder)));
-            sources.push(checked.source);
+                (work(path, checked, analysis), declaration)
+            },
+        );
+        Outcome::Checked {
+            checked,
+            done,
+            declaration,
         }
-        tally.status = tally.status.max(status);
-    }
+    };
+    // For the checks across declarations: each declaration, its source (to show its lines)
+    // and the configuration that governs it.
+    let mut declarations: Vec<(plenary::Declaration, Option<PathBuf>)> = Vec::new();
+    let mut sources: Vec<plenary::Source> = Vec::new();
+    let stderr = std::io::stderr();
+    let mut progress = plenary::batch::Progress::new(files.len(), "checked", stderr.is_terminal());
+    plenary::batch::in_order(&jobs, plenary::batch::threads(), check, |i, outcome| {
+        progress.clear();
+        match outcome {
+            Outcome::Unreadable { name, why } => {
+                let _ = writeln!(stderr.lock(), "error: {why}");
+                tally.unreadable(&name, &why);
+            }
+            Outcome::NoConfig { path } => {
+                // The configuration could not be read; checking without it would not be what
+                // the project asked for.
+                let name = match path.to_str() {
+                    Some("-") => "<stdin>".to_string(),
+                    _ => path.display().to_string(),
+                };
+                tally.unreadable(&name, "its configuration cannot be used");
+            }
+            Outcome::Checked {
+                checked,
+                done,
+                declaration,
+            } => {
+                tally.report(&checked.diagnostics, &checked.source);
+                let status = then(&files[i], &checked, done);
+                tally.status = tally.status.max(status);
+                if let (Some(declaration), Job::Check { config, .. }) = (declaration, &jobs[i]) {
+                    declarations.push((declaration, config.clone()));
+                    sources.push(checked.source);
+                }
+            }
+        }
+        progress.show(i + 1);
+    });
+    drop(progress);
     if declarations.len() > 1 {
         let governed: Vec<(plenary::Declaration, &Config)> = declarations
             .into_iter()
@@ -255,6 +319,36 @@ fn check_files(
     }
     tally.finish(files.len());
     tally.status
+}
+
+/// One file of a run, as the configurations read first left it.
+enum Job<'a> {
+    /// To be checked, under the configuration at this path (`None`: the default one).
+    Check {
+        path: &'a Path,
+        config: Option<PathBuf>,
+    },
+    /// Its configuration cannot be used.
+    NoConfig { path: &'a Path },
+    /// It cannot be read at all.
+    Unreadable { name: String, why: String },
+}
+
+/// What checking one file gave, printed in the order of the files.
+enum Outcome<W> {
+    Checked {
+        checked: Checked,
+        /// What the command's own work on the file returned.
+        done: W,
+        declaration: Option<plenary::Declaration>,
+    },
+    NoConfig {
+        path: PathBuf,
+    },
+    Unreadable {
+        name: String,
+        why: String,
+    },
 }
 
 /// How `check` (and `build`) print what they find.
@@ -300,10 +394,11 @@ fn expand_folders(files: &[PathBuf]) -> Vec<PathBuf> {
 
 /// Prints the facts recognised in the prose without marks, one line each: `file:line:column:
 /// "words" read as FACT: agrees (VALUE)`, for `plenary check --verbose`.
-fn print_found(checked: &Checked, analysis: &plenary::Analysis) {
+fn found(checked: &Checked, analysis: &plenary::Analysis) -> String {
     use plenary::analysis::found::{weekday_name, Verdict};
+    use std::fmt::Write;
     let source = &checked.source;
-    let mut out = std::io::stdout().lock();
+    let mut out = String::new();
     for found in &analysis.found {
         let (line, column) = source.line_col(found.span.start as usize);
         let verdict = match &found.verdict {
@@ -326,6 +421,7 @@ fn print_found(checked: &Checked, analysis: &plenary::Analysis) {
             found.fact()
         );
     }
+    out
 }
 
 /// What a run of `plenary check` has found so far.
@@ -533,11 +629,15 @@ fn build(files: &[PathBuf], check_options: &CheckOptions, targets: Targets, styl
             // With `--deny-warnings` a warning stops the build as an error does.
             let has_errors = checked.error_count() > 0
                 || (check_options.deny_warnings && checked.warning_count() > 0);
-            let Some(analysis) = analysis.filter(|_| allow_errors || !has_errors) else {
+            let analysis = analysis.filter(|_| allow_errors || !has_errors)?;
+            Some(build::build(&plan, path, analysis, has_errors))
+        },
+        |_, _, outputs| {
+            let Some(outputs) = outputs else {
                 return FOUND_ERRORS;
             };
             let mut status = SUCCESS;
-            for output in build::build(&plan, path, analysis, has_errors) {
+            for output in outputs {
                 let shown = match output {
                     Ok(Output::Written(target)) => {
                         eprintln!("wrote {}", target.display());

@@ -6,8 +6,6 @@
 //! the labels (a label in either version names the matching paragraph of both) and the
 //! side-by-side outputs all read it.
 
-use std::collections::HashMap;
-
 use crate::ast::{Block, Inline, NumberedParagraph, Paragraph, Subparagraph, Unparsed, Version};
 use crate::source::{Span, Spanned};
 
@@ -178,18 +176,22 @@ pub fn tie(versions: &mut [super::VersionInfo]) {
     let Some((original, translations)) = versions.split_first_mut() else {
         return;
     };
-    let mut places: HashMap<Place, usize> = HashMap::new();
     for (index, unit) in original.units.iter_mut().enumerate() {
-        places.entry(unit.place).or_insert(index);
+        original.places.entry(unit.place).or_insert(index);
         unit.counterpart = Some(index);
+        original.counterparts.insert(index, index);
     }
     for version in translations {
-        let mut taken = std::collections::HashSet::new();
-        for unit in &mut version.units {
-            unit.counterpart = places
+        for (index, unit) in version.units.iter_mut().enumerate() {
+            version.places.entry(unit.place).or_insert(index);
+            unit.counterpart = original
+                .places
                 .get(&unit.place)
                 .copied()
-                .filter(|index| taken.insert(*index));
+                .filter(|&tied| !version.counterparts.contains_key(&tied));
+            if let Some(tied) = unit.counterpart {
+                version.counterparts.insert(tied, index);
+            }
         }
     }
 }
@@ -214,6 +216,11 @@ fn first_line(span: Span, content: &[Inline]) -> Span {
 impl<'a> super::VersionInfo<'a> {
     /// The unit of this version tied to the original's unit at `original`.
     pub fn unit_for(&self, original: usize) -> Option<&Unit<'a>> {
-        self.units.iter().find(|u| u.counterpart == Some(original))
+        self.counterparts.get(&original).map(|&at| &self.units[at])
+    }
+
+    /// The first unit of this version at `place`.
+    pub fn unit_at(&self, place: Place) -> Option<&Unit<'a>> {
+        self.places.get(&place).map(|&at| &self.units[at])
     }
 }

@@ -25,6 +25,8 @@ pub mod reading;
 pub mod series;
 pub mod signatures;
 
+use std::collections::HashMap;
+
 use crate::ast::{Document, Version};
 use crate::registry::{Period, Registry};
 
@@ -70,6 +72,11 @@ pub struct VersionInfo<'a> {
     pub meta: meta::Meta<'a>,
     /// Its paragraphs in reading order, each with its place and its counterpart.
     pub units: Vec<align::Unit<'a>>,
+    /// The position in `units` of the first unit at each place, and of the unit tied to each
+    /// of the original's units: asked for every paragraph of the other versions, so looked up,
+    /// never searched.
+    places: HashMap<align::Place, usize>,
+    counterparts: HashMap<usize, usize>,
     /// Its signatories, with the members they sign for.
     pub signatories: Vec<signatures::SignatoryInfo<'a>>,
     /// The version holds a block that did not read: its structure is not wholly known.
@@ -127,6 +134,8 @@ pub fn analyze<'a>(document: &'a Document, registry: &'a Registry) -> Analysis<'
             version,
             meta: meta::Meta::of(document, index),
             units: align::units(version, layout),
+            places: HashMap::new(),
+            counterparts: HashMap::new(),
             signatories: signatures::signatories(&version.signatures, registry),
             has_unparsed: version
                 .blocks()

@@ -610,7 +610,6 @@ pub fn explained_by_missing_paragraphs(finding: &Finding, versions: &[super::Ver
             roman: run.roman,
             value,
         };
-        original.units.iter().any(|u| u.place == place)
-            && !version.units.iter().any(|u| u.place == place)
+        original.unit_at(place).is_some() && version.unit_at(place).is_none()
     })
 }

@@ -41,7 +41,7 @@ pub struct Context<'a> {
     /// `plenary.toml`).
     pub words: &'a [String],
     /// The prose of every version, read once for all the checks that read words.
-    prose: std::cell::OnceCell<Vec<Vec<Passage>>>,
+    prose: std::sync::OnceLock<Vec<Vec<Passage>>>,
 }
 
 impl<'a> Context<'a> {
@@ -52,7 +52,7 @@ impl<'a> Context<'a> {
             document: analysis.document,
             registry: analysis.registry,
             words: &[],
-            prose: std::cell::OnceCell::new(),
+            prose: std::sync::OnceLock::new(),
         }
     }
 
@@ -201,21 +201,40 @@ pub fn find(code: &str) -> Option<&'static str> {
         .find(|c| *c == code)
 }
 
+/// From this size on, a text's checks run on all cores, each check on the next free one. A
+/// declaration is checked faster than threads start; a text of megabytes (a treaty with its
+/// schedules, a generated draft) is not.
+const CHECKED_IN_PARALLEL_FROM: usize = 256 * 1024;
+
 /// Runs every check and returns what they found, in no particular order.
 pub fn check(cx: &Context) -> Vec<Diagnostic> {
+    let threads = if cx.source.text().len() < CHECKED_IN_PARALLEL_FROM {
+        1
+    } else {
+        crate::batch::threads()
+    };
     let mut diagnostics = Vec::new();
-    for check in CHECKS {
-        (check.run)(cx, &mut diagnostics);
-    }
+    crate::batch::in_order(
+        CHECKS,
+        threads,
+        |check| {
+            let mut found = Vec::new();
+            (check.run)(cx, &mut found);
+            found
+        },
+        |_, found| diagnostics.extend(found),
+    );
     // A placeholder is the one cause of whatever else is wrong with its words: what another
-    // check finds there is left to `text::unfilled-placeholder`.
+    // check finds there is left to `text::unfilled-placeholder`. The placeholders are in the
+    // order of the text and do not overlap, so the one a span may touch is found by halving.
     let placeholders = &cx.analysis.placeholders;
     diagnostics.retain(|diagnostic| {
         diagnostic.code == text::unfilled_placeholder::CHECK.code
             || !diagnostic.primary_span().is_some_and(|span| {
+                let first = placeholders.partition_point(|p| p.span.end <= span.start);
                 placeholders
-                    .iter()
-                    .any(|p| span.start < p.span.end && p.span.start < span.end.max(span.start + 1))
+                    .get(first)
+                    .is_some_and(|p| p.span.start < span.end.max(span.start + 1))
             })
     });
     diagnostics

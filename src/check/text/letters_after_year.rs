@@ -42,20 +42,19 @@ fn run(cx: &Context, out: &mut Vec<Diagnostic>) {
             let words: Vec<_> = passage.words().collect();
             for pair in words.windows(2) {
                 let (month, year) = (&text[pair[0].clone()], &text[pair[1].clone()]);
+                // The year is looked at first: few words are one, and reading a month name
+                // takes a copy of the word.
+                let digits = year.chars().take_while(char::is_ascii_digit).count();
+                let letters = &year[digits..];
+                let is_year = digits == 4 && matches!(&year[..2], "18" | "19" | "20");
+                if !is_year || letters.is_empty() || !letters.chars().all(char::is_alphabetic) {
+                    continue;
+                }
+                // A marked fact that does not read is reported by the facts already.
                 if crate::dates::month(month).is_none()
                     || !text[pair[0].end..pair[1].start]
                         .chars()
                         .all(char::is_whitespace)
-                {
-                    continue;
-                }
-                let digits = year.chars().take_while(char::is_ascii_digit).count();
-                let letters = &year[digits..];
-                let is_year = digits == 4 && matches!(&year[..2], "18" | "19" | "20");
-                // A marked fact that does not read is reported by the facts already.
-                if !is_year
-                    || letters.is_empty()
-                    || !letters.chars().all(char::is_alphabetic)
                     || passage.in_fact(&pair[1])
                 {
                     continue;

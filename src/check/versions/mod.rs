@@ -15,9 +15,8 @@ pub mod paragraph_missing;
 pub mod section_missing;
 pub mod subparagraphs_differ;
 
-use crate::analysis::align::{Place, Unit};
+use crate::analysis::align::Unit;
 use crate::analysis::facts::describe;
-use crate::analysis::VersionInfo;
 use crate::ast::{walk_inlines, FactKey, Inline, Subparagraph, Version};
 use crate::check::Context;
 use crate::source::Span;
@@ -45,11 +44,6 @@ pub fn for_each_counterpart<'a>(
             }
         }
     }
-}
-
-/// Whether a version has a paragraph at `place`.
-pub fn has_place(version: &VersionInfo, place: Place) -> bool {
-    version.units.iter().any(|u| u.place == place)
 }
 
 /// The span of a translation's `version:` line, to point at when it lacks something.

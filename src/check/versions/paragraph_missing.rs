@@ -29,9 +29,8 @@
 //! Add the missing paragraph to the version that lacks it, with the same number, or remove the
 //! paragraph that has no counterpart.
 
-use crate::analysis::align::{Place, Unit};
-use crate::analysis::VersionInfo;
-use crate::check::versions::{has_place, version_line};
+use crate::analysis::align::Place;
+use crate::check::versions::version_line;
 use crate::check::{Check, Context};
 use crate::diagnostic::{Diagnostic, Severity};
 
@@ -61,11 +60,17 @@ fn run(cx: &Context, out: &mut Vec<Diagnostic>) {
                 .filter(|f| f.version == 0 || f.version == version.index)
                 .any(|f| f.involves(place))
         };
-        for (index, unit) in original.units.iter().enumerate() {
-            if has_place(version, unit.place) || doubtful(unit.place) {
+        // The last paragraph both versions have, where a missing one belongs.
+        let mut shared = None;
+        for unit in &original.units {
+            if let Some(counterpart) = version.unit_at(unit.place) {
+                shared = Some(counterpart);
                 continue;
             }
-            let (after, label) = neighbour(&original.units[..index], version)
+            if doubtful(unit.place) {
+                continue;
+            }
+            let (after, label) = shared
                 .map(|u| {
                     (
                         u.span,
@@ -95,8 +100,13 @@ fn run(cx: &Context, out: &mut Vec<Diagnostic>) {
                 )),
             );
         }
-        for (index, unit) in version.units.iter().enumerate() {
-            if has_place(original, unit.place) || doubtful(unit.place) {
+        let mut shared = None;
+        for unit in &version.units {
+            if let Some(counterpart) = original.unit_at(unit.place) {
+                shared = Some(counterpart);
+                continue;
+            }
+            if doubtful(unit.place) {
                 continue;
             }
             let mut diagnostic = Diagnostic::error(
@@ -107,7 +117,7 @@ fn run(cx: &Context, out: &mut Vec<Diagnostic>) {
                 ),
             )
             .primary(unit.span, "not in the original");
-            if let Some(before) = neighbour(&version.units[..index], original) {
+            if let Some(before) = shared {
                 diagnostic = diagnostic.secondary(
                     before.span,
                     format!("the original goes on from {} here", before.name),
@@ -118,13 +128,4 @@ fn run(cx: &Context, out: &mut Vec<Diagnostic>) {
             ));
         }
     }
-}
-
-/// The paragraph of `other` at the place of the last of `before` that `other` has: where the
-/// missing paragraph belongs.
-fn neighbour<'v, 'a>(before: &[Unit], other: &'v VersionInfo<'a>) -> Option<&'v Unit<'a>> {
-    before
-        .iter()
-        .rev()
-        .find_map(|b| other.units.iter().find(|u| u.place == b.place))
 }

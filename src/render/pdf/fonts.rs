@@ -2,8 +2,9 @@
 //! italic), and for other scripts a font given with `--font` or found among the installed ones.
 //!
 //! A system font is looked for only when the text has characters Caladea lacks, so a Latin
-//! declaration never scans the system. The font database and every font file read are kept for
-//! the life of the process: a CJK collection is tens of megabytes, and reading it once is enough.
+//! declaration never scans the system. The font database and every font file opened are kept for
+//! the life of the process. A file is mapped, not read: a CJK collection is tens of megabytes, of
+//! which a document touches the tables and the few thousand glyphs it uses.
 
 use std::collections::{BTreeSet, HashMap};
 use std::path::{Path, PathBuf};
@@ -83,7 +84,7 @@ fn cjk_variant(tag: &str) -> Option<&'static str> {
 pub struct FontFile {
     /// The family name, or the file name when the font has none.
     pub name: String,
-    pub bytes: Arc<[u8]>,
+    pub bytes: FontBytes,
     /// The face within a collection (`.ttc`); 0 for a single font.
     pub index: u32,
 }
@@ -130,7 +131,7 @@ impl FontSet {
     pub fn shipped() -> FontSet {
         let shipped = |name: &str, bytes: &'static [u8]| FontFile {
             name: name.to_string(),
-            bytes: Arc::from(bytes),
+            bytes: FontBytes(Arc::new(Backing::Shipped(bytes))),
             index: 0,
         };
         FontSet {
@@ -287,14 +288,41 @@ fn system_fonts() -> &'static fontdb::Database {
     })
 }
 
-/// The bytes of a font file, read once per process.
-fn read_cached(path: &Path) -> std::io::Result<Arc<[u8]>> {
-    static FILES: OnceLock<Mutex<HashMap<PathBuf, Arc<[u8]>>>> = OnceLock::new();
+/// The bytes of a font: shipped in the binary, or a mapped file. Cloning shares them.
+#[derive(Clone)]
+pub struct FontBytes(Arc<Backing>);
+
+enum Backing {
+    Shipped(&'static [u8]),
+    Mapped(memmap2::Mmap),
+}
+
+impl std::ops::Deref for FontBytes {
+    type Target = [u8];
+
+    fn deref(&self) -> &[u8] {
+        match &*self.0 {
+            Backing::Shipped(bytes) => bytes,
+            Backing::Mapped(map) => map,
+        }
+    }
+}
+
+/// The bytes of a font file, mapped once per process.
+fn read_cached(path: &Path) -> std::io::Result<FontBytes> {
+    static FILES: OnceLock<Mutex<HashMap<PathBuf, FontBytes>>> = OnceLock::new();
     let files = FILES.get_or_init(Default::default);
     if let Some(bytes) = files.lock().expect("no panic while locked").get(path) {
         return Ok(bytes.clone());
     }
-    let bytes: Arc<[u8]> = Arc::from(std::fs::read(path)?);
+    let file = std::fs::File::open(path)?;
+    // SAFETY: the map is read-only. A font file changed or cut short by another program while
+    // plenary runs would change or fault what is read, as it would for every program that maps
+    // its fonts (fontdb maps the same files); installed fonts are replaced, not rewritten, by
+    // the package manager.
+    #[allow(unsafe_code)]
+    let map = unsafe { memmap2::Mmap::map(&file)? };
+    let bytes = FontBytes(Arc::new(Backing::Mapped(map)));
     files
         .lock()
         .expect("no panic while locked")

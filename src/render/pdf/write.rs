@@ -1,7 +1,11 @@
 //! Writing: the page model to PDF bytes. The only file that uses printpdf (and lopdf, which
 //! printpdf builds on), so that the backend can be swapped without touching the layout.
 //!
-//! printpdf draws the pages and embeds the fonts, subset to the glyphs used. What it does not do
+//! Each face is subset here, with `subsetter`, to the glyphs the pages draw, and printpdf is given
+//! only the subset: it draws the pages and embeds that small font as it is. (printpdf's own
+//! subsetting needs its `text_layout` feature, which brings a layout engine, a second shaper and
+//! a font database into the build, and it parses the whole face first, which for a CJK collection
+//! means holding and walking tens of megabytes.) What printpdf does not do
 //! the way a filed document needs is finished here on its lopdf document: the nested outline in
 //! reading order, the language, the dates and a file identifier derived from the content, so
 //! that the same declaration gives the same bytes on every run.
@@ -14,6 +18,8 @@ use printpdf::{
     Actions, BorderArray, Codepoint, Color, ColorArray, FontId, LinkAnnotation, Op, ParsedFont,
     PdfDocument, PdfFontHandle, PdfPage, PdfSaveOptions, Pt, TextItem, TextMatrix,
 };
+
+use subsetter::GlyphRemapper;
 
 use super::fonts::FontSet;
 use super::model::{GlyphRun, Item, Pages};
@@ -47,21 +53,8 @@ pub fn write(pages: &Pages, fonts: &FontSet, metadata: &Metadata) -> Result<Vec<
         .iter()
         .map(|(&face, glyphs)| (face, subset_tag(&fonts.files[face].name, glyphs)))
         .collect();
-    for &face in used.keys() {
-        let file = &fonts.files[face];
-        let mut warnings = Vec::new();
-        let parsed = ParsedFont::from_bytes(&file.bytes, file.index as usize, &mut warnings)
-            .ok_or_else(|| PdfError::Font {
-                message: format!("the font `{}` cannot be embedded", file.name),
-            })?;
-        // Resource names are chosen here, not left random, so that output is reproducible.
-        document
-            .resources
-            .fonts
-            .map
-            .insert(ids[&face].clone(), printpdf::PdfFont::new(parsed));
-    }
-    // Each face is parsed once here, for the advances that glyph positions are measured from.
+    // Each face is parsed once here, for its name and for the advances that glyph
+    // positions are measured from.
     let faces: Vec<rustybuzz::ttf_parser::Face> = fonts
         .files
         .iter()
@@ -70,6 +63,35 @@ pub fn write(pages: &Pages, fonts: &FontSet, metadata: &Metadata) -> Result<Vec<
         .map_err(|e| PdfError::Font {
             message: format!("a font cannot be read: {e}"),
         })?;
+    // The new number of each glyph in its face's subset, by face.
+    let mut remappers: BTreeMap<usize, GlyphRemapper> = BTreeMap::new();
+    for (&face, glyphs) in &used {
+        let file = &fonts.files[face];
+        let cannot = |why: String| PdfError::Font {
+            message: format!("the font `{}` cannot be embedded: {why}", file.name),
+        };
+        // In the order of the old numbers, so that the same glyphs give the same subset.
+        let remapper =
+            GlyphRemapper::new_from_glyphs_sorted(&glyphs.iter().copied().collect::<Vec<_>>());
+        let subset = subsetter::subset(&file.bytes, file.index, &remapper)
+            .map_err(|e| cannot(e.to_string()))?;
+        let mut warnings = Vec::new();
+        let mut parsed = ParsedFont::from_bytes(&subset, 0, &mut warnings)
+            .ok_or_else(|| cannot("its subset cannot be read back".to_string()))?;
+        // The name PDF readers show, after the tag that marks a subset (ISO 32000-1, 9.6.4).
+        parsed.font_name = Some(format!(
+            "{}+{}",
+            ids[&face].0,
+            postscript_name(&faces[face]).unwrap_or_else(|| file.name.replace(' ', ""))
+        ));
+        remappers.insert(face, remapper);
+        // Resource names are chosen here, not left random, so that output is reproducible.
+        document
+            .resources
+            .fonts
+            .map
+            .insert(ids[&face].clone(), printpdf::PdfFont::new(parsed));
+    }
     let (width, height) = pages.size;
     let pdf_pages = pages
         .pages
@@ -96,7 +118,11 @@ pub fn write(pages: &Pages, fonts: &FontSet, metadata: &Metadata) -> Result<Vec<
                             matrix: TextMatrix::Translate(Pt(run.x), Pt(height - run.baseline)),
                         });
                         ops.push(Op::ShowText {
-                            items: vec![TextItem::GlyphIds(codepoints(run, &faces[run.face]))],
+                            items: vec![TextItem::GlyphIds(codepoints(
+                                run,
+                                &faces[run.face],
+                                &remappers[&run.face],
+                            ))],
                         });
                     }
                     Item::Rule {
@@ -169,12 +195,45 @@ pub fn write(pages: &Pages, fonts: &FontSet, metadata: &Metadata) -> Result<Vec<
     let mut warnings = Vec::new();
     let mut pdf = document.to_lopdf_document(&options, &mut warnings);
     finish(&mut pdf, pages, metadata);
-    pdf.compress();
+    compress(&mut pdf);
     let mut bytes = Vec::new();
     pdf.save_to(&mut bytes).map_err(|e| PdfError::Write {
         message: e.to_string(),
     })?;
     Ok(bytes)
+}
+
+/// How hard the streams are compressed. lopdf's own `compress` uses the best level (9), which
+/// was 15% of the time of an English build; level 6 took a fraction of that for files a few per
+/// cent larger (measured figures in docs/performance.md).
+const COMPRESSION: u32 = 6;
+
+/// Compresses every stream that may be compressed and is not yet, where that makes it smaller.
+fn compress(pdf: &mut lopdf::Document) {
+    use std::io::Write;
+    for object in pdf.objects.values_mut() {
+        let Object::Stream(stream) = object else {
+            continue;
+        };
+        if !stream.allows_compression || stream.dict.get(b"Filter").is_ok() {
+            continue;
+        }
+        let mut encoder = flate2::write::ZlibEncoder::new(
+            Vec::with_capacity(stream.content.len() / 2),
+            flate2::Compression::new(COMPRESSION),
+        );
+        let compressed = encoder
+            .write_all(&stream.content)
+            .and_then(|()| encoder.finish());
+        // Writing to memory cannot fail; a stream that somehow did stays as it was. A stream
+        // is compressed only if that saves more than the 19 bytes `/Filter /FlateDecode` adds.
+        if let Ok(compressed) = compressed {
+            if compressed.len() + 19 < stream.content.len() {
+                stream.dict.set("Filter", "FlateDecode");
+                stream.set_content(compressed);
+            }
+        }
+    }
 }
 
 /// The font's resource name, which printpdf also puts before the font's name as the subset
@@ -195,9 +254,29 @@ fn subset_tag(name: &str, glyphs: &BTreeSet<u16>) -> FontId {
     FontId(tag)
 }
 
-/// The glyphs of a run as PDF codepoints: each glyph's own advance is the font's, so the space
-/// to the next glyph's position (kerning, justification) is given as an adjustment.
-fn codepoints(run: &GlyphRun, face: &rustybuzz::ttf_parser::Face) -> Vec<Codepoint> {
+/// The PostScript name of a face, which PDF gives its fonts; `None` when the face has none.
+fn postscript_name(face: &rustybuzz::ttf_parser::Face) -> Option<String> {
+    face.names()
+        .into_iter()
+        .filter(|name| name.name_id == rustybuzz::ttf_parser::name_id::POST_SCRIPT_NAME)
+        .find_map(|name| name.to_string())
+        // A PDF name cannot hold spaces or delimiters; a well-made font has none there.
+        .map(|name| {
+            name.chars()
+                .filter(|c| c.is_ascii_graphic() && !"()<>[]{}/%#".contains(*c))
+                .collect()
+        })
+        .filter(|name: &String| !name.is_empty())
+}
+
+/// The glyphs of a run as PDF codepoints, numbered as in the face's subset: each glyph's own
+/// advance is the font's, so the space to the next glyph's position (kerning, justification) is
+/// given as an adjustment.
+fn codepoints(
+    run: &GlyphRun,
+    face: &rustybuzz::ttf_parser::Face,
+    remapper: &GlyphRemapper,
+) -> Vec<Codepoint> {
     let scale = run.size / face.units_per_em() as f32;
     run.glyphs
         .iter()
@@ -213,7 +292,9 @@ fn codepoints(run: &GlyphRun, face: &rustybuzz::ttf_parser::Face) -> Vec<Codepoi
             };
             // Rounded to a hundredth of a unit: invisible, and it keeps the file small.
             let offset = (offset * 100.0).round() / 100.0;
-            Codepoint::with_cid(glyph.id, offset, glyph.text.clone())
+            // Every glyph drawn was remapped when the subset was made.
+            let id = remapper.get(glyph.id).unwrap_or(0);
+            Codepoint::with_cid(id, offset, glyph.text.clone())
         })
         .collect()
 }
