@@ -257,9 +257,9 @@ fn check_files<W: Send>(
             },
         );
         Outcome::Checked {
-            checked,
+            checked: Box::new(checked),
             done,
-            declaration,
+            declaration: declaration.map(Box::new),
         }
     };
     // For the checks across declarations: each declaration, its source (to show its lines)
@@ -293,7 +293,7 @@ fn check_files<W: Send>(
                 let status = then(&files[i], &checked, done);
                 tally.status = tally.status.max(status);
                 if let (Some(declaration), Job::Check { config, .. }) = (declaration, &jobs[i]) {
-                    declarations.push((declaration, config.clone()));
+                    declarations.push((*declaration, config.clone()));
                     sources.push(checked.source);
                 }
             }
@@ -337,10 +337,11 @@ enum Job<'a> {
 /// What checking one file gave, printed in the order of the files.
 enum Outcome<W> {
     Checked {
-        checked: Checked,
+        // Boxed: the outcomes wait in a queue for their turn, and the other two are small.
+        checked: Box<Checked>,
         /// What the command's own work on the file returned.
         done: W,
-        declaration: Option<plenary::Declaration>,
+        declaration: Option<Box<plenary::Declaration>>,
     },
     NoConfig {
         path: PathBuf,

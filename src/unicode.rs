@@ -58,8 +58,11 @@ pub struct LookAlike {
 /// another script than the rest put back as the letter of the name's script it looks like.
 /// Returns `None` when the name has no such character.
 pub fn repaired(name: &str) -> Option<(String, Vec<LookAlike>)> {
+    if name.is_ascii() {
+        return None;
+    }
     let has_invisible = name.chars().any(is_default_ignorable);
-    if name.is_ascii() || (!has_invisible && name.is_single_script()) {
+    if !has_invisible && name.is_single_script() {
         return None;
     }
     let mut found: Vec<LookAlike> = name

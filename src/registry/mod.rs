@@ -475,8 +475,9 @@ pub struct Registry {
     sorted_keys: std::sync::OnceLock<Vec<(String, usize)>>,
 }
 
-/// The hand-written registry file.
-const BUILTIN: &str = include_str!("../../data/registry.toml");
+/// The hand-written registry file, `data/registry.toml`, as the build wrote it in JSON (see
+/// `build.rs`).
+const BUILTIN: &str = include_str!(concat!(env!("OUT_DIR"), "/registry.json"));
 
 /// The ISO 3166-1 countries and territories and the former ones of ISO 3166-3, generated from
 /// iso-codes.
@@ -487,7 +488,9 @@ impl Registry {
     pub fn builtin() -> &'static Registry {
         static BUILTIN_REGISTRY: OnceLock<Registry> = OnceLock::new();
         BUILTIN_REGISTRY.get_or_init(|| {
-            Registry::from_toml(BUILTIN, COUNTRIES)
+            serde_json::from_str(BUILTIN)
+                .map_err(|e| e.to_string())
+                .and_then(|file| Registry::from_file(file, COUNTRIES))
                 .unwrap_or_else(|e| panic!("data/registry.toml or data/iso3166.json: {e}"))
         })
     }
@@ -498,7 +501,11 @@ impl Registry {
     /// name two entities only over days that do not overlap, and no entity may go by a name
     /// that is ambiguous on the same days.
     pub fn from_toml(text: &str, countries: &str) -> Result<Registry, String> {
-        let file: RegistryFile = toml::from_str(text).map_err(|e| e.to_string())?;
+        Registry::from_file(toml::from_str(text).map_err(|e| e.to_string())?, countries)
+    }
+
+    /// The registry of a file already read, with the ISO 3166 file merged into it.
+    fn from_file(file: RegistryFile, countries: &str) -> Result<Registry, String> {
         let generated: CountriesFile =
             serde_json::from_str(countries).map_err(|e| e.to_string())?;
         let entities = merge(
@@ -1179,7 +1186,11 @@ fn fold_with(name: &str, lower: bool) -> String {
     // Most names are in NFC already (ASCII always is); skipping the normalisation for them keeps
     // loading the registry, which folds every name it has on every run, fast. For the same
     // reason the name is folded in one pass, into one string.
-    let normalised: Cow<str> = if is_nfc_quick(name.chars()) == IsNormalized::Yes {
+    // An ASCII name is in NFC, has nothing invisible, no letter of another script and no
+    // Chinese: it needs none of the three steps below (`repaired` says so at once), which were
+    // most of the time of loading the registry.
+    let normalised: Cow<str> = if name.is_ascii() || is_nfc_quick(name.chars()) == IsNormalized::Yes
+    {
         Cow::Borrowed(name)
     } else {
         Cow::Owned(name.nfc().collect())
@@ -1193,7 +1204,7 @@ fn fold_with(name: &str, lower: bool) -> String {
         Some((repaired, _)) => Cow::Owned(repaired),
         None => normalised,
     };
-    let normalised: Cow<str> = if normalised.chars().any(is_cjk) {
+    let normalised: Cow<str> = if !normalised.is_ascii() && normalised.chars().any(is_cjk) {
         Cow::Owned(fast2s::convert(&normalised))
     } else {
         normalised
@@ -1244,6 +1255,27 @@ mod tests {
 
     fn date(text: &str) -> Date {
         text.parse().expect("a date")
+    }
+
+    #[test]
+    fn the_registry_built_in_is_the_toml_file_as_it_reads() {
+        let toml = Registry::from_toml(include_str!("../../data/registry.toml"), COUNTRIES)
+            .expect("data/registry.toml reads");
+        let builtin = Registry::builtin();
+        let ids = |r: &Registry| -> Vec<(String, Vec<String>)> {
+            r.entities()
+                .iter()
+                .map(|e| (e.id.clone(), e.en.clone()))
+                .collect()
+        };
+        assert_eq!(ids(&toml), ids(builtin));
+        let forums = |r: &Registry| -> Vec<(String, usize)> {
+            r.forums()
+                .iter()
+                .map(|f| (f.name.clone(), f.events.len()))
+                .collect()
+        };
+        assert_eq!(forums(&toml), forums(builtin));
     }
 
     #[test]
