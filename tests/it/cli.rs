@@ -417,6 +417,36 @@ fn errors_in_every_file_are_reported() {
 }
 
 #[test]
+fn files_checked_on_all_cores_are_reported_in_the_order_given() {
+    // A long file first and short ones after: the short ones finish first on the other cores,
+    // and must still be printed after it, in the order of the command line.
+    let dir = TempDir::new("in-order");
+    let long = format!(
+        "{}{}",
+        UNCLOSED_QUOTE,
+        (2..3000)
+            .map(|n| format!("\n{n}. Ministers met again.\n"))
+            .collect::<String>()
+    );
+    let mut names = vec![dir.write("00.decl", long)];
+    for n in 1..40 {
+        names.push(dir.write(&format!("{n:02}.decl"), UNCLOSED_QUOTE));
+    }
+    let args: Vec<&str> = names.iter().map(String::as_str).collect();
+    let run = check(&dir, &args);
+    assert_status(&run, FOUND_ERRORS);
+    let order: Vec<&str> = run
+        .stderr
+        .lines()
+        .filter_map(|line| line.split_once("[")?.1.split_once(".decl:"))
+        .map(|(name, _)| name)
+        .collect();
+    let expected: Vec<String> = (0..40).map(|n| format!("{n:02}")).collect();
+    assert_eq!(order, expected, "{}", run.stderr);
+    assert_eq!(summary(&run), (40, 40, 0));
+}
+
+#[test]
 fn a_valid_and_an_erroneous_file_exit_1() {
     let dir = TempDir::new("good-bad");
     let good = dir.write("good.decl", VALID);

@@ -463,6 +463,20 @@ const CASES: &[Case] = &[
         pdf: false,
     },
     Case {
+        // Each paragraph's counterpart was searched among all the other version's (quadratic).
+        name: "a translation of 10,000 paragraphs that lacks every other one",
+        input: || {
+            let original = numbered(10_000, "Ministers met.");
+            let translation: String = (1..=10_000)
+                .step_by(2)
+                .map(|n| format!("{n}. 部长们举行了会议。\n\n"))
+                .collect();
+            format!("{HEAD}{original}version: zh\ntitle: 联合声明\n\n{translation}").into_bytes()
+        },
+        reports: &["versions::paragraph-missing"],
+        pdf: false,
+    },
+    Case {
         name: "1,000 language versions",
         input: || {
             let versions: String = (0..1000)
