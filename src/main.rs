@@ -268,8 +268,19 @@ fn check_files<W: Send>(
     let mut sources: Vec<plenary::Source> = Vec::new();
     let stderr = std::io::stderr();
     let mut progress = plenary::batch::Progress::new(files.len(), "checked", stderr.is_terminal());
+    // The line is taken away only before something is printed under it: a build says what it
+    // wrote, and standard output may be the same terminal.
+    let quiet_unless_found = across == Across::Checked && !std::io::stdout().is_terminal();
     plenary::batch::in_order(&jobs, plenary::batch::threads(), check, |i, outcome| {
-        progress.clear();
+        let prints = match &outcome {
+            Outcome::Checked { checked, .. } => {
+                !quiet_unless_found || !checked.diagnostics.is_empty()
+            }
+            Outcome::NoConfig { .. } | Outcome::Unreadable { .. } => true,
+        };
+        if prints {
+            progress.clear();
+        }
         match outcome {
             Outcome::Unreadable { name, why } => {
                 let _ = writeln!(stderr.lock(), "error: {why}");
