@@ -618,3 +618,43 @@ fn traditional_chinese_is_set_in_the_traditional_chinese_face() {
         "Traditional Chinese is set in a Simplified Chinese face:\n{fonts}"
     );
 }
+
+#[test]
+fn a_footnote_longer_than_a_page_goes_on_at_the_foot_of_the_next_pages() {
+    // Each line of the note was once set below the foot of its page, out of sight.
+    let sentences: String = (1..=1500)
+        .map(|n| format!("Ministers met and agreed on item {n}. "))
+        .collect();
+    let text = format!(
+        "title: Joint Statement\nplace: Beijing, China\nadopted: 2007-10-31\n\n\
+         1. Ministers met[^1].\n\n2. Ministers agreed.\n\n[^1]: {sentences}\n"
+    );
+    let document = plenary::check_bytes("long-note.decl", text.as_bytes())
+        .document
+        .expect("it is text");
+    let print = crate::print(&document, &Options::default());
+    let pages = plenary::render::pdf::pages(&print, &PdfOptions::default()).expect("it lays out");
+    let (_, height) = pages.size;
+    let mut words = String::new();
+    for page in &pages.pages {
+        for item in &page.items {
+            if let Item::Text(run) = item {
+                assert!(
+                    run.baseline <= height,
+                    "a line is set below the page, at {} of {height}",
+                    run.baseline
+                );
+                words.push_str(&run.text());
+                words.push(' ');
+            }
+        }
+    }
+    for n in [1, 700, 1500] {
+        assert!(
+            words.contains(&format!("item {n}.")),
+            "item {n} of the note is not on any page"
+        );
+    }
+    assert_eq!(words.matches("agreed on item").count(), 1500);
+    assert!(pages.pages.len() > 3, "{} pages", pages.pages.len());
+}

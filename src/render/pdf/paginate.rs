@@ -90,11 +90,17 @@ struct Pager<'f> {
     header: String,
     /// The top of the next line on the current page.
     y: f32,
+    /// The foot of the last line set on the current page: `y` may be lower by the space before
+    /// a block that then went to the next page.
+    text_bottom: f32,
     /// The footnotes placed on the current page, and those already placed anywhere.
     page_footnotes: Vec<String>,
     /// The same names as `page_footnotes`, to look one up in constant time.
     page_footnote_set: HashSet<String>,
     placed_footnotes: HashSet<String>,
+    /// The lines of footnotes too long for the foot of the page that called them, which go on
+    /// at the foot of the next page, before its own.
+    carried: Vec<FlowLine>,
     /// Links waiting for their targets: page, rect, anchor.
     links: Vec<(usize, Rect, String)>,
     anchors: HashMap<String, Destination>,
@@ -110,9 +116,11 @@ impl<'f> Pager<'f> {
             headers: vec![String::new()],
             header: String::new(),
             y: geometry.top,
+            text_bottom: geometry.top,
             page_footnotes: Vec::new(),
             page_footnote_set: HashSet::new(),
             placed_footnotes: HashSet::new(),
+            carried: Vec::new(),
             links: Vec::new(),
             anchors: HashMap::new(),
             outline: Vec::new(),
@@ -134,6 +142,7 @@ impl<'f> Pager<'f> {
         self.pages.push(Page::default());
         self.headers.push(self.header.clone());
         self.y = self.geometry.top;
+        self.text_bottom = self.geometry.top;
     }
 
     /// Whether `lines` fit below the current position, with their footnotes.
@@ -147,6 +156,7 @@ impl<'f> Pager<'f> {
     /// paragraph is then found in the lines it holds, not in the square of the paragraph's).
     fn fitting(&self, lines: &[FlowLine]) -> usize {
         let room = self.geometry.bottom() + 0.01 - self.y;
+        let page = self.geometry.bottom() - self.geometry.top;
         let mut notes = Footnotes::of_page(self);
         let mut height = 0.0;
         for (count, line) in lines.iter().enumerate() {
@@ -154,7 +164,16 @@ impl<'f> Pager<'f> {
             for name in line.footnotes() {
                 notes.add(self, name);
             }
-            if height + notes.height() > room {
+            // Notes taller than half a page are split (see `place_footnotes`): a quarter of
+            // the page is kept for them, and the rest goes on at the foot of the next pages,
+            // so that the text calling them stays on its page.
+            let notes = notes.height();
+            let needed = if notes > page / 2.0 {
+                notes.min(page / 4.0)
+            } else {
+                notes
+            };
+            if height + needed > room {
                 return count;
             }
         }
@@ -231,6 +250,7 @@ impl<'f> Pager<'f> {
         }
         self.put_line(page, line, self.y);
         self.y += line.height;
+        self.text_bottom = self.y;
     }
 
     /// Puts a line's glyph runs, links and anchors on `page`, its top at `top`.
@@ -256,15 +276,38 @@ impl<'f> Pager<'f> {
         );
     }
 
-    /// Sets the footnotes of the current page at its foot, under a short rule.
+    /// Sets the footnotes of the current page at its foot, under a short rule: first the lines
+    /// carried over from the page before, then the notes called on this page. What does not fit
+    /// under the text (a note longer than a page) goes on at the foot of the next page, as in a
+    /// book; on a page with no text at least one line is set, so that a note always ends.
     fn place_footnotes(&mut self) {
-        if self.page_footnotes.is_empty() {
+        if self.page_footnotes.is_empty() && self.carried.is_empty() {
             return;
         }
-        let height = Footnotes::of_page(self).height();
         let names = std::mem::take(&mut self.page_footnotes);
         self.page_footnote_set.clear();
-        let mut y = self.geometry.bottom() - height + 12.0;
+        let mut lines = std::mem::take(&mut self.carried);
+        for name in names {
+            if let Some(note) = self.footnotes.get(&name) {
+                lines.extend(note.iter().cloned());
+                self.placed_footnotes.insert(name);
+            }
+        }
+        let room = self.geometry.bottom() + 0.01 - self.text_bottom - 12.0;
+        let mut height = 0.0;
+        let mut count = 0;
+        for line in &lines {
+            if height + line.height > room && !(count == 0 && self.page_is_empty()) {
+                break;
+            }
+            height += line.height;
+            count += 1;
+        }
+        self.carried = lines.split_off(count);
+        if lines.is_empty() {
+            return;
+        }
+        let mut y = self.geometry.bottom() - height;
         let page = self.pages.len() - 1;
         self.pages[page].items.push(Item::Rule {
             x: self.geometry.left,
@@ -272,20 +315,22 @@ impl<'f> Pager<'f> {
             width: self.geometry.text_width / 3.0,
             thickness: 0.5,
         });
-        for name in names {
-            let Some(lines) = self.footnotes.get(&name).cloned() else {
-                continue;
-            };
-            for line in &lines {
-                self.put_line(page, line, y);
-                y += line.height;
-            }
-            self.placed_footnotes.insert(name);
+        for line in &lines {
+            self.put_line(page, line, y);
+            y += line.height;
         }
     }
 
     fn finish(mut self) -> Paginated {
         self.place_footnotes();
+        // The rest of a long note, at the foot of pages of its own.
+        while !self.carried.is_empty() {
+            self.pages.push(Page::default());
+            self.headers.push(self.header.clone());
+            self.y = self.geometry.top;
+            self.text_bottom = self.geometry.top;
+            self.place_footnotes();
+        }
         // A link whose target exists becomes clickable; the others stay plain text.
         for (page, rect, name) in std::mem::take(&mut self.links) {
             if let Some(&target) = self.anchors.get(&name) {
@@ -314,11 +359,12 @@ struct Footnotes<'p> {
 }
 
 impl<'p> Footnotes<'p> {
-    /// The footnotes already placed on the pager's current page.
+    /// The footnotes already placed on the pager's current page, with the lines carried over
+    /// to it.
     fn of_page(pager: &'p Pager) -> Footnotes<'p> {
         let mut notes = Footnotes {
             names: HashSet::new(),
-            lines: 0.0,
+            lines: pager.carried.iter().map(|l| l.height).sum(),
         };
         for name in &pager.page_footnotes {
             notes.add(pager, name);
@@ -338,7 +384,7 @@ impl<'p> Footnotes<'p> {
 
     /// The height they take at the foot of the page, with the space above their rule.
     fn height(&self) -> f32 {
-        if self.names.is_empty() {
+        if self.lines == 0.0 && self.names.is_empty() {
             0.0
         } else {
             self.lines + 12.0
