@@ -68,7 +68,24 @@ pub struct Shaper<'a> {
     /// plan reads the font's layout tables, which took half the shaping time when it was done
     /// for every word.
     plans: RefCell<HashMap<PlanKey, Rc<rustybuzz::ShapePlan>>>,
+    /// The glyphs of each short text shaped so far, by face: text is shaped word by word, and
+    /// a declaration says its words many times over ("Ministers", "the", the space).
+    words: RefCell<HashMap<FaceId, HashMap<Box<str>, Rc<[ShapedGlyph]>>>>,
 }
+
+/// One glyph of a shaped text, in font units, before any style is applied.
+#[derive(Debug, Clone, Copy)]
+struct ShapedGlyph {
+    id: u16,
+    x_advance: i32,
+    /// The byte range of its cluster in the text.
+    cluster: u32,
+    cluster_end: u32,
+}
+
+/// The longest text whose glyphs are kept for the next time it is shaped: longer than any
+/// word, shorter than most runs that are not one.
+const MOST_CACHED_BYTES: usize = 64;
 
 type PlanKey = (
     FaceId,
@@ -129,6 +146,7 @@ impl<'a> Shaper<'a> {
             faces,
             missing: RefCell::new(BTreeSet::new()),
             plans: RefCell::new(HashMap::new()),
+            words: RefCell::new(HashMap::new()),
         }
     }
 
@@ -579,6 +597,58 @@ impl<'a> Shaper<'a> {
             .clone()
     }
 
+    /// The glyphs of `text` in a face, shaped once if the text is short.
+    fn glyphs(&self, face_id: FaceId, text: &str) -> Rc<[ShapedGlyph]> {
+        let cached = text.len() <= MOST_CACHED_BYTES;
+        if cached {
+            if let Some(glyphs) = self
+                .words
+                .borrow()
+                .get(&face_id)
+                .and_then(|words| words.get(text))
+            {
+                return glyphs.clone();
+            }
+        }
+        let mut buffer = rustybuzz::UnicodeBuffer::new();
+        buffer.push_str(text);
+        buffer.guess_segment_properties();
+        let plan = self.plan(face_id, &buffer);
+        let shaped = rustybuzz::shape_with_plan(&self.faces[face_id], &plan, buffer);
+        let infos = shaped.glyph_infos();
+        let positions = shaped.glyph_positions();
+        // Where the cluster of each glyph ends: the start of the next cluster, found in one
+        // pass from the end (a cluster of thousands of marks would otherwise be scanned once
+        // per mark).
+        let mut cluster_ends = vec![text.len() as u32; infos.len()];
+        for i in (0..infos.len().saturating_sub(1)).rev() {
+            cluster_ends[i] = if infos[i + 1].cluster == infos[i].cluster {
+                cluster_ends[i + 1]
+            } else {
+                infos[i + 1].cluster
+            };
+        }
+        let glyphs: Rc<[ShapedGlyph]> = infos
+            .iter()
+            .zip(positions)
+            .zip(cluster_ends)
+            .map(|((info, position), cluster_end)| ShapedGlyph {
+                id: info.glyph_id as u16,
+                x_advance: position.x_advance,
+                cluster: info.cluster,
+                cluster_end,
+            })
+            .collect();
+        if cached {
+            self.words
+                .borrow_mut()
+                .entry(face_id)
+                .or_default()
+                .insert(text.into(), glyphs.clone());
+        }
+        glyphs
+    }
+
     /// Shapes `text`, which starts at byte `at` of its paragraph.
     fn shape_piece(
         &self,
@@ -590,31 +660,14 @@ impl<'a> Shaper<'a> {
         out: &mut Vec<Shaped>,
     ) {
         let face = &self.faces[face_id];
-        let mut buffer = rustybuzz::UnicodeBuffer::new();
-        buffer.push_str(text);
-        buffer.guess_segment_properties();
-        let plan = self.plan(face_id, &buffer);
-        let shaped = rustybuzz::shape_with_plan(face, &plan, buffer);
+        let glyphs = self.glyphs(face_id, text);
         let scale = style.size / face.units_per_em() as f32;
-        let infos = shaped.glyph_infos();
-        let positions = shaped.glyph_positions();
-        // Where the cluster of each glyph ends: the start of the next cluster, found in one
-        // pass from the end (a cluster of thousands of marks would otherwise be scanned once
-        // per mark).
-        let mut cluster_ends = vec![text.len(); infos.len()];
-        for i in (0..infos.len().saturating_sub(1)).rev() {
-            cluster_ends[i] = if infos[i + 1].cluster == infos[i].cluster {
-                cluster_ends[i + 1]
-            } else {
-                infos[i + 1].cluster as usize
-            };
-        }
         let mut reported = None;
-        for (i, (info, position)) in infos.iter().zip(positions).enumerate() {
-            let cluster = info.cluster as usize;
-            let first_of_cluster = i == 0 || infos[i - 1].cluster as usize != cluster;
-            let cluster_text = &text[cluster..cluster_ends[i].max(cluster)];
-            if info.glyph_id == 0 && reported != Some(cluster) {
+        for (i, glyph) in glyphs.iter().enumerate() {
+            let cluster = glyph.cluster as usize;
+            let first_of_cluster = i == 0 || glyphs[i - 1].cluster as usize != cluster;
+            let cluster_text = &text[cluster..(glyph.cluster_end as usize).max(cluster)];
+            if glyph.id == 0 && reported != Some(cluster) {
                 reported = Some(cluster);
                 self.missing.borrow_mut().extend(
                     cluster_text
@@ -623,11 +676,11 @@ impl<'a> Shaper<'a> {
                 );
             }
             out.push(Shaped {
-                id: info.glyph_id as u16,
+                id: glyph.id,
                 face: face_id,
                 size: style.size,
                 rise: style.rise,
-                advance: position.x_advance as f32 * scale,
+                advance: glyph.x_advance as f32 * scale,
                 text: if first_of_cluster {
                     cluster_text.to_string()
                 } else {
