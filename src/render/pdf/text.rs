@@ -70,8 +70,11 @@ pub struct Shaper<'a> {
     plans: RefCell<HashMap<PlanKey, Rc<rustybuzz::ShapePlan>>>,
     /// The glyphs of each short text shaped so far, by face: text is shaped word by word, and
     /// a declaration says its words many times over ("Ministers", "the", the space).
-    words: RefCell<HashMap<FaceId, HashMap<Box<str>, Rc<[ShapedGlyph]>>>>,
+    words: RefCell<HashMap<FaceId, ShapedWords>>,
 }
+
+/// The glyphs of each text shaped in one face.
+type ShapedWords = HashMap<Box<str>, Rc<[ShapedGlyph]>>;
 
 /// One glyph of a shaped text, in font units, before any style is applied.
 #[derive(Debug, Clone, Copy)]
