@@ -1729,6 +1729,36 @@ fn an_endless_input_is_refused_at_64_mb() {
     assert!(out.stderr.contains("1 could not be read"), "{}", out.stderr);
 }
 
+/// `plenary schema > /dev/full` (and `explain`) once panicked: a full standard output is an
+/// error said in one line, with the exit status of trouble.
+#[cfg(target_os = "linux")]
+#[test]
+fn a_full_standard_output_is_an_error_not_a_panic() {
+    let dir = TempDir::new("dev-full");
+    for args in [
+        &["schema"][..],
+        &["explain"],
+        &["explain", "numbering::damaged-number"],
+    ] {
+        let full = std::fs::OpenOptions::new()
+            .write(true)
+            .open("/dev/full")
+            .expect("/dev/full opens on Linux");
+        let output = plenary(&dir, args)
+            .stdout(full)
+            .stderr(Stdio::piped())
+            .output()
+            .expect("the binary runs");
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        assert!(!stderr.contains("panicked"), "{args:?}: {stderr}");
+        assert_eq!(output.status.code(), Some(TROUBLE), "{args:?}: {stderr}");
+        assert!(
+            stderr.contains("cannot write to standard output"),
+            "{args:?}: {stderr}"
+        );
+    }
+}
+
 /// Interrupted while it writes, a build removes its temporary files before it exits.
 #[cfg(unix)]
 #[test]
