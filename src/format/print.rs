@@ -394,6 +394,13 @@ fn inline_atoms(node: SyntaxNode, out: &mut Vec<Atom>) {
                     .map_or("", |t| t.text());
                 out.push(Atom::Note(format!("//{}", text.trim_end())));
             }
+            // An empty quotation (`""`) has no children in the tree, only its two marks as its
+            // own text: it is a word as written.
+            SyntaxKind::Rule(Rule::strong | Rule::emphasis | Rule::quote)
+                if child.children().next().is_none() =>
+            {
+                push_word(out, child.text())
+            }
             SyntaxKind::Rule(Rule::strong | Rule::emphasis | Rule::quote) => {
                 inline_atoms(child, out)
             }

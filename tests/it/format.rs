@@ -133,6 +133,21 @@ fn a_number_run_into_its_text_stays_run_in() {
     assert_eq!(out, text);
 }
 
+/// Found by the fuzzer: an empty quotation has no children in the tree, and the formatter
+/// dropped its two marks (and refused the file, as that changed its words).
+#[test]
+fn an_empty_quotation_keeps_its_marks() {
+    for text in [
+        "title: A\n\n\"\"\n",
+        "title: A\n\n\u{201C}\"\n",
+        "title: A\n\n1. He said \"\" and left.\n",
+    ] {
+        let out =
+            formatted("empty-quote.decl", text, &Options::default()).expect("no syntax error");
+        assert_eq!(out, text);
+    }
+}
+
 mod command {
     use crate::cli::{plenary, run, TempDir};
 
