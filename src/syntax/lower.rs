@@ -1726,7 +1726,7 @@ fn party_name(line: &str) -> Option<&str> {
 /// The number an unnumbered paragraph starts with, when it starts like a paragraph number
 /// written wrong: one to three digits, then `,` `)` `:` `;` and a space, or a space and a
 /// letter (`7, Ministers`, `7) Ministers`, `7 Ministers`). Four digits are a year.
-fn number_like(text: &str, at: usize) -> Option<NumberLike> {
+pub(crate) fn number_like(text: &str, at: usize) -> Option<NumberLike> {
     let digits_end = text.find(|c: char| !c.is_ascii_digit())?;
     if !(1..=3).contains(&digits_end) {
         return None;

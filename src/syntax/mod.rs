@@ -18,7 +18,9 @@ use crate::ast::Document;
 use crate::diagnostic::Diagnostic;
 use crate::source::{Source, Span};
 pub use cst::{SyntaxKind, SyntaxNode, SyntaxTree};
-pub(crate) use lower::{CLOSING_FIELDS, HEADER_FIELDS, MEETING_FIELDS, VERSION_FIELDS};
+pub(crate) use lower::{
+    number_like, CLOSING_FIELDS, HEADER_FIELDS, MEETING_FIELDS, VERSION_FIELDS,
+};
 pub(crate) use split::starts_block;
 
 #[derive(Parser)]

@@ -148,6 +148,16 @@ fn an_empty_quotation_keeps_its_marks() {
     }
 }
 
+/// Found by the fuzzer: ` 4 Ministers` unindented reads as a paragraph number written without
+/// its stop, so the formatter must keep the indentation.
+#[test]
+fn an_indented_paragraph_that_starts_with_a_number_stays_indented() {
+    let text = "title: A\n\n 4 Ministers met.\n";
+    let out =
+        formatted("indented-number.decl", text, &Options::default()).expect("no syntax error");
+    assert_eq!(out, text);
+}
+
 mod command {
     use crate::cli::{plenary, run, TempDir};
 
