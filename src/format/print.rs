@@ -266,12 +266,13 @@ impl Printer<'_> {
             inline_atoms(inline, &mut atoms);
         }
         let first_word = atoms.iter().position(|a| matches!(a, Atom::Word(_)));
-        // An indented paragraph that starts with a number (` 4 Ministers`) stays indented: at
-        // the start of its line it would read as a paragraph number written wrong (found by
-        // the fuzzer).
+        // An indented paragraph that starts like a number (` 4 Ministers`, ` V. Evatt`) stays
+        // indented: at the start of its line it would read as a paragraph number, or one
+        // written wrong (both found by the fuzzer).
         let keep = words.len() < text.len()
             && (first_word.is_some_and(|first| !may_start_line(&atoms[first..]))
-                || crate::syntax::number_like(words, 0).is_some());
+                || crate::syntax::number_like(words, 0).is_some()
+                || crate::syntax::starts_paragraph_number(words));
         let lead = if keep {
             &text[..text.len() - words.len()]
         } else {

@@ -21,7 +21,7 @@ pub use cst::{SyntaxKind, SyntaxNode, SyntaxTree};
 pub(crate) use lower::{
     number_like, CLOSING_FIELDS, HEADER_FIELDS, MEETING_FIELDS, VERSION_FIELDS,
 };
-pub(crate) use split::starts_block;
+pub(crate) use split::{starts_block, starts_paragraph_number};
 
 #[derive(Parser)]
 #[grammar = "../grammar/plenary.pest"]

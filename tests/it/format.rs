@@ -158,6 +158,16 @@ fn an_indented_paragraph_that_starts_with_a_number_stays_indented() {
     assert_eq!(out, text);
 }
 
+#[test]
+fn an_indented_paragraph_that_starts_with_a_roman_numeral_stays_indented() {
+    let text = "title: A\n\n1. Ministers met.\n\n V. Evatt\nMinister for External Affairs\n";
+    let out = formatted("indented-roman.decl", text, &Options::default()).expect("no syntax error");
+    assert_eq!(
+        out,
+        "title: A\n\n1. Ministers met.\n\n V. Evatt Minister for External Affairs\n"
+    );
+}
+
 mod command {
     use crate::cli::{plenary, run, TempDir};
 
