@@ -13,6 +13,8 @@
 mod print;
 pub mod same;
 
+use std::collections::BTreeSet;
+
 use crate::diagnostic::Diagnostic;
 use crate::source::Source;
 
@@ -47,18 +49,32 @@ pub fn format(source: &Source, options: &Options) -> Result<String, Refusal> {
     if parsed.diagnostics.iter().any(Diagnostic::is_error) {
         return Err(Refusal::Syntax(parsed.into_errors()));
     }
-    let mut formatted = print::document(&parsed.tree, options);
-    if source.text().contains("\r\n") {
-        formatted = formatted.replace('\n', "\r\n");
+    let printed = |as_written: &BTreeSet<usize>| {
+        let formatted = print::document(&parsed.tree, options, as_written);
+        if source.text().contains("\r\n") {
+            formatted.replace('\n', "\r\n")
+        } else {
+            formatted
+        }
+    };
+    let reads_the_same = |formatted: &str| {
+        let reparsed = crate::syntax::parse(&Source::new(source.name(), formatted));
+        reparsed.diagnostics.iter().all(|d| !d.is_error())
+            && same::without_layout(&reparsed.document) == same::without_layout(&parsed.document)
+    };
+    let formatted = printed(&BTreeSet::new());
+    if reads_the_same(&formatted) {
+        return Ok(formatted);
     }
-    let reparsed = crate::syntax::parse(&Source::new(source.name(), formatted.as_str()));
-    let still_clean = reparsed.diagnostics.iter().all(|d| !d.is_error());
-    if !still_clean
-        || same::without_layout(&reparsed.document) != same::without_layout(&parsed.document)
-    {
-        return Err(Refusal::WouldChangeText { formatted });
+    // Some block reads differently laid out: those blocks are kept as written, and the rest of
+    // the file is still formatted. Finding them costs two parses of each block, which only a
+    // file that needs it pays.
+    let formatted = printed(&print::blocks_that_read_differently(&parsed.tree, options));
+    if reads_the_same(&formatted) {
+        Ok(formatted)
+    } else {
+        Err(Refusal::WouldChangeText { formatted })
     }
-    Ok(formatted)
 }
 
 /// What formatting would change, as a unified diff with `name` on both sides.

@@ -5,6 +5,8 @@
 //! leaves, and changes only spaces, line breaks, indentation characters, the order of header
 //! fields, and the dash of a list (every dash of a member, signatory or bullet prints as `-`).
 
+use std::collections::BTreeSet;
+
 use unicode_width::UnicodeWidthStr;
 
 use super::Options;
@@ -15,14 +17,16 @@ use crate::syntax::{
 
 /// The file in the canonical layout, with `\n` line endings: one blank line between blocks,
 /// but notes that stood right above a block (a heading, `annex:`, `closing:` ...) stay right
-/// above it.
-pub fn document(tree: &SyntaxTree, options: &Options) -> String {
+/// above it. The blocks of `as_written` (by their place among the root's children) keep their
+/// lines as written, without the spaces at their ends.
+pub fn document(tree: &SyntaxTree, options: &Options, as_written: &BTreeSet<usize>) -> String {
     let mut out = String::new();
     // Whether the last block printed is made of notes only, and the line endings since it.
     let mut after_notes = false;
     let mut newlines = 0;
-    for child in tree.root().children() {
+    for (index, child) in tree.root().children().enumerate() {
         let block = match child.kind() {
+            SyntaxKind::Rule(_) if as_written.contains(&index) => trim_lines(child.text()),
             SyntaxKind::Rule(_) => entry(child, options),
             // A file with a block the grammar could not read is never formatted; should one
             // reach here all the same, it is kept as written.
@@ -54,6 +58,28 @@ pub fn document(tree: &SyntaxTree, options: &Options) -> String {
 struct Printer<'o> {
     lines: Vec<String>,
     options: &'o Options,
+}
+
+/// The blocks the printer would lay out so that, each read on its own, they read differently
+/// from the block as written, by their place among the root's children. A line break can
+/// matter to the grammar: a `[` that opens no link on its line may open one with the text of
+/// the next line after it (found by the fuzzer). Such a block is best left as it stands.
+pub fn blocks_that_read_differently(tree: &SyntaxTree, options: &Options) -> BTreeSet<usize> {
+    let reads = |text: &str| {
+        let parsed = crate::syntax::parse(&crate::source::Source::new("block", text));
+        super::same::without_layout(&parsed.document)
+    };
+    tree.root()
+        .children()
+        .enumerate()
+        .filter(|(_, child)| matches!(child.kind(), SyntaxKind::Rule(_)))
+        .filter(|(_, child)| {
+            let written = trim_lines(child.text());
+            let printed = entry(*child, options);
+            printed != written && reads(&printed) != reads(&written)
+        })
+        .map(|(index, _)| index)
+        .collect()
 }
 
 /// One block of the file: the notes above it, then the block.

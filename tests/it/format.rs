@@ -168,6 +168,19 @@ fn an_indented_paragraph_that_starts_with_a_roman_numeral_stays_indented() {
     );
 }
 
+#[test]
+fn a_paragraph_that_would_read_differently_filled_keeps_its_lines() {
+    // On one line, the `[` that opens no link on its own line would open one as far as `](`.
+    let text = "title: A\n\n1. Ministers welcomed the [report) and\nthe [summary](https://example.org).\n\n2.   Ministers\nmet.\n";
+    for width in [100, 0] {
+        let out = formatted("bracket.decl", text, &Options { width }).expect("no syntax error");
+        assert_eq!(
+            out,
+            "title: A\n\n1. Ministers welcomed the [report) and\nthe [summary](https://example.org).\n\n2. Ministers met.\n"
+        );
+    }
+}
+
 mod command {
     use crate::cli::{plenary, run, TempDir};
 
