@@ -35,6 +35,7 @@ fn main() -> ExitCode {
         std::process::exit(130);
     });
     let cli = Cli::parse();
+    prepare(&cli.command);
     let style = Style {
         color: use_color(cli.color),
         width: terminal_width(),
@@ -168,6 +169,27 @@ enum Across {
 /// could be read, its diagnostics and its analysis (the build renders from it); `then` is called
 /// with what it returned, in the order of the files, after the file's diagnostics are printed,
 /// and may raise the exit status. Returns the exit status.
+/// Starts, on another core, the work a command will need that does not depend on its input:
+/// reading the built-in registry (every check needs it) and finding the installed fonts (every
+/// PDF does). Each takes a few milliseconds, which then pass while the files are read and
+/// parsed; what needs them waits for them to be ready, and a run that ends first does not.
+fn prepare(command: &Command) {
+    let pdf = match command {
+        Command::Check { .. } => false,
+        Command::Build { to, .. } => to.iter().any(|t| matches!(t, Target::Pdf | Target::All)),
+        _ => return,
+    };
+    let _ = std::thread::Builder::new()
+        .name("prepare".to_string())
+        .spawn(move || {
+            // The registry first: parsing asks it for the names of members.
+            plenary::registry::Registry::builtin();
+            if pdf {
+                plenary::render::pdf::find_installed_fonts();
+            }
+        });
+}
+
 fn check_files<W: Send>(
     files: &[PathBuf],
     options: &CheckOptions,

@@ -279,7 +279,7 @@ fn system_fonts_for(
 }
 
 /// The installed fonts, found once per process.
-fn system_fonts() -> &'static fontdb::Database {
+pub(super) fn system_fonts() -> &'static fontdb::Database {
     static DATABASE: OnceLock<fontdb::Database> = OnceLock::new();
     DATABASE.get_or_init(|| {
         let mut database = fontdb::Database::new();

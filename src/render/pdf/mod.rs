@@ -115,6 +115,12 @@ impl fmt::Display for PdfError {
 
 impl std::error::Error for PdfError {}
 
+/// Finds the installed fonts, which a PDF falls back on for what the shipped font lacks, so that
+/// a PDF made later in the process need not wait for the search.
+pub fn find_installed_fonts() {
+    fonts::system_fonts();
+}
+
 /// Prints the print model as PDF: its texts one after the other, or the first two side by
 /// side.
 pub fn pdf(print: &Print, options: &PdfOptions) -> Result<Vec<u8>, PdfError> {
