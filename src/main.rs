@@ -161,14 +161,6 @@ enum Across {
     NotChecked,
 }
 
-/// Checks each file and prints its diagnostics and the summary line, as `plenary check` does;
-/// with `across`, the declarations of one series are then checked together, and what that finds
-/// is printed after the files, each diagnostic counted to the file it belongs to.
-///
-/// The files are checked on all cores. `work` is called, on any of them, with each file that
-/// could be read, its diagnostics and its analysis (the build renders from it); `then` is called
-/// with what it returned, in the order of the files, after the file's diagnostics are printed,
-/// and may raise the exit status. Returns the exit status.
 /// Starts, on another core, the work a command will need that does not depend on its input:
 /// reading the built-in registry (every check needs it) and finding the installed fonts (every
 /// PDF does). Each takes a few milliseconds, which then pass while the files are read and
@@ -190,6 +182,14 @@ fn prepare(command: &Command) {
         });
 }
 
+/// Checks each file and prints its diagnostics and the summary line, as `plenary check` does;
+/// with `across`, the declarations of one series are then checked together, and what that finds
+/// is printed after the files, each diagnostic counted to the file it belongs to.
+///
+/// The files are checked on all cores. `work` is called, on any of them, with each file that
+/// could be read, its diagnostics and its analysis (the build renders from it); `then` is called
+/// with what it returned, in the order of the files, after the file's diagnostics are printed,
+/// and may raise the exit status. Returns the exit status.
 fn check_files<W: Send>(
     files: &[PathBuf],
     options: &CheckOptions,

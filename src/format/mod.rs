@@ -7,8 +7,9 @@
 //! the ends of lines; one line ending at the end of the file, `\r\n` if the file used it.
 //!
 //! What the printer ([`print`]) makes is parsed again and compared with the file by its syntax
-//! tree without layout ([`same`]): a file the formatter would change in any other way is left as
-//! it is, and the formatter says so.
+//! tree without layout ([`same`]). A block that would read differently laid out (a line break
+//! can matter to the grammar) keeps its lines as written; a file the formatter would still
+//! change in any other way is left as it is, and the formatter says so.
 
 mod print;
 pub mod same;
@@ -57,10 +58,11 @@ pub fn format(source: &Source, options: &Options) -> Result<String, Refusal> {
             formatted
         }
     };
+    let written = same::without_layout(&parsed.document);
     let reads_the_same = |formatted: &str| {
         let reparsed = crate::syntax::parse(&Source::new(source.name(), formatted));
         reparsed.diagnostics.iter().all(|d| !d.is_error())
-            && same::without_layout(&reparsed.document) == same::without_layout(&parsed.document)
+            && same::without_layout(&reparsed.document) == written
     };
     let formatted = printed(&BTreeSet::new());
     if reads_the_same(&formatted) {

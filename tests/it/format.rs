@@ -169,6 +169,18 @@ fn an_indented_paragraph_that_starts_with_a_roman_numeral_stays_indented() {
 }
 
 #[test]
+fn an_indented_paragraph_that_starts_with_a_misread_number_stays_indented() {
+    // `o1.` is the grammar's damaged `01.`: unindented, it would be a paragraph number.
+    let text = "title: A\n\n1. Ministers met.\n\n o1. Ministers\nmet.\n";
+    let out =
+        formatted("indented-misread.decl", text, &Options::default()).expect("no syntax error");
+    assert_eq!(
+        out,
+        "title: A\n\n1. Ministers met.\n\n o1. Ministers met.\n"
+    );
+}
+
+#[test]
 fn a_paragraph_that_would_read_differently_filled_keeps_its_lines() {
     // On one line, the `[` that opens no link on its own line would open one as far as `](`.
     let text = "title: A\n\n1. Ministers welcomed the [report) and\nthe [summary](https://example.org).\n\n2.   Ministers\nmet.\n";
