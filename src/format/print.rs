@@ -60,26 +60,39 @@ struct Printer<'o> {
     options: &'o Options,
 }
 
-/// The blocks the printer would lay out so that, each read on its own, they read differently
-/// from the block as written, by their place among the root's children. A line break can
-/// matter to the grammar: a `[` that opens no link on its line may open one with the text of
-/// the next line after it (found by the fuzzer). Such a block is best left as it stands.
+/// The blocks the printer would lay out so that they read differently from the block as
+/// written, by their place among the root's children. A line break can matter to the grammar:
+/// a `[` that opens no link on its line may open one with the text of the next line after it
+/// (found by the fuzzer). Such a block is best left as it stands.
 pub fn blocks_that_read_differently(tree: &SyntaxTree, options: &Options) -> BTreeSet<usize> {
-    let reads = |text: &str| {
-        let parsed = crate::syntax::parse(&crate::source::Source::new("block", text));
-        super::same::without_layout(&parsed.document)
+    // A block is read after the block before it as written, so that it stands where it stands
+    // in the file (a sub-paragraph after its paragraph, a paragraph after the header), and it
+    // reads as the document and as whether it has a syntax error: two texts that both fail to
+    // parse the same way may still recover to different documents, or one text to none.
+    let reads = |before: &str, text: &str| {
+        let text = if before.is_empty() {
+            text.to_string()
+        } else {
+            format!("{before}\n\n{text}")
+        };
+        let parsed = crate::syntax::parse(&crate::source::Source::new("block", &text));
+        let refused = parsed.diagnostics.iter().any(|d| d.is_error());
+        (refused, super::same::without_layout(&parsed.document))
     };
-    tree.root()
-        .children()
-        .enumerate()
-        .filter(|(_, child)| matches!(child.kind(), SyntaxKind::Rule(_)))
-        .filter(|(_, child)| {
-            let written = trim_lines(child.text());
-            let printed = entry(*child, options);
-            printed != written && reads(&printed) != reads(&written)
-        })
-        .map(|(index, _)| index)
-        .collect()
+    let mut before = String::new();
+    let mut changed = BTreeSet::new();
+    for (index, child) in tree.root().children().enumerate() {
+        if !matches!(child.kind(), SyntaxKind::Rule(_)) {
+            continue;
+        }
+        let written = trim_lines(child.text());
+        let printed = entry(child, options);
+        if printed != written && reads(&before, &printed) != reads(&before, &written) {
+            changed.insert(index);
+        }
+        before = written;
+    }
+    changed
 }
 
 /// One block of the file: the notes above it, then the block.

@@ -193,6 +193,17 @@ fn a_paragraph_that_would_read_differently_filled_keeps_its_lines() {
     }
 }
 
+#[test]
+fn a_strong_mark_that_filling_leaves_at_the_end_of_a_line_opens_nothing() {
+    // `** ` is the two characters; so is `**` at the end of a line, where filling may put it
+    // (found by the fuzzer: the filled text had an unclosed strong emphasis).
+    let text = "title: A\n\n1. Ministers met ** and agreed.\n";
+    let out = formatted("strong.decl", text, &Options { width: 20 }).expect("no syntax error");
+    assert_eq!(out, "title: A\n\n1. Ministers met **\nand agreed.\n");
+    let out = formatted("strong.decl", &out, &Options { width: 0 }).expect("no syntax error");
+    assert_eq!(out, text);
+}
+
 mod command {
     use crate::cli::{plenary, run, TempDir};
 
