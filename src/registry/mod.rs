@@ -20,9 +20,12 @@
 //! name may belong to several entities, but never to two at once.
 
 use std::borrow::Cow;
-use std::collections::{BTreeSet, HashMap, HashSet};
+use std::collections::BTreeSet;
 use std::sync::OnceLock;
 
+// Loading the registry hashes every name several times; the keys are the registry's names and
+// the project's own, so a fast hash that is not keyed against flooding is the right one.
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use serde::Deserialize;
 use unicode_normalization::{is_nfc_quick, IsNormalized, UnicodeNormalization};
 
@@ -508,13 +511,15 @@ impl Registry {
     fn from_file(file: RegistryFile, countries: &str) -> Result<Registry, String> {
         let generated: CountriesFile =
             serde_json::from_str(countries).map_err(|e| e.to_string())?;
+        let mut folds = Folds::default();
         let entities = merge(
             file.entities,
             generated.countries,
             generated.former,
             &file.ambiguous,
+            &mut folds,
         )?;
-        let registry = Registry::new(entities, file.forums, file.ambiguous)?;
+        let registry = Registry::new(entities, file.forums, file.ambiguous, &mut folds)?;
         for forum in &registry.forums {
             for event in &forum.events {
                 for id in event.ids() {
@@ -546,8 +551,9 @@ impl Registry {
         entities: Vec<Entity>,
         forums: Vec<Forum>,
         ambiguous: Vec<Ambiguous>,
+        folds: &mut Folds,
     ) -> Result<Registry, String> {
-        let mut ambiguous_index: HashMap<String, Vec<usize>> = HashMap::new();
+        let mut ambiguous_index: HashMap<String, Vec<usize>> = HashMap::default();
         for (position, entry) in ambiguous.iter().enumerate() {
             if entry.ids.len() < 2 {
                 return Err(format!(
@@ -557,7 +563,7 @@ impl Registry {
             }
             for name in &entry.names {
                 ambiguous_index
-                    .entry(fold(name))
+                    .entry(folds.fold(name))
                     .or_default()
                     .push(position);
             }
@@ -566,13 +572,13 @@ impl Registry {
             entities: Vec::with_capacity(entities.len()),
             forums,
             ambiguous,
-            index: HashMap::with_capacity(entities.len() * 6),
-            by_id: HashMap::with_capacity(entities.len()),
+            index: HashMap::with_capacity_and_hasher(entities.len() * 6, Default::default()),
+            by_id: HashMap::with_capacity_and_hasher(entities.len(), Default::default()),
             ambiguous_index,
             sorted_keys: std::sync::OnceLock::new(),
         };
         for entity in entities {
-            registry.add(entity)?;
+            registry.add(entity, folds)?;
         }
         for entry in &registry.ambiguous {
             if let Some(id) = entry.ids.iter().find(|id| registry.entity(id).is_none()) {
@@ -587,7 +593,7 @@ impl Registry {
 
     /// Adds an entity; a spelling that names another entity on the same days, or that is
     /// ambiguous on them, is an error.
-    fn add(&mut self, mut entity: Entity) -> Result<(), String> {
+    fn add(&mut self, mut entity: Entity, folds: &mut Folds) -> Result<(), String> {
         abbreviate(&mut entity);
         let position = self.entities.len();
         if self.by_id.insert(entity.id.clone(), position).is_some() {
@@ -620,7 +626,7 @@ impl Registry {
             en.chain(zh)
         });
         for (list, at, name, from, to) in current.chain(former) {
-            let key = fold(name);
+            let key = folds.fold(name);
             if key.is_empty() {
                 return Err(format!("`{}` has an empty name", entity.id));
             }
@@ -690,7 +696,12 @@ impl Registry {
                 None => entities.push(entity),
             }
         }
-        Registry::new(entities, self.forums.clone(), self.ambiguous.clone())
+        Registry::new(
+            entities,
+            self.forums.clone(),
+            self.ambiguous.clone(),
+            &mut Folds::default(),
+        )
     }
 
     /// Every entity, in the order of the registry.
@@ -1029,17 +1040,18 @@ fn merge(
     countries: Vec<Country>,
     former: Vec<FormerCountry>,
     ambiguous: &[Ambiguous],
+    folds: &mut Folds,
 ) -> Result<Vec<Entity>, String> {
     let reserved: HashSet<String> = ambiguous
         .iter()
         .filter(|a| a.from.is_none() && a.to.is_none())
         .flat_map(|a| &a.names)
-        .map(|n| fold(n))
+        .map(|n| folds.fold(n))
         .collect();
-    let keep = |names: Vec<String>| -> Vec<String> {
+    let keep = |names: Vec<String>, folds: &mut Folds| -> Vec<String> {
         names
             .into_iter()
-            .filter(|n| !reserved.contains(&fold(n)))
+            .filter(|n| !reserved.contains(&folds.fold(n)))
             .collect()
     };
     let mut by_id: HashMap<String, usize> = entities
@@ -1048,7 +1060,11 @@ fn merge(
         .map(|(position, e)| (e.id.clone(), position))
         .collect();
     for country in countries {
-        let (en, mut zh, aliases) = (keep(country.en), keep(country.zh), keep(country.aliases));
+        let (en, mut zh, aliases) = (
+            keep(country.en, folds),
+            keep(country.zh, folds),
+            keep(country.aliases, folds),
+        );
         let Some(&position) = by_id.get(&country.id) else {
             by_id.insert(country.id.clone(), entities.len());
             let mut entity = Entity::named(&country.id, Kind::Country, en, zh, aliases);
@@ -1076,9 +1092,9 @@ fn merge(
             // The formal name ("Kingdom of Belgium") is a spelling a declaration may use; the
             // ISO short name, where it is not the curated one, is an alias.
             let formal = en.split_off(1);
-            add_accepted(known, formal);
+            add_accepted(known, formal, folds);
         }
-        add_aliases(known, en.into_iter().chain(zh).chain(aliases));
+        add_aliases(known, en.into_iter().chain(zh).chain(aliases), folds);
     }
     let claimed: HashMap<String, (usize, usize)> = entities
         .iter()
@@ -1091,12 +1107,12 @@ fn merge(
         })
         .collect();
     for country in former {
-        let en = keep(country.en);
+        let en = keep(country.en, folds);
         if let Some(&(position, i)) = claimed.get(&country.id) {
             let name = &mut entities[position].former[i];
-            let have: HashSet<String> = name.en.iter().map(|n| fold(n)).collect();
+            let have: HashSet<String> = name.en.iter().map(|n| folds.fold(n)).collect();
             name.en
-                .extend(en.into_iter().filter(|n| !have.contains(&fold(n))));
+                .extend(en.into_iter().filter(|n| !have.contains(&folds.fold(n))));
             continue;
         }
         if let Some(&position) = by_id.get(&country.id) {
@@ -1108,7 +1124,7 @@ fn merge(
             if known.en.is_empty() {
                 known.en = en;
             } else {
-                add_aliases(known, en.into_iter());
+                add_aliases(known, en.into_iter(), folds);
             }
             continue;
         }
@@ -1124,31 +1140,31 @@ fn merge(
 }
 
 /// Adds the English names an entity does not have yet as accepted spellings.
-fn add_accepted(entity: &mut Entity, names: Vec<String>) {
+fn add_accepted(entity: &mut Entity, names: Vec<String>, folds: &mut Folds) {
     let have: HashSet<String> = entity
         .en
         .iter()
         .chain(&entity.aliases)
         .chain(entity.former.iter().flat_map(|f| f.en.iter()))
-        .map(|n| fold(n))
+        .map(|n| folds.fold(n))
         .collect();
     entity
         .en
-        .extend(names.into_iter().filter(|n| !have.contains(&fold(n))));
+        .extend(names.into_iter().filter(|n| !have.contains(&folds.fold(n))));
 }
 
 /// Adds the names an entity does not have yet as aliases.
-fn add_aliases(entity: &mut Entity, names: impl Iterator<Item = String>) {
+fn add_aliases(entity: &mut Entity, names: impl Iterator<Item = String>, folds: &mut Folds) {
     let mut have: HashSet<String> = entity
         .en
         .iter()
         .chain(&entity.zh)
         .chain(&entity.aliases)
         .chain(entity.former.iter().flat_map(|f| f.en.iter().chain(&f.zh)))
-        .map(|n| fold(n))
+        .map(|n| folds.fold(n))
         .collect();
     for name in names {
-        if have.insert(fold(&name)) {
+        if have.insert(folds.fold(&name)) {
             entity.aliases.push(name);
         }
     }
@@ -1167,6 +1183,23 @@ impl Forum {
             .iter()
             .filter(|e| e.ids().any(|m| m == id))
             .collect()
+    }
+}
+
+/// The names folded while a registry is built. Loading folds most names three times (to set
+/// aside the reserved names, to find the names an entity has already, and to index them), and
+/// folding was most of the time of loading; each distinct name is folded once.
+#[derive(Default)]
+struct Folds(HashMap<String, String>);
+
+impl Folds {
+    fn fold(&mut self, name: &str) -> String {
+        if let Some(folded) = self.0.get(name) {
+            return folded.clone();
+        }
+        let folded = fold(name);
+        self.0.insert(name.to_string(), folded.clone());
+        folded
     }
 }
 
