@@ -204,6 +204,15 @@ fn a_strong_mark_that_filling_leaves_at_the_end_of_a_line_opens_nothing() {
     assert_eq!(out, text);
 }
 
+#[test]
+fn the_space_at_the_end_of_a_quotation_left_open_is_layout() {
+    // A quotation over several paragraphs leaves each but the last open; the space at the end
+    // of its line is the paragraph's, which fmt drops (found by the fuzzer).
+    let text = "title: X\n\n\u{201c}2. It \n\n\u{201c}3. It assists them.\u{201d}\n";
+    let out = formatted("quote.decl", text, &Options::default()).expect("no syntax error");
+    assert_eq!(out, text.replace("It \n", "It\n"));
+}
+
 mod command {
     use crate::cli::{plenary, run, TempDir};
 
