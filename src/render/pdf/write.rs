@@ -63,25 +63,26 @@ pub fn write(pages: &Pages, fonts: &FontSet, metadata: &Metadata) -> Result<Vec<
         .map_err(|e| PdfError::Font {
             message: format!("a font cannot be read: {e}"),
         })?;
-    // The new number of each glyph in its face's subset, by face. Subsetting a face was the
-    // largest part of writing; the faces are subset on all cores at once.
-    let used: Vec<(usize, BTreeSet<u16>)> = used.into_iter().collect();
-    let mut subsets = Vec::with_capacity(used.len());
-    crate::batch::in_order(
-        &used,
-        crate::batch::threads(),
-        |(face, glyphs)| subset(fonts, *face, glyphs),
-        |_, subset| subsets.push(subset),
-    );
+    // The new number of each glyph in its face's subset, by face.
     let mut remappers: BTreeMap<usize, GlyphRemapper> = BTreeMap::new();
-    for ((face, _), subset) in used.iter().zip(subsets) {
-        let (face, (remapper, mut parsed)) = (*face, subset?);
+    for (&face, glyphs) in &used {
+        let file = &fonts.files[face];
+        let cannot = |why: String| PdfError::Font {
+            message: format!("the font `{}` cannot be embedded: {why}", file.name),
+        };
+        // In the order of the old numbers, so that the same glyphs give the same subset.
+        let remapper =
+            GlyphRemapper::new_from_glyphs_sorted(&glyphs.iter().copied().collect::<Vec<_>>());
+        let subset = subsetter::subset(&file.bytes, file.index, &remapper)
+            .map_err(|e| cannot(e.to_string()))?;
+        let mut warnings = Vec::new();
+        let mut parsed = ParsedFont::from_bytes(&subset, 0, &mut warnings)
+            .ok_or_else(|| cannot("its subset cannot be read back".to_string()))?;
         // The name PDF readers show, after the tag that marks a subset (ISO 32000-1, 9.6.4).
         parsed.font_name = Some(format!(
             "{}+{}",
             ids[&face].0,
-            postscript_name(&faces[face])
-                .unwrap_or_else(|| fonts.files[face].name.replace(' ', ""))
+            postscript_name(&faces[face]).unwrap_or_else(|| file.name.replace(' ', ""))
         ));
         remappers.insert(face, remapper);
         // Resource names are chosen here, not left random, so that output is reproducible.
@@ -202,74 +203,36 @@ pub fn write(pages: &Pages, fonts: &FontSet, metadata: &Metadata) -> Result<Vec<
     Ok(bytes)
 }
 
-/// The face subset to `glyphs`, numbered in the order of the old numbers so that the same
-/// glyphs give the same subset, and read back as printpdf embeds it.
-fn subset(
-    fonts: &FontSet,
-    face: usize,
-    glyphs: &BTreeSet<u16>,
-) -> Result<(GlyphRemapper, ParsedFont), PdfError> {
-    let file = &fonts.files[face];
-    let cannot = |why: String| PdfError::Font {
-        message: format!("the font `{}` cannot be embedded: {why}", file.name),
-    };
-    let remapper =
-        GlyphRemapper::new_from_glyphs_sorted(&glyphs.iter().copied().collect::<Vec<_>>());
-    let subset =
-        subsetter::subset(&file.bytes, file.index, &remapper).map_err(|e| cannot(e.to_string()))?;
-    let mut warnings = Vec::new();
-    let parsed = ParsedFont::from_bytes(&subset, 0, &mut warnings)
-        .ok_or_else(|| cannot("its subset cannot be read back".to_string()))?;
-    Ok((remapper, parsed))
-}
-
 /// How hard the streams are compressed. lopdf's own `compress` uses the best level (9), which
 /// was 15% of the time of an English build. The fastest level makes the English ASEM
 /// declaration 52 KB instead of 43 KB and the bilingual one 184 KB instead of 166 KB, sizes no
 /// reader or mail server minds, and saves about a tenth of the build.
 const COMPRESSION: u32 = 1;
 
-/// Compresses every stream that may be compressed and is not yet, where that makes it smaller,
-/// on all cores at once.
+/// Compresses every stream that may be compressed and is not yet, where that makes it smaller.
 fn compress(pdf: &mut lopdf::Document) {
     use std::io::Write;
-    let streams: Vec<(ObjectId, &[u8])> = pdf
-        .objects
-        .iter()
-        .filter_map(|(&id, object)| match object {
-            Object::Stream(stream)
-                if stream.allows_compression && stream.dict.get(b"Filter").is_err() =>
-            {
-                Some((id, stream.content.as_slice()))
+    for object in pdf.objects.values_mut() {
+        let Object::Stream(stream) = object else {
+            continue;
+        };
+        if !stream.allows_compression || stream.dict.get(b"Filter").is_ok() {
+            continue;
+        }
+        let mut encoder = flate2::write::ZlibEncoder::new(
+            Vec::with_capacity(stream.content.len() / 2),
+            flate2::Compression::new(COMPRESSION),
+        );
+        let compressed = encoder
+            .write_all(&stream.content)
+            .and_then(|()| encoder.finish());
+        // Writing to memory cannot fail; a stream that somehow did stays as it was. A stream
+        // is compressed only if that saves more than the 19 bytes `/Filter /FlateDecode` adds.
+        if let Ok(compressed) = compressed {
+            if compressed.len() + 19 < stream.content.len() {
+                stream.dict.set("Filter", "FlateDecode");
+                stream.set_content(compressed);
             }
-            _ => None,
-        })
-        .collect();
-    let mut compressed = Vec::with_capacity(streams.len());
-    crate::batch::in_order(
-        &streams,
-        crate::batch::threads(),
-        |(_, content)| {
-            let mut encoder = flate2::write::ZlibEncoder::new(
-                Vec::with_capacity(content.len() / 2),
-                flate2::Compression::new(COMPRESSION),
-            );
-            // Writing to memory cannot fail; a stream that somehow did stays as it was. A
-            // stream is compressed only if that saves more than the 19 bytes
-            // `/Filter /FlateDecode` adds.
-            encoder
-                .write_all(content)
-                .and_then(|()| encoder.finish())
-                .ok()
-                .filter(|c| c.len() + 19 < content.len())
-        },
-        |_, result| compressed.push(result),
-    );
-    let ids: Vec<ObjectId> = streams.into_iter().map(|(id, _)| id).collect();
-    for (id, content) in ids.into_iter().zip(compressed) {
-        if let (Some(Object::Stream(stream)), Some(content)) = (pdf.objects.get_mut(&id), content) {
-            stream.dict.set("Filter", "FlateDecode");
-            stream.set_content(content);
         }
     }
 }
