@@ -213,6 +213,15 @@ fn the_space_at_the_end_of_a_quotation_left_open_is_layout() {
     assert_eq!(out, text.replace("It \n", "It\n"));
 }
 
+#[test]
+fn a_sub_paragraph_that_would_read_differently_filled_is_read_after_the_header() {
+    // Read without the header, the sub-paragraph's text was not read at all, so the link that
+    // joining its lines makes went unseen and the whole file was refused (found by the fuzzer).
+    let text = "title: T\n\n1. The Conference recommended:\n\n(a) that trade be fair.\n\n(b) that trade grow:\n1. Ministers welcomed the [report of the\nGroup](https://example.org) and the\n";
+    let out = formatted("sub.decl", text, &Options { width: 0 }).expect("no syntax error");
+    assert_eq!(out, text);
+}
+
 mod command {
     use crate::cli::{plenary, run, TempDir};
 
