@@ -69,8 +69,8 @@ pub fn format(source: &Source, options: &Options) -> Result<String, Refusal> {
         return Ok(formatted);
     }
     // Some block reads differently laid out: those blocks are kept as written, and the rest of
-    // the file is still formatted. Finding them costs two parses of each block, which only a
-    // file that needs it pays.
+    // the file is still formatted. Finding them costs two parses of each block the printer
+    // changes, each after the header and a few blocks before it; only a file that needs it pays.
     let formatted = printed(&print::blocks_that_read_differently(&parsed.tree, options));
     if reads_the_same(&formatted) {
         Ok(formatted)
