@@ -7,6 +7,11 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::mpsc;
 use std::time::{Duration, Instant};
 
+/// From this size on, the work on one text is shared among the cores: its blocks are parsed and
+/// its checks run on all of them. A declaration is read and checked faster than threads start;
+/// a text of megabytes (a treaty with its schedules, a generated draft) is not.
+pub const PARALLEL_FROM: usize = 256 * 1024;
+
 /// How many files are worked on at once: one per core.
 pub fn threads() -> usize {
     std::thread::available_parallelism().map_or(1, |n| n.get())

@@ -161,6 +161,23 @@ const NEXT_MEETING_PHRASES: &[&str] = &[
 /// Recognises the facts in the prose of every version, `prose[i]` being the passages of
 /// version `i`, and compares each with its data.
 pub fn recognise(analysis: &Analysis, prose: &[Vec<Passage>], source: &str) -> Vec<FoundFact> {
+    // The passages are read each on its own, so those of a long text are read on all cores;
+    // the facts come back in the order of the passages, whatever the cores.
+    let threads = if source.len() < crate::batch::PARALLEL_FROM {
+        1
+    } else {
+        crate::batch::threads()
+    };
+    recognise_on(analysis, prose, source, threads)
+}
+
+/// [`recognise`] on up to `threads` cores.
+fn recognise_on(
+    analysis: &Analysis,
+    prose: &[Vec<Passage>],
+    source: &str,
+    threads: usize,
+) -> Vec<FoundFact> {
     let mut out = Vec::new();
     for (info, passages) in analysis.versions.iter().zip(prose) {
         let language = info.meta.language;
@@ -198,14 +215,24 @@ pub fn recognise(analysis: &Analysis, prose: &[Vec<Passage>], source: &str) -> V
             reader.title_year(&read, &mut out);
             reader.title_place(&read, &mut out);
         }
-        for passage in passages {
-            let read = Read::new(passage);
-            reader.counts(&read, &mut out);
-            reader.editions(&read, &mut out);
-            reader.next_years(&read, &mut out);
-            reader.weekdays(&read, &mut out);
-            reader.periodicities(&read, &mut out);
-        }
+        let chunks: Vec<&[Passage]> = passages.chunks(PASSAGES_READ_TOGETHER).collect();
+        crate::batch::in_order(
+            &chunks,
+            threads,
+            |chunk| {
+                let mut found = Vec::new();
+                for passage in *chunk {
+                    let read = Read::new(passage);
+                    reader.counts(&read, &mut found);
+                    reader.editions(&read, &mut found);
+                    reader.next_years(&read, &mut found);
+                    reader.weekdays(&read, &mut found);
+                    reader.periodicities(&read, &mut found);
+                }
+                found
+            },
+            |_, found| out.extend(found),
+        );
     }
     out.sort_by_key(|f| (f.span.start, f.span.end));
     // The lines, counted in one pass over the source for all the phrases in order.
@@ -221,6 +248,9 @@ pub fn recognise(analysis: &Analysis, prose: &[Vec<Passage>], source: &str) -> V
     }
     out
 }
+
+/// How many passages one core reads at a time when a long text is read on all of them.
+const PASSAGES_READ_TOGETHER: usize = 64;
 
 /// A passage with what every reader of it needs: its text with ASCII letters in lower case
 /// (searched for names and phrases, at the same byte offsets as the text) and its words.
@@ -1603,6 +1633,32 @@ mod tests {
     const HEADER: &str = "title: Final Act\nseries: ASEM SMEs Ministerial Meeting\nforum: ASEM\nedition: fifth\ndates: 2007-10-30 to 2007-10-31\nperiodicity: biennial\n\npast meeting:\nedition: first\nyear: 1999\n\n";
 
     const ANNEX: &str = "\n\nannex: List of Members (3)\n- China\n- Japan\n- Germany\n";
+
+    #[test]
+    fn reading_the_passages_on_all_cores_finds_what_reading_them_in_turn_finds() {
+        let mut text = HEADER.to_string();
+        let mut number = 1;
+        while text.len() < 2 * crate::batch::PARALLEL_FROM {
+            text.push_str(&format!(
+                "{number}. Representatives from 3 ASEM members met on Tuesday, 30 October 2007, the fifth meeting, held every two years; the next will be held in 2009.\n\n"
+            ));
+            number += 1;
+        }
+        text.push_str(ANNEX);
+        let source = Source::new("test.decl", text);
+        let parsed = crate::syntax::parse(&source);
+        let analysis = crate::analysis::analyze(&parsed.document, Registry::builtin());
+        let prose: Vec<_> = parsed
+            .document
+            .versions
+            .iter()
+            .map(|version| super::super::prose::passages(version, source.text()))
+            .collect();
+        let in_turn = super::recognise_on(&analysis, &prose, source.text(), 1);
+        let on_all_cores = super::recognise_on(&analysis, &prose, source.text(), 4);
+        assert!(in_turn.len() > 2 * number, "{} facts", in_turn.len());
+        assert_eq!(format!("{in_turn:?}"), format!("{on_all_cores:?}"));
+    }
 
     #[test]
     fn a_count_of_the_whole_membership_is_read_and_a_part_is_not() {

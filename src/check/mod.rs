@@ -201,14 +201,10 @@ pub fn find(code: &str) -> Option<&'static str> {
         .find(|c| *c == code)
 }
 
-/// From this size on, a text's checks run on all cores, each check on the next free one. A
-/// declaration is checked faster than threads start; a text of megabytes (a treaty with its
-/// schedules, a generated draft) is not.
-const CHECKED_IN_PARALLEL_FROM: usize = 256 * 1024;
-
 /// Runs every check and returns what they found, in no particular order.
 pub fn check(cx: &Context) -> Vec<Diagnostic> {
-    let threads = if cx.source.text().len() < CHECKED_IN_PARALLEL_FROM {
+    // Each check on the next free core.
+    let threads = if cx.source.text().len() < crate::batch::PARALLEL_FROM {
         1
     } else {
         crate::batch::threads()

@@ -2,8 +2,9 @@
 //! leaves in order gives the file back, and a formatter or a language server can work on the
 //! drafter's text as written (quote styles, bullets, full-width colons, blank lines, notes).
 //!
-//! The tree is built from pest's pairs ([`TreeBuilder`]): each pair becomes a node of the kind of
-//! its grammar rule, and every gap between a pair's children (the literal marks of the grammar,
+//! The tree is built from pest's pairs, read first into a [`Read`] (which may cross threads, so
+//! that the blocks of a large file are read on all cores) and then added by [`TreeBuilder`]:
+//! each pair becomes a node of the kind of its grammar rule, and every gap between a pair's children (the literal marks of the grammar,
 //! spaces, line endings, blank lines between blocks) becomes a token of its own. A pair with no
 //! pairs inside (an atomic rule such as `text` or `field_key`) is a leaf holding its text. The syntax tree
 //! the checks read (`ast`) is lowered from this tree, never from pest directly.
@@ -264,11 +265,69 @@ impl<'t> Iterator for Children<'t> {
     }
 }
 
-/// A node being built: its index and the pairs of its children still to add.
-struct Open<'i> {
-    index: usize,
-    children: pest::iterators::Pairs<'i, Rule>,
-    end: usize,
+/// What the grammar read of a text with one rule: its pairs in preorder, each with the size of
+/// its subtree and its span in the text read. Unlike pest's pairs it owns its data and may be
+/// sent to another thread.
+#[derive(Debug)]
+pub struct Read {
+    pairs: Vec<ReadPair>,
+    /// How deep the rules nest, the outermost counted as 1.
+    pub deepest: usize,
+}
+
+#[derive(Debug, Clone, Copy)]
+struct ReadPair {
+    rule: Rule,
+    start: u32,
+    end: u32,
+    size: u32,
+}
+
+/// Reads `text` with one rule of the grammar: `Ok(None)` when the rule matched nothing to pair.
+pub fn read(rule: Rule, text: &str) -> Result<Option<Read>, Box<pest::error::Error<Rule>>> {
+    use pest::Parser;
+    let Some(pair) = super::PlenaryParser::parse(rule, text)
+        .map_err(Box::new)?
+        .next()
+    else {
+        return Ok(None);
+    };
+    Ok(Some(Read::from_pair(pair)))
+}
+
+impl Read {
+    /// Copies out a pair and every pair inside it, with an explicit stack rather than
+    /// recursion: nesting depth is the drafter's to choose.
+    fn from_pair(pair: Pair<'_, Rule>) -> Read {
+        let mut pairs = Vec::new();
+        let mut deepest = 0;
+        let mut stack: Vec<(usize, pest::iterators::Pairs<'_, Rule>)> = Vec::new();
+        let mut next = Some(pair);
+        loop {
+            if let Some(pair) = next.take() {
+                let span = pair.as_span();
+                stack.push((pairs.len(), pair.clone().into_inner()));
+                deepest = deepest.max(stack.len());
+                pairs.push(ReadPair {
+                    rule: pair.as_rule(),
+                    start: span.start() as u32,
+                    end: span.end() as u32,
+                    size: 0,
+                });
+            }
+            let Some((index, children)) = stack.last_mut() else {
+                break;
+            };
+            match children.next() {
+                Some(child) => next = Some(child),
+                None => {
+                    pairs[*index].size = (pairs.len() - *index) as u32;
+                    stack.pop();
+                }
+            }
+        }
+        Read { pairs, deepest }
+    }
 }
 
 /// Builds a tree block by block: the root's children are the blocks of the file (entry-rule
@@ -298,50 +357,49 @@ impl TreeBuilder {
         }
     }
 
-    /// Adds a pair of the grammar, read from the text at `offset` in the file, with everything
-    /// between the last block and it as tokens. Returns the node's index, for [`Self::node`].
-    pub fn pair(&mut self, pair: Pair<'_, Rule>, offset: usize) -> usize {
-        self.gap_to(offset + pair.as_span().start());
-        let index = self.tree.nodes.len();
-        // An explicit stack rather than recursion: nesting depth is the drafter's to choose.
-        let mut stack = vec![self.open(pair, offset)];
-        while let Some(top) = stack.last_mut() {
-            match top.children.next() {
-                Some(child) => {
-                    let child = self.open(child, offset);
-                    stack.push(child);
+    /// Adds what the grammar read of the text at `offset` in the file, with everything between
+    /// the last block and it as tokens. Returns the index of its outermost node, for
+    /// [`Self::node`].
+    pub fn read(&mut self, read: &Read, offset: usize) -> usize {
+        let mut first = self.tree.nodes.len();
+        // The nodes still open: each one's index in the tree, end in the file, and the index in
+        // `read` past its subtree.
+        let mut open: Vec<(usize, usize, usize)> = Vec::new();
+        for (i, pair) in read.pairs.iter().enumerate() {
+            while let Some(&(index, end, past)) = open.last() {
+                if past > i {
+                    break;
                 }
-                None => {
-                    let top = stack.pop().expect("the stack is not empty");
-                    // A rule without rules inside (an atomic one, such as `text`) is a leaf:
-                    // its text is one token. Around the rules inside one, the gaps are tokens.
-                    if self.tree.nodes.len() > top.index + 1 {
-                        self.gap_to(top.end);
-                    }
-                    self.close(top.index);
-                }
+                open.pop();
+                self.close_rule(index, end);
             }
+            let (start, end) = (offset + pair.start as usize, offset + pair.end as usize);
+            self.gap_to(start);
+            if i == 0 {
+                first = self.tree.nodes.len();
+            }
+            open.push((self.tree.nodes.len(), end, i + pair.size as usize));
+            self.tree.nodes.push(RawNode {
+                kind: SyntaxKind::Rule(pair.rule),
+                start: start as u32,
+                end: end as u32,
+                size: 0,
+            });
         }
-        index
+        while let Some((index, end, _)) = open.pop() {
+            self.close_rule(index, end);
+        }
+        first
     }
 
-    /// Adds the node of a pair, its children still to come.
-    fn open<'i>(&mut self, pair: Pair<'i, Rule>, offset: usize) -> Open<'i> {
-        let span = pair.as_span();
-        let (start, end) = (offset + span.start(), offset + span.end());
-        self.gap_to(start);
-        let index = self.tree.nodes.len();
-        self.tree.nodes.push(RawNode {
-            kind: SyntaxKind::Rule(pair.as_rule()),
-            start: start as u32,
-            end: end as u32,
-            size: 0,
-        });
-        Open {
-            index,
-            children: pair.into_inner(),
-            end,
+    /// Closes the node of a rule that ends at `end`. A rule without rules inside (an atomic
+    /// one, such as `text`) is a leaf: its text is one token. Around the rules inside one, the
+    /// gaps are tokens.
+    fn close_rule(&mut self, index: usize, end: usize) {
+        if self.tree.nodes.len() > index + 1 {
+            self.gap_to(end);
         }
+        self.close(index);
     }
 
     /// Adds a block the grammar could not read, `start..end` in the file.
@@ -439,10 +497,9 @@ impl TreeBuilder {
 /// file's (`offset` is where the fragment stands): field values and the words of unread blocks
 /// are read so.
 pub fn fragment(rule: Rule, text: &str, offset: usize) -> Option<SyntaxTree> {
-    use pest::Parser;
-    let pair = super::PlenaryParser::parse(rule, text).ok()?.next()?;
+    let read = read(rule, text).ok()??;
     let mut builder = TreeBuilder::new(text, offset);
-    builder.pair(pair, offset);
+    builder.read(&read, offset);
     Some(builder.finish())
 }
 
@@ -473,14 +530,8 @@ mod tests {
     fn truncating_a_block_keeps_what_stands_before_the_cut() {
         let text = "title: A\nhost: B\n";
         let mut builder = TreeBuilder::new(text, 0);
-        let pair = {
-            use pest::Parser;
-            super::super::PlenaryParser::parse(Rule::header_block, text)
-                .unwrap()
-                .next()
-                .unwrap()
-        };
-        let index = builder.pair(pair, 0);
+        let read = read(Rule::header_block, text).unwrap().unwrap();
+        let index = builder.read(&read, 0);
         builder.truncate(index, 9);
         let tree = builder.finish();
         assert_eq!(tree.text(), text);

@@ -51,13 +51,90 @@ impl Parsed {
 /// Parses a whole file.
 pub fn parse(source: &Source) -> Parsed {
     let text = source.text();
-    let mut diagnostics = Vec::new();
-    let mut assembler = assemble::Assembler::new(text.len());
-    let mut builder = cst::TreeBuilder::new(text, 0);
-    let mut header_seen = false;
-    // The diagnostic of a quotation the paragraph before left open.
-    let mut open_quotation: Option<usize> = None;
-    for block in split::split(text) {
+    read_blocks(text, text.len() >= crate::batch::PARALLEL_FROM)
+}
+
+/// Reads the blocks of a text, on all cores if `on_all_cores`: the result is the same either way.
+fn read_blocks(text: &str, on_all_cores: bool) -> Parsed {
+    let blocks = split::split(text);
+    let mut reader = Reader::new(text);
+    if !on_all_cores {
+        for block in &blocks {
+            reader.block(block, None);
+        }
+    } else {
+        // The grammar reads the blocks ahead on every core, each with the rule its own text
+        // suggests; the blocks are then taken in order on this thread, and the few whose rule
+        // depends on the blocks before them (the header, a dash line outside the annex) are
+        // read again there.
+        let chunks: Vec<&[split::RawBlock]> = blocks.chunks(BLOCKS_READ_TOGETHER).collect();
+        crate::batch::in_order(
+            &chunks,
+            crate::batch::threads(),
+            |chunk| {
+                chunk
+                    .iter()
+                    .map(|block| {
+                        let rule = likely_rule(&text[block.start..block.end]);
+                        (rule, cst::read(rule, &text[block.start..block.end]))
+                    })
+                    .collect::<Vec<_>>()
+            },
+            |i, reads| {
+                for (block, read) in chunks[i].iter().zip(reads) {
+                    reader.block(block, Some(read));
+                }
+            },
+        );
+    }
+    reader.finish()
+}
+
+/// How many blocks one thread reads at a time: enough that handing the work over costs little
+/// beside it, few enough that the blocks taken in order never wait long.
+const BLOCKS_READ_TOGETHER: usize = 64;
+
+/// What the grammar made of a block, with the rule it read it with.
+type BlockRead = (Rule, ReadResult);
+type ReadResult = Result<Option<cst::Read>, Box<pest::error::Error<Rule>>>;
+
+/// The rule a block is read with when the blocks before it are not known yet: a block that
+/// starts with a dash lists members (as it does in an annex); any other is a block of the text.
+fn likely_rule(block: &str) -> Rule {
+    if starts_with_member(block) {
+        Rule::member_block
+    } else {
+        Rule::block_entry
+    }
+}
+
+/// Takes the blocks of a file in order and builds its trees.
+struct Reader<'t> {
+    text: &'t str,
+    diagnostics: Vec<Diagnostic>,
+    assembler: assemble::Assembler,
+    builder: cst::TreeBuilder,
+    header_seen: bool,
+    /// The diagnostic of a quotation the paragraph before left open.
+    open_quotation: Option<usize>,
+}
+
+impl<'t> Reader<'t> {
+    fn new(text: &'t str) -> Reader<'t> {
+        Reader {
+            text,
+            diagnostics: Vec::new(),
+            assembler: assemble::Assembler::new(text.len()),
+            builder: cst::TreeBuilder::new(text, 0),
+            header_seen: false,
+            open_quotation: None,
+        }
+    }
+
+    /// Reads the next block; `ahead` is what the grammar made of it already, if it did.
+    fn block(&mut self, block: &split::RawBlock, ahead: Option<BlockRead>) {
+        let text = self.text;
+        let diagnostics = &mut self.diagnostics;
         let block_text = &text[block.start..block.end];
         if let Some(previous) = block.runs_on_from {
             let digits = block_text.len()
@@ -71,20 +148,20 @@ pub fn parse(source: &Source) -> Parsed {
                 previous,
             ));
         }
-        if let Some(index) = open_quotation.take() {
+        if let Some(index) = self.open_quotation.take() {
             if opens_with_quotation_mark(block_text) {
                 diagnostics.remove(index);
             }
         }
-        let mut rule = if header_seen || block.only_comments {
+        let mut rule = if self.header_seen || block.only_comments {
             // In the annex, lines that start with a dash list members.
-            if assembler.in_annex() && starts_with_member(block_text) {
+            if self.assembler.in_annex() && starts_with_member(block_text) {
                 Rule::member_block
             } else {
                 Rule::block_entry
             }
         } else {
-            header_seen = true;
+            self.header_seen = true;
             // A file that starts with its text rather than a header: say so once, then read
             // the block as text so that its own mistakes are still found.
             if looks_like_fields(block_text) {
@@ -94,49 +171,54 @@ pub fn parse(source: &Source) -> Parsed {
                 Rule::block_entry
             }
         };
+        let mut ahead = ahead.filter(|(read_with, _)| *read_with == rule);
         let mut start = block.start;
         // A block of fields that runs into the text without a blank line hands the rest of the
         // block on, to be read as a block of its own.
         loop {
             let block_text = &text[start..block.end];
-            let pair = match PlenaryParser::parse(rule, block_text) {
-                Ok(mut pairs) => pairs.next(),
+            let read = match ahead.take() {
+                Some((_, read)) => read,
+                None => cst::read(rule, block_text),
+            };
+            let read = match read {
+                Ok(read) => read,
                 Err(error) if rule == Rule::header_block => {
-                    diagnostics.push(expected::describe(error, start, block_text));
-                    builder.unread(start, block.end);
+                    diagnostics.push(expected::describe(*error, start, block_text));
+                    self.builder.unread(start, block.end);
                     None
                 }
                 Err(error) => {
-                    diagnostics.push(expected::describe(error, start, block_text));
-                    builder.unread(start, block.end);
+                    diagnostics.push(expected::describe(*error, start, block_text));
+                    self.builder.unread(start, block.end);
                     // The block stays in the syntax tree, unread, so that the checks know
                     // something stands here.
                     let unread = lower::Lowerer::new(start).unread(block_text);
-                    assembler.add((unread, Vec::new()), &mut diagnostics);
+                    self.assembler.add((unread, Vec::new()), diagnostics);
                     None
                 }
             };
-            let Some(pair) = pair else { break };
-            if nesting(&pair) > MOST_NESTED {
+            let Some(read) = read else { break };
+            if read.deepest > MOST_NESTED {
                 diagnostics.push(expected::too_complex(Span::new(start, block.end)));
-                builder.unread(start, block.end);
+                self.builder.unread(start, block.end);
                 if rule != Rule::header_block {
                     let unread = lower::Lowerer::new(start).unread(block_text);
-                    assembler.add((unread, Vec::new()), &mut diagnostics);
+                    self.assembler.add((unread, Vec::new()), diagnostics);
                 }
                 break;
             }
-            let index = builder.pair(pair, start);
+            let index = self.builder.read(&read, start);
             let mut lowerer = lower::Lowerer::new(start);
-            let item = lowerer.block(builder.node(index));
-            open_quotation = lowerer
+            let item = lowerer.block(self.builder.node(index));
+            self.open_quotation = lowerer
                 .open_quotation
                 .map(|index| diagnostics.len() + index);
             diagnostics.append(&mut lowerer.diagnostics);
-            assembler.add(item, &mut diagnostics);
+            self.assembler.add(item, diagnostics);
             match lowerer.tail {
                 Some(tail) => {
-                    builder.truncate(index, tail);
+                    self.builder.truncate(index, tail);
                     start = tail;
                     rule = Rule::block_entry;
                 }
@@ -144,11 +226,14 @@ pub fn parse(source: &Source) -> Parsed {
             }
         }
     }
-    let document = assembler.finish(text, &mut diagnostics);
-    Parsed {
-        tree: builder.finish(),
-        document,
-        diagnostics,
+
+    fn finish(mut self) -> Parsed {
+        let document = self.assembler.finish(self.text, &mut self.diagnostics);
+        Parsed {
+            tree: self.builder.finish(),
+            document,
+            diagnostics: self.diagnostics,
+        }
     }
 }
 
@@ -156,17 +241,6 @@ pub fn parse(source: &Source) -> Parsed {
 /// another (`**"*...*"**`) nests about 20 deep; every step past the parser, from lowering to
 /// the renderers, walks the marks inside each other, and 10,000 of them overflowed its stack.
 const MOST_NESTED: usize = 256;
-
-/// How deep the rules of a pair nest, counted with an explicit stack, not recursion.
-fn nesting(pair: &pest::iterators::Pair<'_, Rule>) -> usize {
-    let mut deepest = 0;
-    let mut stack = vec![(pair.clone(), 1)];
-    while let Some((pair, depth)) = stack.pop() {
-        deepest = deepest.max(depth);
-        stack.extend(pair.into_inner().map(|inner| (inner, depth + 1)));
-    }
-    deepest
-}
 
 /// Whether a block's text, after any notes, opens with a quotation mark: it goes on with a
 /// quotation the paragraph before left open.
@@ -214,4 +288,61 @@ fn looks_like_fields(block: &str) -> bool {
         })
         .count();
     !lines.is_empty() && fields * 2 >= lines.len()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every declaration of the tests, one after another: headers in the middle of the text,
+    /// annexes, dash lines outside them, blocks that do not parse, fields that run into the text.
+    fn every_test_declaration() -> String {
+        let mut files = Vec::new();
+        let mut folders = vec![std::path::PathBuf::from(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/tests"
+        ))];
+        while let Some(folder) = folders.pop() {
+            for entry in std::fs::read_dir(folder).unwrap() {
+                let path = entry.unwrap().path();
+                if path.is_dir() {
+                    folders.push(path);
+                } else if path.extension().is_some_and(|e| e == "decl") {
+                    files.push(path);
+                }
+            }
+        }
+        files.sort();
+        let mut text = String::new();
+        for file in files {
+            if let Ok(file) = std::fs::read_to_string(file) {
+                text.push_str(&file);
+                text.push_str("\n\n");
+            }
+        }
+        text
+    }
+
+    #[test]
+    fn reading_the_blocks_on_all_cores_gives_what_reading_them_in_turn_gives() {
+        let text = every_test_declaration();
+        assert!(
+            text.len() > crate::batch::PARALLEL_FROM,
+            "{} bytes",
+            text.len()
+        );
+        let in_turn = read_blocks(&text, false);
+        let on_all_cores = read_blocks(&text, true);
+        assert_eq!(in_turn.tree.outline(), on_all_cores.tree.outline());
+        assert_eq!(
+            format!("{:?}", in_turn.document),
+            format!("{:?}", on_all_cores.document)
+        );
+        assert_eq!(in_turn.diagnostics, on_all_cores.diagnostics);
+        assert!(
+            in_turn.diagnostics.len() > 100,
+            "{}",
+            in_turn.diagnostics.len()
+        );
+    }
 }
