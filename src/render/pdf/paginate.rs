@@ -146,20 +146,22 @@ impl<'f> Pager<'f> {
     }
 
     /// Whether `lines` fit below the current position, with their footnotes.
-    fn fits(&self, lines: &[FlowLine]) -> bool {
-        self.fitting(lines) == lines.len()
+    fn fits(&self, lines: &[&FlowLine]) -> bool {
+        self.fitting(lines.iter().copied()) == lines.len()
     }
 
     /// How many lines from the start of `lines` fit on this page, with the footnotes they call
     /// that are not yet placed. The lines and notes are added up once, line by line: both only
     /// grow, so the first line that does not fit ends the count (a page of a 10,000-line
     /// paragraph is then found in the lines it holds, not in the square of the paragraph's).
-    fn fitting(&self, lines: &[FlowLine]) -> usize {
+    fn fitting<'l>(&self, lines: impl IntoIterator<Item = &'l FlowLine>) -> usize {
         let room = self.geometry.bottom() + 0.01 - self.y;
         let page = self.geometry.bottom() - self.geometry.top;
         let mut notes = Footnotes::of_page(self);
         let mut height = 0.0;
-        for (count, line) in lines.iter().enumerate() {
+        let mut all = 0;
+        for (count, line) in lines.into_iter().enumerate() {
+            all = count + 1;
             height += line.height;
             for name in line.footnotes() {
                 notes.add(self, name);
@@ -177,18 +179,22 @@ impl<'f> Pager<'f> {
                 return count;
             }
         }
-        lines.len()
+        all
     }
 
     fn place_block(&mut self, block: &FlowBlock, next: Option<&FlowBlock>) {
         if !self.page_is_empty() {
             self.y += block.space_before;
         }
-        let mut wanted: Vec<FlowLine> = block.lines.clone();
+        // The lines that should stand on one page, borrowed: a block's lines are only measured
+        // here.
+        let space;
+        let mut wanted: Vec<&FlowLine> = block.lines.iter().collect();
         if block.keep_with_next {
             if let Some(next) = next {
-                wanted.push(FlowLine::empty(next.space_before));
-                wanted.extend(next.lines.iter().take(ORPHANS).cloned());
+                space = FlowLine::empty(next.space_before);
+                wanted.push(&space);
+                wanted.extend(next.lines.iter().take(ORPHANS));
             }
         }
         if (block.keep_with_next || block.keep_together)
