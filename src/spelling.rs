@@ -208,7 +208,7 @@ impl Dictionary {
 pub struct Phrases {
     phrases: Vec<Vec<String>>,
     /// For each word of a phrase, the phrases it is in and its place in each.
-    by_word: std::collections::HashMap<String, Vec<(usize, usize)>>,
+    by_word: rustc_hash::FxHashMap<String, Vec<(usize, usize)>>,
 }
 
 impl Phrases {
@@ -222,7 +222,7 @@ impl Phrases {
                 .filter(|line| !line.is_empty())
                 .map(|line| line.split_whitespace().map(phrase_form).collect())
                 .collect();
-            let mut by_word = std::collections::HashMap::<String, Vec<(usize, usize)>>::new();
+            let mut by_word = rustc_hash::FxHashMap::<String, Vec<(usize, usize)>>::default();
             for (p, phrase) in phrases.iter().enumerate() {
                 for (k, word) in phrase.iter().enumerate() {
                     by_word.entry(word.clone()).or_default().push((p, k));

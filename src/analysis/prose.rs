@@ -36,6 +36,8 @@ pub struct Passage {
     pub text: String,
     /// For every byte of `text`, its offset in the source.
     at: Vec<u32>,
+    /// The words of `text`, found once when the passage is read: a dozen checks read them.
+    words: Vec<Range<u32>>,
     /// The words marked as facts, with their keys, as ranges of `text`.
     pub facts: Vec<(Range<usize>, FactKey)>,
     /// The quotations, quotation marks included, as ranges of `text`.
@@ -54,6 +56,7 @@ impl Passage {
             kind,
             text: String::new(),
             at: Vec::new(),
+            words: Vec::new(),
             facts: Vec::new(),
             quotes: Vec::new(),
             lead_in: false,
@@ -95,9 +98,16 @@ impl Passage {
     /// inside them ("SMEs’", "co-operation" are one word each, and so is a word with a soft
     /// hyphen in it), as ranges of the text.
     pub fn words(&self) -> impl Iterator<Item = Range<usize>> + '_ {
+        self.words
+            .iter()
+            .map(|word| word.start as usize..word.end as usize)
+    }
+
+    /// Finds the words of the passage's text, once it is read whole.
+    fn find_words(&mut self) {
         let text = &self.text;
         let mut chars = text.char_indices().peekable();
-        std::iter::from_fn(move || {
+        let words = std::iter::from_fn(move || {
             let (start, _) = chars.find(|(_, c)| c.is_alphanumeric())?;
             let mut end = text.len();
             while let Some(&(at, c)) = chars.peek() {
@@ -127,8 +137,9 @@ impl Passage {
                 end = at;
                 break;
             }
-            Some(start..end)
-        })
+            Some(start as u32..end as u32)
+        });
+        self.words = words.collect();
     }
 }
 
@@ -159,6 +170,7 @@ pub fn field(value: &Spanned<String>, source: &str) -> Passage {
     let mut passage = Passage::empty(PassageKind::Field);
     let written = source.get(value.span.start as usize..value.span.end as usize);
     push_aligned(&mut passage, &value.value, written, value.span.start);
+    passage.find_words();
     passage
 }
 
@@ -193,6 +205,7 @@ fn push_bullets(bullets: &[Bullet], source: &str, out: &mut Vec<Passage>) {
 fn passage(kind: PassageKind, content: &[Inline], source: &str) -> Passage {
     let mut passage = Passage::empty(kind);
     read(content, source, &mut passage);
+    passage.find_words();
     passage
 }
 

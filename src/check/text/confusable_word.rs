@@ -27,7 +27,7 @@
 //!
 //! Write the word meant ("alternately"), after checking that it is the meaning intended.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 use std::sync::OnceLock;
 
 use crate::check::{Check, Context};
@@ -80,7 +80,7 @@ fn phrases() -> &'static [(Vec<String>, Entry)] {
 
 fn run(cx: &Context, out: &mut Vec<Diagnostic>) {
     let phrases = phrases();
-    let mut firsts: HashMap<&str, Vec<usize>> = HashMap::new();
+    let mut firsts: HashMap<&str, Vec<usize>> = HashMap::default();
     for (n, (phrase, _)) in phrases.iter().enumerate() {
         firsts.entry(phrase[0].as_str()).or_default().push(n);
     }

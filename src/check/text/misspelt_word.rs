@@ -63,7 +63,9 @@
 //! ```
 
 use std::cell::OnceCell;
-use std::collections::{HashMap, HashSet};
+// The maps are keyed by the text's own words, looked up for every word of it: a fast hash,
+// since no one attacks a declaration's checker through its hash table.
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::ops::Range;
 
 use crate::analysis::prose::{Passage, PassageKind};
@@ -90,8 +92,8 @@ fn run(cx: &Context, out: &mut Vec<Diagnostic>) {
         cx,
         dictionary,
         vocabulary: &vocabulary,
-        verdicts: HashMap::new(),
-        accepted: HashMap::new(),
+        verdicts: HashMap::default(),
+        accepted: HashMap::default(),
         out,
     };
     for info in &cx.analysis.versions {
@@ -584,7 +586,7 @@ fn vocabulary(cx: &Context) -> HashSet<String> {
         names.extend(annex.listed.iter().map(|l| l.member.name.as_str()));
     }
     names.extend(cx.words.iter().map(String::as_str));
-    let mut vocabulary = HashSet::new();
+    let mut vocabulary = HashSet::default();
     for name in names {
         for word in name.split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '\u{2019}')) {
             if !word.is_empty() {
