@@ -283,8 +283,11 @@ struct ReadPair {
     size: u32,
 }
 
+/// What [`read`] returns: the pairs, none, or the grammar's error.
+pub type ReadResult = Result<Option<Read>, Box<pest::error::Error<Rule>>>;
+
 /// Reads `text` with one rule of the grammar: `Ok(None)` when the rule matched nothing to pair.
-pub fn read(rule: Rule, text: &str) -> Result<Option<Read>, Box<pest::error::Error<Rule>>> {
+pub fn read(rule: Rule, text: &str) -> ReadResult {
     use pest::Parser;
     let Some(pair) = super::PlenaryParser::parse(rule, text)
         .map_err(Box::new)?

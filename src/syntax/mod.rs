@@ -95,8 +95,7 @@ fn read_blocks(text: &str, on_all_cores: bool) -> Parsed {
 const BLOCKS_READ_TOGETHER: usize = 64;
 
 /// What the grammar made of a block, with the rule it read it with.
-type BlockRead = (Rule, ReadResult);
-type ReadResult = Result<Option<cst::Read>, Box<pest::error::Error<Rule>>>;
+type BlockRead = (Rule, cst::ReadResult);
 
 /// The rule a block is read with when the blocks before it are not known yet: a block that
 /// starts with a dash lists members (as it does in an annex); any other is a block of the text.
