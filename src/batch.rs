@@ -24,6 +24,21 @@ pub fn in_order<T, R>(
     items: &[T],
     threads: usize,
     work: impl Fn(&T) -> R + Sync,
+    report: impl FnMut(usize, R),
+) where
+    T: Sync,
+    R: Send,
+{
+    in_order_with(items, threads, || (), |(), item| work(item), report);
+}
+
+/// [`in_order`] for work that keeps something from one item to the next on each thread, made
+/// there by `start`: a cache, say, that cannot be shared between threads.
+pub fn in_order_with<T, S, R>(
+    items: &[T],
+    threads: usize,
+    start: impl Fn() -> S + Sync,
+    work: impl Fn(&mut S, &T) -> R + Sync,
     mut report: impl FnMut(usize, R),
 ) where
     T: Sync,
@@ -31,8 +46,9 @@ pub fn in_order<T, R>(
 {
     let threads = threads.min(items.len());
     if threads <= 1 {
+        let mut state = start();
         for (i, item) in items.iter().enumerate() {
-            report(i, work(item));
+            report(i, work(&mut state, item));
         }
         return;
     }
@@ -41,12 +57,15 @@ pub fn in_order<T, R>(
         let (sender, receiver) = mpsc::channel();
         for _ in 0..threads {
             let sender = sender.clone();
-            let (next, work) = (&next, &work);
-            scope.spawn(move || loop {
-                let i = next.fetch_add(1, Ordering::Relaxed);
-                let Some(item) = items.get(i) else { break };
-                if sender.send((i, work(item))).is_err() {
-                    break;
+            let (next, start, work) = (&next, &start, &work);
+            scope.spawn(move || {
+                let mut state = start();
+                loop {
+                    let i = next.fetch_add(1, Ordering::Relaxed);
+                    let Some(item) = items.get(i) else { break };
+                    if sender.send((i, work(&mut state, item))).is_err() {
+                        break;
+                    }
                 }
             });
         }

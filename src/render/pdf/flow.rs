@@ -7,7 +7,7 @@
 //! texts are set in two columns, row by row of the print model, so each paragraph starts level
 //! with its translation.
 
-use std::collections::HashMap;
+use std::collections::{BTreeSet, HashMap};
 
 use super::fonts::{BOLD_FACE, FALLBACK_FACE, ITALIC_FACE, REGULAR_FACE};
 use super::model::{GlyphRun, Rect};
@@ -225,11 +225,17 @@ impl Voice<'_> {
 /// Sets the texts of a print model: one after the other, each from a new page, or the first two
 /// side by side.
 pub fn flow(print: &Print, shaper: &Shaper, geometry: Geometry) -> Flow {
+    flow_on(print, shaper, geometry, crate::batch::threads())
+}
+
+/// [`flow`] on up to `threads` threads.
+fn flow_on(print: &Print, shaper: &Shaper, geometry: Geometry, threads: usize) -> Flow {
     let mut setter = Setter {
         shaper,
         geometry,
         footnotes: HashMap::new(),
         draft: print.draft,
+        threads,
     };
     let voices: Vec<Voice> = print
         .texts
@@ -249,26 +255,46 @@ pub fn flow(print: &Print, shaper: &Shaper, geometry: Geometry) -> Flow {
         for voice in &voices[..2] {
             setter.footnotes_of(voice);
         }
-        for row in print.rows() {
+        let rows = print.rows();
+        for row in setter.on_all_cores(&rows, |setter, row| {
             let [left, right] = columns.map(|(x, voice)| match row[voice.index] {
                 Some(part) => setter.part(voice, part, x, half),
                 None => Vec::new(),
             });
-            blocks.extend(side_by_side(left, right));
+            side_by_side(left, right)
+        }) {
+            blocks.extend(row);
         }
         titles.push((
             0,
             short_title(voices[0].text.title.as_deref().unwrap_or("")),
         ));
     } else {
-        for (i, voice) in voices.iter().enumerate() {
+        // The parts of all texts are set together, so that the cores share one list however
+        // many texts there are.
+        let mut parts = Vec::new();
+        for voice in &voices {
             setter.footnotes_of(voice);
-            let mut text: Vec<FlowBlock> = voice
-                .text
-                .parts()
-                .into_iter()
-                .flat_map(|(_, part)| setter.part(voice, part, geometry.left, geometry.text_width))
-                .collect();
+            parts.extend(
+                voice
+                    .text
+                    .parts()
+                    .into_iter()
+                    .map(|(_, part)| (voice, part)),
+            );
+        }
+        let mut set = setter
+            .on_all_cores(&parts, |setter, &(voice, part)| {
+                setter.part(voice, part, geometry.left, geometry.text_width)
+            })
+            .into_iter()
+            .zip(&parts)
+            .peekable();
+        for (i, voice) in voices.iter().enumerate() {
+            let mut text: Vec<FlowBlock> = Vec::new();
+            while let Some((part, _)) = set.next_if(|(_, (v, _))| v.index == voice.index) {
+                text.extend(part);
+            }
             if i > 0 {
                 if let Some(first) = text.first_mut() {
                     first.page_break_before = true;
@@ -294,6 +320,8 @@ struct Setter<'s> {
     footnotes: HashMap<String, Vec<FlowLine>>,
     /// Print the draft notice above each text's title.
     draft: bool,
+    /// How many threads set the parts.
+    threads: usize,
 }
 
 impl Setter<'_> {
@@ -310,6 +338,43 @@ impl Setter<'_> {
             hyphenation: if cjk { None } else { hyphenation },
             cjk: cjk && self.shaper.has_fallback(),
         }
+    }
+
+    /// What `set` makes of each item, in order, the items shared among the cores. Each thread
+    /// sets with a shaper of its own, over the same fonts: a shaper keeps the words it has
+    /// shaped, which cannot be shared between threads, and a part is set the same by any
+    /// shaper. What the others find missing is counted in this setter's shaper.
+    fn on_all_cores<T: Sync>(
+        &self,
+        items: &[T],
+        set: impl Fn(&Setter, &T) -> Vec<FlowBlock> + Sync,
+    ) -> Vec<Vec<FlowBlock>> {
+        let fonts = self.shaper.fonts();
+        let (geometry, draft, threads) = (self.geometry, self.draft, self.threads);
+        let mut out = Vec::with_capacity(items.len());
+        let mut missing = BTreeSet::new();
+        crate::batch::in_order_with(
+            items,
+            threads,
+            || Shaper::new(fonts),
+            |shaper, item| {
+                let setter = Setter {
+                    shaper,
+                    geometry,
+                    footnotes: HashMap::new(),
+                    draft,
+                    threads: 1,
+                };
+                let blocks = set(&setter, item);
+                (blocks, shaper.take_missing())
+            },
+            |_, (blocks, lost)| {
+                out.push(blocks);
+                missing.extend(lost);
+            },
+        );
+        self.shaper.note_missing(missing);
+        out
     }
 
     /// The blocks of one part of a text, set `width` wide from `x`.
@@ -914,4 +979,52 @@ fn short_title(title: &str) -> String {
     }
     out.push('\u{2026}');
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::render::pdf::fonts::FontSet;
+    use crate::render::pdf::paginate::paginate;
+    use crate::render::Options;
+
+    /// The English ASEM declaration as `build` prints it, alone or beside its Chinese version.
+    fn print(parallel: bool) -> Print {
+        let source = crate::Source::new(
+            "asem.decl",
+            include_str!("../../../examples/asem-sme-2007.decl"),
+        );
+        let document = crate::syntax::parse(&source).document;
+        let analysis = crate::analysis::analyze(&document, crate::registry::Registry::builtin());
+        let options = Options {
+            language: (!parallel).then(|| "en".to_string()),
+            parallel,
+            ..Options::default()
+        };
+        Print::new(&analysis, &options).expect("the versions exist")
+    }
+
+    #[test]
+    fn setting_the_parts_on_all_cores_lays_out_what_setting_them_in_turn_lays_out() {
+        let geometry = Geometry::of(Paper::A4);
+        // The shipped fonts have no Chinese: the characters each thread finds missing must all
+        // be counted.
+        let fonts = FontSet::shipped();
+        for parallel in [false, true] {
+            let print = print(parallel);
+            let laid_out = |threads| {
+                let shaper = Shaper::new(&fonts);
+                let flow = flow_on(&print, &shaper, geometry, threads);
+                (paginate(&flow, &shaper, geometry), shaper.missing())
+            };
+            let (pages, missing) = laid_out(1);
+            assert_eq!(missing.contains(&'中'), parallel, "{missing:?}");
+            for threads in [2, 3, 8] {
+                assert!(
+                    laid_out(threads) == (pages.clone(), missing.clone()),
+                    "{threads} threads lay the text out otherwise (parallel: {parallel})"
+                );
+            }
+        }
+    }
 }

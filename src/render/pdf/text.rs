@@ -62,6 +62,7 @@ pub struct Line {
 
 /// The shaping faces of a document, and the characters no face has.
 pub struct Shaper<'a> {
+    fonts: &'a FontSet,
     faces: Vec<rustybuzz::Face<'a>>,
     missing: RefCell<BTreeSet<char>>,
     /// The shape plans made so far, one per face, direction, script and language. Making a
@@ -146,6 +147,7 @@ impl<'a> Shaper<'a> {
             .map(|f| rustybuzz::Face::from_slice(&f.bytes, f.index).expect("the font was parsed"))
             .collect();
         Shaper {
+            fonts,
             faces,
             missing: RefCell::new(BTreeSet::new()),
             plans: RefCell::new(HashMap::new()),
@@ -156,6 +158,22 @@ impl<'a> Shaper<'a> {
     /// The characters that no face could show, so far.
     pub fn missing(&self) -> BTreeSet<char> {
         self.missing.borrow().clone()
+    }
+
+    /// The fonts it shapes in, from which a shaper for another thread is made (a shaper's
+    /// caches are its own thread's).
+    pub fn fonts(&self) -> &'a FontSet {
+        self.fonts
+    }
+
+    /// Counts as missing what another shaper of the same fonts found missing.
+    pub fn note_missing(&self, characters: BTreeSet<char>) {
+        self.missing.borrow_mut().extend(characters);
+    }
+
+    /// The characters found missing since this was last asked, forgotten here.
+    pub fn take_missing(&self) -> BTreeSet<char> {
+        std::mem::take(&mut self.missing.borrow_mut())
     }
 
     fn face_or_regular(&self, face: FaceId) -> FaceId {
