@@ -1250,6 +1250,18 @@ fn push_plain(content: &[Inline], marker: &dyn Fn(usize) -> String, out: &mut St
 }
 
 #[cfg(test)]
+impl Print {
+    /// The print model of a declaration's text, analysed against the built-in registry: for
+    /// the tests of the renderers, which read nothing before the print model.
+    pub(crate) fn of_text(text: &str, options: &Options) -> Print {
+        let source = crate::Source::new("test.decl", text);
+        let document = crate::syntax::parse(&source).document;
+        let analysis = crate::analysis::analyze(&document, crate::registry::Registry::builtin());
+        Print::new(&analysis, options).expect("the version asked for exists")
+    }
+}
+
+#[cfg(test)]
 mod quotation_tests {
     use super::quotation_marks;
 

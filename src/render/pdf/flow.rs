@@ -990,18 +990,15 @@ mod tests {
 
     /// The English ASEM declaration as `build` prints it, alone or beside its Chinese version.
     fn print(parallel: bool) -> Print {
-        let source = crate::Source::new(
-            "asem.decl",
-            include_str!("../../../examples/asem-sme-2007.decl"),
-        );
-        let document = crate::syntax::parse(&source).document;
-        let analysis = crate::analysis::analyze(&document, crate::registry::Registry::builtin());
         let options = Options {
             language: (!parallel).then(|| "en".to_string()),
             parallel,
             ..Options::default()
         };
-        Print::new(&analysis, &options).expect("the versions exist")
+        Print::of_text(
+            include_str!("../../../examples/asem-sme-2007.decl"),
+            &options,
+        )
     }
 
     #[test]

@@ -116,7 +116,7 @@ impl FontSet {
         let regular = ttf_parser::Face::parse(REGULAR, 0).expect("the shipped font parses");
         let missing: BTreeSet<char> = printed_chars(print)
             .into_iter()
-            .filter(|&c| !super::text::needs_no_glyph(c) && regular.glyph_index(c).is_none())
+            .filter(|&c| lacks(&regular, c))
             .collect();
         let families = system_families(print);
         if let Some(path) = font {
@@ -279,6 +279,24 @@ fn system_fonts_for(
 }
 
 /// The installed fonts, found once per process.
+/// Whether the shipped faces lack a character that is drawn.
+fn lacks(regular: &ttf_parser::Face, c: char) -> bool {
+    !super::text::needs_no_glyph(c) && regular.glyph_index(c).is_none()
+}
+
+/// Whether a text has characters that the shipped faces lack, for which a PDF of it looks
+/// among the installed fonts. Letters of ASCII are in every shipped face.
+pub(super) fn needs_installed_fonts(text: &str) -> bool {
+    if text.is_ascii() {
+        return false;
+    }
+    let regular = ttf_parser::Face::parse(REGULAR, 0).expect("the shipped font parses");
+    let mut seen = std::collections::HashSet::new();
+    text.chars()
+        .filter(|c| !c.is_ascii() && seen.insert(*c))
+        .any(|c| lacks(&regular, c))
+}
+
 pub(super) fn system_fonts() -> &'static fontdb::Database {
     static DATABASE: OnceLock<fontdb::Database> = OnceLock::new();
     DATABASE.get_or_init(|| {
@@ -442,4 +460,20 @@ fn printed_chars(print: &Print) -> BTreeSet<char> {
         }
     }
     chars
+}
+
+#[cfg(test)]
+mod tests {
+    use super::needs_installed_fonts;
+
+    #[test]
+    fn only_a_text_with_characters_the_shipped_fonts_lack_needs_the_installed_ones() {
+        assert!(!needs_installed_fonts("The Ministers met in Beijing."));
+        assert!(!needs_installed_fonts(
+            "Côte d’Ivoire, Türkiye — “São Tomé”"
+        ));
+        // Characters that draw nothing need no font.
+        assert!(!needs_installed_fonts("Viet\u{200B}Nam\u{FEFF}"));
+        assert!(needs_installed_fonts("The Ministers met in 北京."));
+    }
 }

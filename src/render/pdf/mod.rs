@@ -121,6 +121,12 @@ pub fn find_installed_fonts() {
     fonts::system_fonts();
 }
 
+/// Whether a PDF of this text would look among the installed fonts: whether it has characters
+/// (Chinese, say) that the shipped fonts lack.
+pub fn needs_installed_fonts(text: &str) -> bool {
+    fonts::needs_installed_fonts(text)
+}
+
 /// Prints the print model as PDF: its texts one after the other, or the first two side by
 /// side.
 pub fn pdf(print: &Print, options: &PdfOptions) -> Result<Vec<u8>, PdfError> {
