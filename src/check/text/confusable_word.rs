@@ -92,8 +92,16 @@ fn run(cx: &Context, out: &mut Vec<Diagnostic>) {
             let words: Vec<_> = passage.words().collect();
             let word = |i: usize| &passage.text[words[i].clone()];
             for start in 0..words.len() {
-                // Only the phrases that begin with this word are compared.
-                let Some(begin) = firsts.get(word(start).to_ascii_lowercase().as_str()) else {
+                // Only the phrases that begin with this word are compared. A word is copied
+                // into lower case only if it has capitals: most words have none.
+                let first = word(start);
+                let first: std::borrow::Cow<str> = if first.bytes().any(|b| b.is_ascii_uppercase())
+                {
+                    first.to_ascii_lowercase().into()
+                } else {
+                    first.into()
+                };
+                let Some(begin) = firsts.get(first.as_ref()) else {
                     continue;
                 };
                 for (phrase, entry) in begin.iter().map(|&n| &phrases[n]) {

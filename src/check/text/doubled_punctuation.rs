@@ -34,18 +34,22 @@ pub const CHECK: Check = Check {
 const MARKS: &[char] = &[',', ';', ':', '.', '。', '，', '；', '：', '、'];
 
 fn run(cx: &Context, out: &mut Vec<Diagnostic>) {
+    let leads = super::leads(MARKS.iter().copied());
     for info in &cx.analysis.versions {
         for passage in cx.prose(info.index) {
             let text = &passage.text;
-            let chars: Vec<(usize, char)> = text.char_indices().collect();
-            let mut i = 0;
-            while i < chars.len() {
-                let (start, c) = chars[i];
-                let run = chars[i..].iter().take_while(|(_, d)| *d == c).count();
+            // Where the last run of marks ended: the marks inside it are not runs of their own.
+            let mut after = 0;
+            for (start, c) in super::chars_led_by(text, &leads) {
+                if start < after || !MARKS.contains(&c) {
+                    continue;
+                }
+                let run = text[start..].chars().take_while(|&d| d == c).count();
+                let end = start + run * c.len_utf8();
+                after = end;
                 // Three full stops or more are an ellipsis.
-                let doubled = MARKS.contains(&c) && (run == 2 || (run > 2 && c != '.'));
+                let doubled = run == 2 || (run > 2 && c != '.');
                 if doubled {
-                    let end = chars.get(i + run).map_or(text.len(), |&(at, _)| at);
                     let range = start..end;
                     out.push(
                         Diagnostic::warning(
@@ -59,7 +63,6 @@ fn run(cx: &Context, out: &mut Vec<Diagnostic>) {
                         .help(format!("keep one `{c}`")),
                     );
                 }
-                i += run;
             }
         }
     }

@@ -73,8 +73,9 @@ fn run(cx: &Context, out: &mut Vec<Diagnostic>) {
                 };
                 let (first, second) = (&passage.text[word.clone()], &passage.text[next.clone()]);
                 let between = &passage.text[word.end..next.start];
-                if !between.chars().all(char::is_whitespace)
-                    || !first.eq_ignore_ascii_case(second)
+                // The cheapest test first: most neighbours differ in length.
+                if !first.eq_ignore_ascii_case(second)
+                    || !between.chars().all(char::is_whitespace)
                     || first.chars().all(|c| c.is_numeric())
                     || MAY_DOUBLE.contains(&first.to_lowercase().as_str())
                     || doubled_name(first, second)
@@ -111,8 +112,11 @@ fn doubled_measure_words(passage: &Passage, out: &mut Vec<Diagnostic>) {
     let mut after_digit = false;
     while let Some((at, c)) = chars.next() {
         let digit = c.is_ascii_digit() || ('０'..='９').contains(&c);
-        let measure = MEASURE_WORDS.iter().find(|(m, _)| *m == c);
-        if let (true, Some((_, compounds))) = (after_digit, measure) {
+        // Looked for only after a digit, which few characters follow.
+        let measure = after_digit
+            .then(|| MEASURE_WORDS.iter().find(|(m, _)| *m == c))
+            .flatten();
+        if let Some((_, compounds)) = measure {
             if let Some(&(next, d)) = chars.peek() {
                 let third = text[next + d.len_utf8()..].chars().next();
                 if d == c && !third.is_some_and(|t| compounds.contains(t)) {

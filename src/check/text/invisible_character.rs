@@ -51,10 +51,19 @@ fn invisible(c: char) -> Option<&'static str> {
     })
 }
 
+/// The characters `invisible` names, by the first bytes of their encodings: the control
+/// characters, and those of the marks it names.
+fn invisible_leads() -> super::Leads {
+    super::leads(('\0'..='\u{1F}').chain('\u{7F}'..='\u{9F}').chain([
+        '\u{200B}', '\u{2060}', '\u{FEFF}', '\u{00AD}', '\u{202A}', '\u{2066}',
+    ]))
+}
+
 fn run(cx: &Context, out: &mut Vec<Diagnostic>) {
+    let leads = invisible_leads();
     for info in &cx.analysis.versions {
         for passage in cx.prose(info.index) {
-            for (at, c) in passage.text.char_indices() {
+            for (at, c) in super::chars_led_by(&passage.text, &leads) {
                 let Some(name) = invisible(c) else {
                     continue;
                 };
@@ -69,5 +78,24 @@ fn run(cx: &Context, out: &mut Vec<Diagnostic>) {
                 );
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{invisible, invisible_leads};
+
+    #[test]
+    fn every_invisible_character_starts_with_a_byte_the_check_stops_at() {
+        let leads = invisible_leads();
+        let missed: Vec<char> = (0..=0x10FFFF)
+            .filter_map(char::from_u32)
+            .filter(|&c| invisible(c).is_some())
+            .filter(|&c| {
+                let mut buffer = [0; 4];
+                !leads[usize::from(c.encode_utf8(&mut buffer).as_bytes()[0])]
+            })
+            .collect();
+        assert!(missed.is_empty(), "{missed:?}");
     }
 }

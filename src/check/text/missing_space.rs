@@ -41,10 +41,21 @@ pub const CHECK: Check = Check {
 const MARKS: &[char] = &['.', ',', ';', ':', '?', '!'];
 
 fn run(cx: &Context, out: &mut Vec<Diagnostic>) {
+    let leads = super::leads(MARKS.iter().copied());
     for info in &cx.analysis.versions {
         for passage in cx.prose(info.index) {
             let text = &passage.text;
-            for (at, mark) in text.char_indices().filter(|(_, c)| MARKS.contains(c)) {
+            for (at, mark) in super::chars_led_by(text, &leads) {
+                // What follows the mark first: a capital and a small letter right after it,
+                // which almost no mark has (a space comes between).
+                let after = &text[at + mark.len_utf8()..];
+                let mut next = after.chars();
+                let (Some(capital), Some(small)) = (next.next(), next.next()) else {
+                    continue;
+                };
+                if !capital.is_uppercase() || !small.is_lowercase() {
+                    continue;
+                }
                 let before: Vec<char> = text[..at]
                     .chars()
                     .rev()
@@ -64,14 +75,6 @@ fn run(cx: &Context, out: &mut Vec<Diagnostic>) {
                 let number = digits >= 2 && matches!(mark, ',' | ';');
                 let word = before.len() >= 2 && before[0].is_lowercase() && !inner_stop;
                 if !word && !number {
-                    continue;
-                }
-                let after = &text[at + mark.len_utf8()..];
-                let mut next = after.chars();
-                let (Some(capital), Some(small)) = (next.next(), next.next()) else {
-                    continue;
-                };
-                if !capital.is_uppercase() || !small.is_lowercase() {
                     continue;
                 }
                 let end = at + mark.len_utf8() + capital.len_utf8() + small.len_utf8();

@@ -116,10 +116,12 @@ fn run(cx: &Context, out: &mut Vec<Diagnostic>) {
                 .words()
                 .filter(|word| !touches_garbled(word))
                 .filter(|word| {
-                    passage.text[word.clone()]
-                        .chars()
-                        .nth(LONGEST_WORD)
-                        .is_none()
+                    // No more bytes than letters allowed, so no more letters.
+                    word.len() <= LONGEST_WORD
+                        || passage.text[word.clone()]
+                            .chars()
+                            .nth(LONGEST_WORD)
+                            .is_none()
                 })
                 .filter(|word| !passage.in_fact(word) || !names_in_fact(passage, word))
                 .collect();
@@ -201,11 +203,18 @@ impl Reader<'_, '_, '_> {
         let mut previous_title = false;
         for (i, word) in words.iter().enumerate() {
             let written = &text[word.clone()];
-            let title = TITLES.contains(&written);
+            // Every title starts with a capital of ASCII: the others are not looked for.
+            let title =
+                written.starts_with(|c: char| c.is_ascii_uppercase()) && TITLES.contains(&written);
             after_title = (previous_title || after_title)
                 && !title
                 && (capital(Some(word)) || NAME_PARTICLES.contains(&written));
             previous_title = title;
+            // Most words are in the dictionary, which is asked first: what a word's place
+            // says below only spares a word the dictionary lacks.
+            if self.in_dictionary(written, spelling) {
+                continue;
+            }
             let in_name = i > 0 && capital(words.get(i - 1)) && capital(words.get(i + 1));
             if in_name || after_title || in_address(text, word) {
                 continue;

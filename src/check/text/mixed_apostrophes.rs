@@ -38,11 +38,12 @@ pub const CHECK: Check = Check {
 const SHOWN: usize = 8;
 
 fn run(cx: &Context, out: &mut Vec<Diagnostic>) {
+    let leads = super::leads(['\'', '’']);
     for info in &cx.analysis.versions {
         let mut curly = None;
         let mut straight = Vec::new();
         for passage in cx.prose(info.index) {
-            for (at, c) in passage.text.char_indices() {
+            for (at, c) in super::chars_led_by(&passage.text, &leads) {
                 if !matches!(c, '\'' | '’') || !apostrophe(&passage.text, at) {
                     continue;
                 }

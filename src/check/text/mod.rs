@@ -27,6 +27,36 @@ pub fn is_chinese(language: &str) -> bool {
     crate::languages::primary(language) == "zh"
 }
 
+/// The bytes that start the encodings of some characters, as a table of all 256: what
+/// [`chars_led_by`] stops at.
+pub type Leads = [bool; 256];
+
+/// The table of the first bytes of the characters' UTF-8 encodings.
+pub fn leads(chars: impl IntoIterator<Item = char>) -> Leads {
+    let mut table = [false; 256];
+    for c in chars {
+        let mut buffer = [0; 4];
+        table[usize::from(c.encode_utf8(&mut buffer).as_bytes()[0])] = true;
+    }
+    table
+}
+
+/// The characters of `text` whose encoding starts with a byte of `leads`, with their offsets,
+/// in order. A check that looks for a few characters (marks, brackets, invisible ones) asks
+/// for those and passes over the others a byte at a time, without decoding them: decoding
+/// every character of the prose was most of the time of such checks. The caller still tells
+/// its own characters from the others that share their first byte.
+pub fn chars_led_by<'t>(
+    text: &'t str,
+    leads: &'t Leads,
+) -> impl Iterator<Item = (usize, char)> + 't {
+    text.bytes()
+        .enumerate()
+        .filter(move |&(_, b)| leads[usize::from(b)])
+        // A table made by `leads` has no continuation byte, which starts no character.
+        .filter_map(move |(at, _)| text.get(at..)?.chars().next().map(|c| (at, c)))
+}
+
 /// The character before byte `at` of `text`, if any.
 pub fn before(text: &str, at: usize) -> Option<char> {
     text[..at].chars().next_back()
@@ -35,4 +65,27 @@ pub fn before(text: &str, at: usize) -> Option<char> {
 /// The character at byte `at` of `text`, if any.
 pub fn at(text: &str, at: usize) -> Option<char> {
     text[at..].chars().next()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{chars_led_by, leads};
+
+    #[test]
+    fn the_characters_led_by_some_bytes_are_every_character_that_starts_with_them() {
+        let text = "a, b。c，d ✓ 中文 ,";
+        let found: Vec<(usize, char)> = chars_led_by(text, &leads([',', '，', '。'])).collect();
+        // `，` and `。` share their first byte with other characters, which come too.
+        let expected: Vec<(usize, char)> = text
+            .char_indices()
+            .filter(|&(_, c)| {
+                let (mut a, mut b) = ([0; 4], [0; 4]);
+                [',', '，', '。'].iter().any(|m| {
+                    m.encode_utf8(&mut a).as_bytes()[0] == c.encode_utf8(&mut b).as_bytes()[0]
+                })
+            })
+            .collect();
+        assert_eq!(found, expected);
+        assert!(found.contains(&(1, ',')) && found.contains(&(text.len() - 1, ',')));
+    }
 }

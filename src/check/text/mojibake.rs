@@ -107,9 +107,15 @@ fn garbled(passage: &Passage, found: &mut Vec<(Span, String, Option<String>)>) {
 pub(crate) fn garbled_places(passage: &Passage) -> Vec<(Range<usize>, Option<String>)> {
     let mut found = Vec::new();
     let text = &passage.text;
-    let mut chars = text.char_indices().peekable();
-    while let Some((at, c)) = chars.next() {
-        let next = chars.peek().map(|&(_, d)| d);
+    // Every garbled place starts with U+FFFD, `â` or a character of `LEADS`.
+    let leads = super::leads(LEADS.iter().copied().chain(['\u{FFFD}', 'â']));
+    // Where the last place found ended: a place does not start inside another.
+    let mut after = 0;
+    for (at, c) in super::chars_led_by(text, &leads) {
+        if at < after {
+            continue;
+        }
+        let next = text[at + c.len_utf8()..].chars().next();
         let place = if c == '\u{FFFD}' {
             Some((c.len_utf8(), None))
         } else if let Some((garbled, meant)) = (c == 'â')
@@ -136,9 +142,7 @@ pub(crate) fn garbled_places(passage: &Passage) -> Vec<(Range<usize>, Option<Str
             continue;
         };
         let range = at..at + len;
-        for _ in 1..text[range.clone()].chars().count() {
-            chars.next();
-        }
+        after = range.end;
         found.push((range, meant));
     }
     found

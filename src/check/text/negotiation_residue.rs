@@ -115,7 +115,8 @@ fn brackets(passage: &Passage, out: &mut Vec<Diagnostic>) {
     let text = &passage.text;
     let mut groups = Vec::new();
     let mut open: Option<(usize, char)> = None;
-    for (i, c) in text.char_indices() {
+    let leads = super::leads(BRACKETS.iter().flat_map(|&(o, c)| [o, c]));
+    for (i, c) in super::chars_led_by(text, &leads) {
         match open {
             None if BRACKETS.iter().any(|b| b.0 == c) => open = Some((i, c)),
             Some((start, o)) if BRACKETS.iter().any(|b| b.0 == o && b.1 == c) => {
@@ -190,19 +191,18 @@ fn placeholders(passage: &Passage, out: &mut Vec<Diagnostic>) {
     let words: Vec<_> = passage.words().collect();
     for (n, word) in words.iter().enumerate() {
         let written = &text[word.clone()];
-        // A word inside brackets is the brackets' business.
-        let bracketed = before(text, word.start).is_some_and(|c| BRACKETS.iter().any(|b| b.0 == c))
-            && at(text, word.end).is_some_and(|c| BRACKETS.iter().any(|b| b.1 == c));
-        if bracketed {
-            continue;
-        }
         let month = |i: Option<usize>| {
             i.and_then(|i| words.get(i))
                 .is_some_and(|w| crate::dates::month(&text[w.clone()]).is_some())
         };
         let placeholder = PLACEHOLDER_WORDS.contains(&written)
             || (matches!(written, "XX" | "xx") && (month(n.checked_sub(1)) || month(Some(n + 1))));
-        if placeholder {
+        // A word inside brackets is the brackets' business.
+        let bracketed = || {
+            before(text, word.start).is_some_and(|c| BRACKETS.iter().any(|b| b.0 == c))
+                && at(text, word.end).is_some_and(|c| BRACKETS.iter().any(|b| b.1 == c))
+        };
+        if placeholder && !bracketed() {
             out.push(residue(passage, word.clone(), "a placeholder"));
         }
     }

@@ -45,11 +45,12 @@ const PAIRS: &[(char, char)] = &[
 ];
 
 fn run(cx: &Context, out: &mut Vec<Diagnostic>) {
+    let leads = super::leads(PAIRS.iter().flat_map(|&(o, c)| [o, c]));
     for info in &cx.analysis.versions {
         for passage in cx.prose(info.index) {
             let text = &passage.text;
             let mut open: Vec<(usize, char)> = Vec::new();
-            for (at, c) in text.char_indices() {
+            for (at, c) in super::chars_led_by(text, &leads) {
                 if PAIRS.iter().any(|&(o, _)| o == c) {
                     open.push((at, c));
                     continue;

@@ -36,13 +36,14 @@ pub const CHECK: Check = Check {
 const CORNERS: &[(char, char)] = &[('「', '」'), ('『', '』')];
 
 fn run(cx: &Context, out: &mut Vec<Diagnostic>) {
+    let leads = super::leads(['‘', '’', '「', '『', '」', '』']);
     for info in &cx.analysis.versions {
         for passage in cx.prose(info.index) {
             let text = &passage.text;
             // A ‘ is closed by the first ’ after it that is not an apostrophe inside a word.
             let mut single: Vec<usize> = Vec::new();
             let mut corners: Vec<(usize, char)> = Vec::new();
-            for (at, c) in text.char_indices() {
+            for (at, c) in super::chars_led_by(text, &leads) {
                 match c {
                     // A "‘" right after "Î" or "â€" is the second byte of a garbled character,
                     // reported by `text::mojibake`.
