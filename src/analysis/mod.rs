@@ -103,15 +103,26 @@ impl<'a> Analysis<'a> {
     /// `source`, the text the document was parsed from; and finds the placeholders still in it
     /// ([`placeholders`]).
     pub fn recognise_facts(&mut self, source: &str) {
-        let prose: Vec<Vec<prose::Passage>> = self
-            .document
-            .versions
-            .iter()
-            .map(|version| prose::passages(version, source))
-            .collect();
-        self.found = found::recognise(self, &prose, source);
-        self.prose = prose;
-        self.placeholders = placeholders::find(source);
+        // The placeholders of a long text are looked for on another core meanwhile: they
+        // depend on nothing else.
+        let placeholders = std::thread::scope(|scope| {
+            let placeholders = (source.len() >= crate::batch::PARALLEL_FROM)
+                .then(|| scope.spawn(|| placeholders::find(source)));
+            let prose: Vec<Vec<prose::Passage>> = self
+                .document
+                .versions
+                .iter()
+                .map(|version| prose::passages(version, source))
+                .collect();
+            self.found = found::recognise(self, &prose, source);
+            self.prose = prose;
+            placeholders.map(|found| found.join())
+        });
+        self.placeholders = match placeholders {
+            Some(Ok(found)) => found,
+            // A panic there is a bug, which looking again here shows where it is.
+            Some(Err(_)) | None => placeholders::find(source),
+        };
     }
 
     /// The annex of the version at `index`, if it has one.

@@ -146,24 +146,64 @@ impl Passage {
 /// Every passage of a version, in reading order: headings and paragraphs with their
 /// sub-paragraphs and bullets, then the footnotes.
 pub fn passages(version: &Version, source: &str) -> Vec<Passage> {
-    let mut out = Vec::new();
-    for block in &version.preamble {
-        push_block(block, source, &mut out);
+    // The blocks of a long text are read on all cores, and their passages taken in order.
+    let threads = if source.len() >= crate::batch::PARALLEL_FROM {
+        crate::batch::threads()
+    } else {
+        1
+    };
+    passages_on(version, source, threads)
+}
+
+/// [`passages`] read on up to `threads` threads.
+fn passages_on(version: &Version, source: &str, threads: usize) -> Vec<Passage> {
+    /// What becomes passages, in the order of reading: each is read apart from the others.
+    enum Piece<'v> {
+        Block(&'v Block),
+        Heading(&'v [Inline]),
+        Footnote(&'v [Inline]),
     }
+    let mut pieces: Vec<Piece> = version.preamble.iter().map(Piece::Block).collect();
     for section in &version.sections {
         if let Some(heading) = &section.heading {
-            out.push(passage(PassageKind::Heading, &heading.content, source));
+            pieces.push(Piece::Heading(&heading.content));
         }
-        for block in &section.blocks {
-            push_block(block, source, &mut out);
-        }
+        pieces.extend(section.blocks.iter().map(Piece::Block));
     }
-    for footnote in &version.footnotes {
-        out.push(passage(PassageKind::Footnote, &footnote.content, source));
-    }
-    out.retain(|p| !p.text.is_empty());
+    pieces.extend(
+        version
+            .footnotes
+            .iter()
+            .map(|f| Piece::Footnote(&f.content)),
+    );
+    let mut out = Vec::new();
+    // A thread takes many pieces at a time: a piece is read faster than one is handed over.
+    let chunks: Vec<&[Piece]> = pieces.chunks(PIECES_READ_TOGETHER).collect();
+    crate::batch::in_order(
+        &chunks,
+        threads,
+        |chunk| {
+            let mut read = Vec::new();
+            for piece in *chunk {
+                match piece {
+                    Piece::Block(block) => push_block(block, source, &mut read),
+                    Piece::Heading(content) => {
+                        read.push(passage(PassageKind::Heading, content, source));
+                    }
+                    Piece::Footnote(content) => {
+                        read.push(passage(PassageKind::Footnote, content, source));
+                    }
+                }
+            }
+            read
+        },
+        |_, read| out.extend(read.into_iter().filter(|p| !p.text.is_empty())),
+    );
     out
 }
+
+/// How many blocks, headings or footnotes one thread reads into passages at a time.
+const PIECES_READ_TOGETHER: usize = 64;
 
 /// A header field's value as a passage, each byte mapped to the source.
 pub fn field(value: &Spanned<String>, source: &str) -> Passage {
@@ -304,6 +344,28 @@ mod tests {
         let parsed = crate::syntax::parse(&source);
         let passages = passages(&parsed.document.versions[0], source.text());
         (source, passages)
+    }
+
+    #[test]
+    fn reading_the_passages_on_all_cores_gives_what_reading_them_in_turn_gives() {
+        let mut text = "title: T\n\n".to_string();
+        let mut number = 1;
+        while text.len() < 2 * crate::batch::PARALLEL_FROM {
+            text.push_str(&format!(
+                "## Part {number}\n\n{number}. Ministers *welcomed* the \\*work of {{45 = members}} \"SME\" members[^{number}]:\n   (a) first;\n   - a bullet\n\n"
+            ));
+            number += 1;
+        }
+        for n in 1..number {
+            text.push_str(&format!("[^{n}]: Note {n}.\n"));
+        }
+        let source = Source::new("test.decl", text);
+        let parsed = crate::syntax::parse(&source);
+        let version = &parsed.document.versions[0];
+        let in_turn = passages_on(version, source.text(), 1);
+        let on_all_cores = passages_on(version, source.text(), 4);
+        assert!(in_turn.len() > 4 * number, "{} passages", in_turn.len());
+        assert_eq!(format!("{in_turn:?}"), format!("{on_all_cores:?}"));
     }
 
     #[test]
