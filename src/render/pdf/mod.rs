@@ -132,7 +132,7 @@ pub fn needs_installed_fonts(text: &str) -> bool {
 pub fn pdf(print: &Print, options: &PdfOptions) -> Result<Vec<u8>, PdfError> {
     let fonts = fonts::FontSet::for_print(print, options.font.as_deref())?;
     let pages = laid_out(print, options, &fonts)?;
-    write::write(&pages, &fonts, &metadata(print, options))
+    write::write(pages, &fonts, &metadata(print, options))
 }
 
 /// The PDF as `plenary build` asks for it.

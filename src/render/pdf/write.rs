@@ -37,8 +37,9 @@ pub struct Metadata {
     pub created: String,
 }
 
-/// The page model as PDF bytes.
-pub fn write(pages: &Pages, fonts: &FontSet, metadata: &Metadata) -> Result<Vec<u8>, PdfError> {
+/// The page model as PDF bytes. The pages are taken, not borrowed: the text of each glyph
+/// moves into the PDF's text map instead of being copied.
+pub fn write(mut pages: Pages, fonts: &FontSet, metadata: &Metadata) -> Result<Vec<u8>, PdfError> {
     let mut document = PdfDocument::new(&metadata.title);
     // The glyphs each face draws: they decide which faces are embedded, and their subset tags.
     let mut used: BTreeMap<usize, BTreeSet<u16>> = BTreeMap::new();
@@ -95,12 +96,12 @@ pub fn write(pages: &Pages, fonts: &FontSet, metadata: &Metadata) -> Result<Vec<
     let (width, height) = pages.size;
     let pdf_pages = pages
         .pages
-        .iter()
+        .iter_mut()
         .map(|page| {
             let mut ops = Vec::new();
             let mut in_text = false;
             let mut font: Option<(usize, f32)> = None;
-            for item in &page.items {
+            for item in &mut page.items {
                 match item {
                     Item::Text(run) => {
                         if !in_text {
@@ -117,15 +118,16 @@ pub fn write(pages: &Pages, fonts: &FontSet, metadata: &Metadata) -> Result<Vec<
                         ops.push(Op::SetTextMatrix {
                             matrix: TextMatrix::Translate(Pt(run.x), Pt(height - run.baseline)),
                         });
+                        let face = run.face;
                         ops.push(Op::ShowText {
                             items: vec![TextItem::GlyphIds(codepoints(
                                 run,
-                                &faces[run.face],
-                                &remappers[&run.face],
+                                &faces[face],
+                                &remappers[&face],
                             ))],
                         });
                     }
-                    Item::Rule {
+                    &mut Item::Rule {
                         x,
                         y,
                         width,
@@ -140,10 +142,10 @@ pub fn write(pages: &Pages, fonts: &FontSet, metadata: &Metadata) -> Result<Vec<
                         });
                         // A rule is a thin filled rectangle; printpdf's default mode paints nothing.
                         let rule = printpdf::Rect::from_xywh(
-                            Pt(*x),
+                            Pt(x),
                             Pt(height - y - thickness / 2.0),
-                            Pt(*width),
-                            Pt(*thickness),
+                            Pt(width),
+                            Pt(thickness),
                         );
                         ops.push(Op::DrawRectangle {
                             rectangle: printpdf::Rect {
@@ -194,7 +196,7 @@ pub fn write(pages: &Pages, fonts: &FontSet, metadata: &Metadata) -> Result<Vec<
     };
     let mut warnings = Vec::new();
     let mut pdf = document.to_lopdf_document(&options, &mut warnings);
-    finish(&mut pdf, pages, metadata);
+    finish(&mut pdf, &pages, metadata);
     compress(&mut pdf);
     let mut bytes = Vec::new();
     pdf.save_to(&mut bytes).map_err(|e| PdfError::Write {
@@ -274,28 +276,37 @@ fn postscript_name(face: &rustybuzz::ttf_parser::Face) -> Option<String> {
 /// advance is the font's, so the space to the next glyph's position (kerning, justification) is
 /// given as an adjustment.
 fn codepoints(
-    run: &GlyphRun,
+    run: &mut GlyphRun,
     face: &rustybuzz::ttf_parser::Face,
     remapper: &GlyphRemapper,
 ) -> Vec<Codepoint> {
     let scale = run.size / face.units_per_em() as f32;
-    run.glyphs
+    let size = run.size;
+    // Where each glyph's follower stands, read before the glyphs give up their texts.
+    let next_x: Vec<Option<f32>> = run
+        .glyphs
         .iter()
-        .enumerate()
-        .map(|(i, glyph)| {
+        .skip(1)
+        .map(|g| Some(g.x))
+        .chain([None])
+        .collect();
+    run.glyphs
+        .iter_mut()
+        .zip(next_x)
+        .map(|(glyph, next_x)| {
             let natural = face
                 .glyph_hor_advance(rustybuzz::ttf_parser::GlyphId(glyph.id))
                 .unwrap_or(0) as f32
                 * scale;
-            let offset = match run.glyphs.get(i + 1) {
-                Some(next) => -((next.x - glyph.x - natural) / run.size * 1000.0),
+            let offset = match next_x {
+                Some(next_x) => -((next_x - glyph.x - natural) / size * 1000.0),
                 None => 0.0,
             };
             // Rounded to a hundredth of a unit: invisible, and it keeps the file small.
             let offset = (offset * 100.0).round() / 100.0;
             // Every glyph drawn was remapped when the subset was made.
             let id = remapper.get(glyph.id).unwrap_or(0);
-            Codepoint::with_cid(id, offset, glyph.text.clone())
+            Codepoint::with_cid(id, offset, std::mem::take(&mut glyph.text))
         })
         .collect()
 }
@@ -467,7 +478,7 @@ mod tests {
             language: "en".into(),
             created: "D:20071031000000Z".into(),
         };
-        let bytes = write(&pages, &FontSet::shipped(), &metadata).expect("it writes");
+        let bytes = write(pages, &FontSet::shipped(), &metadata).expect("it writes");
         let pdf = lopdf::Document::load_mem(&bytes).expect("it reads back");
         let page = *pdf.get_pages().values().next().expect("one page");
         let content = pdf
