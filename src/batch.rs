@@ -12,9 +12,18 @@ use std::time::{Duration, Instant};
 /// a text of megabytes (a treaty with its schedules, a generated draft) is not.
 pub const PARALLEL_FROM: usize = 256 * 1024;
 
-/// How many files are worked on at once: one per core.
+/// How many files are worked on at once: one per core; and one on a thread that already works
+/// on one item among others (a file of many), where the cores are shared already.
 pub fn threads() -> usize {
+    if SHARING.get() {
+        return 1;
+    }
     std::thread::available_parallelism().map_or(1, |n| n.get())
+}
+
+thread_local! {
+    /// Whether this thread is one of those that [`in_order_with`] shares its items among.
+    static SHARING: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
 }
 
 /// Runs `work` on every item, on up to `threads` threads, and hands each result to `report` in
@@ -59,6 +68,7 @@ pub fn in_order_with<T, S, R>(
             let sender = sender.clone();
             let (next, start, work) = (&next, &start, &work);
             scope.spawn(move || {
+                SHARING.set(true);
                 let mut state = start();
                 loop {
                     let i = next.fetch_add(1, Ordering::Relaxed);
@@ -177,5 +187,17 @@ mod tests {
             |_, id| ran_on.push(id),
         );
         assert!(ran_on.iter().all(|&id| id == caller));
+    }
+
+    #[test]
+    fn work_shared_among_the_cores_is_shared_no_further() {
+        let mut inner = Vec::new();
+        in_order(&[1, 2], 2, |_| threads(), |_, n| inner.push(n));
+        assert_eq!(inner, [1, 1]);
+        // On the calling thread, and with one item, the cores are free.
+        assert_eq!(
+            threads(),
+            std::thread::available_parallelism().map_or(1, |n| n.get())
+        );
     }
 }
