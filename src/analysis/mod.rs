@@ -106,7 +106,8 @@ impl<'a> Analysis<'a> {
         // The placeholders of a long text are looked for on another core meanwhile: they
         // depend on nothing else.
         let placeholders = std::thread::scope(|scope| {
-            let placeholders = (source.len() >= crate::batch::PARALLEL_FROM)
+            let placeholders = (source.len() >= crate::batch::PARALLEL_FROM
+                && crate::batch::threads() > 1)
                 .then(|| scope.spawn(|| placeholders::find(source)));
             let prose: Vec<Vec<prose::Passage>> = self
                 .document

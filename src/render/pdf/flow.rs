@@ -349,6 +349,10 @@ impl Setter<'_> {
         items: &[T],
         set: impl Fn(&Setter, &T) -> Vec<FlowBlock> + Sync,
     ) -> Vec<Vec<FlowBlock>> {
+        // On one thread, this setter's own shaper sets them, with the words it has shaped.
+        if self.threads <= 1 || items.len() <= 1 {
+            return items.iter().map(|item| set(self, item)).collect();
+        }
         let fonts = self.shaper.fonts();
         let (geometry, draft, threads) = (self.geometry, self.draft, self.threads);
         let mut out = Vec::with_capacity(items.len());

@@ -278,7 +278,6 @@ fn system_fonts_for(
     Ok(chain)
 }
 
-/// The installed fonts, found once per process.
 /// Whether the shipped faces lack a character that is drawn.
 fn lacks(regular: &ttf_parser::Face, c: char) -> bool {
     !super::text::needs_no_glyph(c) && regular.glyph_index(c).is_none()
@@ -297,6 +296,7 @@ pub(super) fn needs_installed_fonts(text: &str) -> bool {
         .any(|c| lacks(&regular, c))
 }
 
+/// The installed fonts, found once per process.
 pub(super) fn system_fonts() -> &'static fontdb::Database {
     static DATABASE: OnceLock<fontdb::Database> = OnceLock::new();
     DATABASE.get_or_init(|| {
