@@ -21,6 +21,16 @@ pub fn threads() -> usize {
     std::thread::available_parallelism().map_or(1, |n| n.get())
 }
 
+/// How many threads the work on one text of `len` bytes is shared among: all of [`threads`]
+/// from [`PARALLEL_FROM`] on, else one.
+pub fn threads_for(len: usize) -> usize {
+    if len >= PARALLEL_FROM {
+        threads()
+    } else {
+        1
+    }
+}
+
 thread_local! {
     /// Whether this thread is one of those that [`in_order_with`] shares its items among.
     static SHARING: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
@@ -39,6 +49,28 @@ pub fn in_order<T, R>(
     R: Send,
 {
     in_order_with(items, threads, || (), |(), item| work(item), report);
+}
+
+/// [`in_order`] over runs of `together` neighbouring items, for items each worked on faster
+/// than it is handed to another thread (a text's blocks, its passages): `report` is given each
+/// run, in order, with what `work` made of it.
+pub fn in_chunks<T, R>(
+    items: &[T],
+    together: usize,
+    threads: usize,
+    work: impl Fn(&[T]) -> R + Sync,
+    mut report: impl FnMut(&[T], R),
+) where
+    T: Sync,
+    R: Send,
+{
+    let chunks: Vec<&[T]> = items.chunks(together.max(1)).collect();
+    in_order(
+        &chunks,
+        threads,
+        |chunk| work(chunk),
+        |i, result| report(chunks[i], result),
+    );
 }
 
 /// [`in_order`] for work that keeps something from one item to the next on each thread, made

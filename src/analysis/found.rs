@@ -163,12 +163,12 @@ const NEXT_MEETING_PHRASES: &[&str] = &[
 pub fn recognise(analysis: &Analysis, prose: &[Vec<Passage>], source: &str) -> Vec<FoundFact> {
     // The passages are read each on its own, so those of a long text are read on all cores;
     // the facts come back in the order of the passages, whatever the cores.
-    let threads = if source.len() < crate::batch::PARALLEL_FROM {
-        1
-    } else {
-        crate::batch::threads()
-    };
-    recognise_on(analysis, prose, source, threads)
+    recognise_on(
+        analysis,
+        prose,
+        source,
+        crate::batch::threads_for(source.len()),
+    )
 }
 
 /// [`recognise`] on up to `threads` cores.
@@ -215,13 +215,13 @@ fn recognise_on(
             reader.title_year(&read, &mut out);
             reader.title_place(&read, &mut out);
         }
-        let chunks: Vec<&[Passage]> = passages.chunks(PASSAGES_READ_TOGETHER).collect();
-        crate::batch::in_order(
-            &chunks,
+        crate::batch::in_chunks(
+            passages,
+            PASSAGES_READ_TOGETHER,
             threads,
             |chunk| {
                 let mut found = Vec::new();
-                for passage in *chunk {
+                for passage in chunk {
                     let read = Read::new(passage);
                     reader.counts(&read, &mut found);
                     reader.editions(&read, &mut found);

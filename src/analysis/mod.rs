@@ -105,9 +105,8 @@ impl<'a> Analysis<'a> {
     pub fn recognise_facts(&mut self, source: &str) {
         // The placeholders of a long text are looked for on another core meanwhile: they
         // depend on nothing else.
-        let placeholders = std::thread::scope(|scope| {
-            let placeholders = (source.len() >= crate::batch::PARALLEL_FROM
-                && crate::batch::threads() > 1)
+        self.placeholders = std::thread::scope(|scope| {
+            let placeholders = (crate::batch::threads_for(source.len()) > 1)
                 .then(|| scope.spawn(|| placeholders::find(source)));
             let prose: Vec<Vec<prose::Passage>> = self
                 .document
@@ -117,13 +116,14 @@ impl<'a> Analysis<'a> {
                 .collect();
             self.found = found::recognise(self, &prose, source);
             self.prose = prose;
-            placeholders.map(|found| found.join())
+            match placeholders {
+                // A panic on the other thread goes on here, as it would have without it.
+                Some(found) => found
+                    .join()
+                    .unwrap_or_else(|panic| std::panic::resume_unwind(panic)),
+                None => placeholders::find(source),
+            }
         });
-        self.placeholders = match placeholders {
-            Some(Ok(found)) => found,
-            // A panic there is a bug, which looking again here shows where it is.
-            Some(Err(_)) | None => placeholders::find(source),
-        };
     }
 
     /// The annex of the version at `index`, if it has one.

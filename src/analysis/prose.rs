@@ -147,12 +147,7 @@ impl Passage {
 /// sub-paragraphs and bullets, then the footnotes.
 pub fn passages(version: &Version, source: &str) -> Vec<Passage> {
     // The blocks of a long text are read on all cores, and their passages taken in order.
-    let threads = if source.len() >= crate::batch::PARALLEL_FROM {
-        crate::batch::threads()
-    } else {
-        1
-    };
-    passages_on(version, source, threads)
+    passages_on(version, source, crate::batch::threads_for(source.len()))
 }
 
 /// [`passages`] read on up to `threads` threads.
@@ -177,14 +172,13 @@ fn passages_on(version: &Version, source: &str, threads: usize) -> Vec<Passage> 
             .map(|f| Piece::Footnote(&f.content)),
     );
     let mut out = Vec::new();
-    // A thread takes many pieces at a time: a piece is read faster than one is handed over.
-    let chunks: Vec<&[Piece]> = pieces.chunks(PIECES_READ_TOGETHER).collect();
-    crate::batch::in_order(
-        &chunks,
+    crate::batch::in_chunks(
+        &pieces,
+        PIECES_READ_TOGETHER,
         threads,
         |chunk| {
             let mut read = Vec::new();
-            for piece in *chunk {
+            for piece in chunk {
                 match piece {
                     Piece::Block(block) => push_block(block, source, &mut read),
                     Piece::Heading(content) => {

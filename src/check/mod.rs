@@ -206,11 +206,7 @@ pub fn check(cx: &Context) -> Vec<Diagnostic> {
     // Each check on the next free core, for a large text. Sharing the checks of a declaration of
     // a few pages (12 KB) was tried: its HTML build took 8.7 ms against 8.8 ms (medians of 60
     // alternating runs), less than the machine's noise.
-    let threads = if cx.source.text().len() < crate::batch::PARALLEL_FROM {
-        1
-    } else {
-        crate::batch::threads()
-    };
+    let threads = crate::batch::threads_for(cx.source.text().len());
     let mut diagnostics = Vec::new();
     crate::batch::in_order(
         CHECKS,

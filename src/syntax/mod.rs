@@ -51,14 +51,14 @@ impl Parsed {
 /// Parses a whole file.
 pub fn parse(source: &Source) -> Parsed {
     let text = source.text();
-    read_blocks(text, text.len() >= crate::batch::PARALLEL_FROM)
+    read_blocks(text, crate::batch::threads_for(text.len()))
 }
 
-/// Reads the blocks of a text, on all cores if `on_all_cores`: the result is the same either way.
-fn read_blocks(text: &str, on_all_cores: bool) -> Parsed {
+/// Reads the blocks of a text on up to `threads` threads: the result is the same either way.
+fn read_blocks(text: &str, threads: usize) -> Parsed {
     let blocks = split::split(text);
     let mut reader = Reader::new(text);
-    if !on_all_cores {
+    if threads <= 1 {
         for block in &blocks {
             reader.block(block, None);
         }
@@ -67,10 +67,10 @@ fn read_blocks(text: &str, on_all_cores: bool) -> Parsed {
         // suggests; the blocks are then taken in order on this thread, and the few whose rule
         // depends on the blocks before them (the header, a dash line outside the annex) are
         // read again there.
-        let chunks: Vec<&[split::RawBlock]> = blocks.chunks(BLOCKS_READ_TOGETHER).collect();
-        crate::batch::in_order(
-            &chunks,
-            crate::batch::threads(),
+        crate::batch::in_chunks(
+            &blocks,
+            BLOCKS_READ_TOGETHER,
+            threads,
             |chunk| {
                 chunk
                     .iter()
@@ -80,8 +80,8 @@ fn read_blocks(text: &str, on_all_cores: bool) -> Parsed {
                     })
                     .collect::<Vec<_>>()
             },
-            |i, reads| {
-                for (block, read) in chunks[i].iter().zip(reads) {
+            |chunk, reads| {
+                for (block, read) in chunk.iter().zip(reads) {
                     reader.block(block, Some(read));
                 }
             },
@@ -330,8 +330,8 @@ mod tests {
             "{} bytes",
             text.len()
         );
-        let in_turn = read_blocks(&text, false);
-        let on_all_cores = read_blocks(&text, true);
+        let in_turn = read_blocks(&text, 1);
+        let on_all_cores = read_blocks(&text, 4);
         assert_eq!(in_turn.tree.outline(), on_all_cores.tree.outline());
         assert_eq!(
             format!("{:?}", in_turn.document),

@@ -84,6 +84,7 @@ fn run(cx: &Context, out: &mut Vec<Diagnostic>) {
 #[cfg(test)]
 mod tests {
     use super::{invisible, invisible_leads};
+    use crate::check::text::lead_byte;
 
     #[test]
     fn every_invisible_character_starts_with_a_byte_the_check_stops_at() {
@@ -91,10 +92,7 @@ mod tests {
         let missed: Vec<char> = (0..=0x10FFFF)
             .filter_map(char::from_u32)
             .filter(|&c| invisible(c).is_some())
-            .filter(|&c| {
-                let mut buffer = [0; 4];
-                !leads[usize::from(c.encode_utf8(&mut buffer).as_bytes()[0])]
-            })
+            .filter(|&c| !leads[usize::from(lead_byte(c))])
             .collect();
         assert!(missed.is_empty(), "{missed:?}");
     }

@@ -243,8 +243,8 @@ impl Reader<'_, '_, '_> {
         accepted
     }
 
-    /// Looks up one word, part by part if it is hyphenated, and reports each part the
-    /// dictionary does not have.
+    /// Looks up one word the dictionary lacks as written (`words` asks it first), part by part
+    /// if it is hyphenated, and reports each part the dictionary does not have.
     fn word(
         &mut self,
         text: &str,
@@ -255,11 +255,6 @@ impl Reader<'_, '_, '_> {
         at: &dyn Fn(Range<usize>) -> Span,
     ) {
         let whole = &text[word.clone()];
-        // The cheap tests first: most words are in the dictionary or exempt, and the document's
-        // vocabulary is gathered only for a word that is neither.
-        if self.in_dictionary(whole, spelling) {
-            return;
-        }
         // A word of a phrase English took from Latin or French ("bona fide", "per se") is
         // right in its phrase, and the lower-case words of a French name in the name.
         if in_phrase() {

@@ -35,10 +35,15 @@ pub type Leads = [bool; 256];
 pub fn leads(chars: impl IntoIterator<Item = char>) -> Leads {
     let mut table = [false; 256];
     for c in chars {
-        let mut buffer = [0; 4];
-        table[usize::from(c.encode_utf8(&mut buffer).as_bytes()[0])] = true;
+        table[usize::from(lead_byte(c))] = true;
     }
     table
+}
+
+/// The first byte of a character's UTF-8 encoding.
+pub fn lead_byte(c: char) -> u8 {
+    let mut buffer = [0; 4];
+    c.encode_utf8(&mut buffer).as_bytes()[0]
 }
 
 /// The characters of `text` whose encoding starts with a byte of `leads`, with their offsets,
@@ -69,7 +74,7 @@ pub fn at(text: &str, at: usize) -> Option<char> {
 
 #[cfg(test)]
 mod tests {
-    use super::{chars_led_by, leads};
+    use super::{chars_led_by, lead_byte, leads};
 
     #[test]
     fn the_characters_led_by_some_bytes_are_every_character_that_starts_with_them() {
@@ -79,10 +84,9 @@ mod tests {
         let expected: Vec<(usize, char)> = text
             .char_indices()
             .filter(|&(_, c)| {
-                let (mut a, mut b) = ([0; 4], [0; 4]);
-                [',', '，', '。'].iter().any(|m| {
-                    m.encode_utf8(&mut a).as_bytes()[0] == c.encode_utf8(&mut b).as_bytes()[0]
-                })
+                [',', '，', '。']
+                    .iter()
+                    .any(|&m| lead_byte(m) == lead_byte(c))
             })
             .collect();
         assert_eq!(found, expected);

@@ -113,7 +113,7 @@ impl FontSet {
     /// a bilingual declaration loads no CJK font.
     pub fn for_print(print: &Print, font: Option<&Path>) -> Result<FontSet, PdfError> {
         let mut files = FontSet::shipped().files;
-        let regular = ttf_parser::Face::parse(REGULAR, 0).expect("the shipped font parses");
+        let regular = shipped_regular();
         let missing: BTreeSet<char> = printed_chars(print)
             .into_iter()
             .filter(|&c| lacks(&regular, c))
@@ -278,6 +278,11 @@ fn system_fonts_for(
     Ok(chain)
 }
 
+/// The shipped regular face, by which a PDF tells what the shipped faces lack.
+fn shipped_regular() -> ttf_parser::Face<'static> {
+    ttf_parser::Face::parse(REGULAR, 0).expect("the shipped font parses")
+}
+
 /// Whether the shipped faces lack a character that is drawn.
 fn lacks(regular: &ttf_parser::Face, c: char) -> bool {
     !super::text::needs_no_glyph(c) && regular.glyph_index(c).is_none()
@@ -289,10 +294,9 @@ pub(super) fn needs_installed_fonts(text: &str) -> bool {
     if text.is_ascii() {
         return false;
     }
-    let regular = ttf_parser::Face::parse(REGULAR, 0).expect("the shipped font parses");
-    let mut seen = std::collections::HashSet::new();
+    let regular = shipped_regular();
     text.chars()
-        .filter(|c| !c.is_ascii() && seen.insert(*c))
+        .filter(|c| !c.is_ascii())
         .any(|c| lacks(&regular, c))
 }
 

@@ -121,14 +121,15 @@ struct Shaped {
     at: usize,
 }
 
-/// The text a glyph copies as: a piece of its paragraph's text, or a character that stands in
-/// for what the paragraph has there. Kept as a place, not a copy, until the glyph is placed on
-/// a line: most glyphs are shaped for lines they are not set on (each line is tried), and a copy
-/// of every glyph's text was a fifth of the allocations of a build.
+/// The text a glyph copies as: its cluster of the paragraph's text, or a character that stands
+/// in for what the paragraph has there. Kept as a length, not a copy, until the glyph is placed
+/// on a line: most glyphs are shaped for lines they are not set on (each line is tried), and a
+/// copy of every glyph's text was a fifth of the allocations of a build.
 #[derive(Debug, Clone, PartialEq)]
 enum Copied {
-    /// The paragraph's text from one byte to another (nothing, on a cluster's later glyphs).
-    Text(u32, u32),
+    /// The paragraph's text from the glyph's `at`, this many bytes long: the whole cluster on
+    /// its first glyph, nothing on the others.
+    Cluster(usize),
     /// The space that a break of any width is copied as.
     Space,
     /// The hyphen of a word broken at the end of a line.
@@ -136,9 +137,9 @@ enum Copied {
 }
 
 impl Copied {
-    fn text<'t>(&self, paragraph: &'t str) -> &'t str {
+    fn text<'t>(&self, paragraph: &'t str, at: usize) -> &'t str {
         match *self {
-            Copied::Text(start, end) => paragraph.get(start as usize..end as usize).unwrap_or(""),
+            Copied::Cluster(len) => paragraph.get(at..at + len).unwrap_or(""),
             Copied::Space => " ",
             Copied::Hyphen => "-",
         }
@@ -500,7 +501,7 @@ impl<'a> Shaper<'a> {
         let mut link_start: Option<(f32, usize, f32)> = None;
         for (x, glyph) in &placed {
             let x = x + shift;
-            let text = glyph.text.text(&paragraph.text);
+            let text = glyph.text.text(&paragraph.text, glyph.at);
             let same_run = line.runs.last().is_some_and(|run: &GlyphRun| {
                 run.face == glyph.face && run.size == glyph.size && run.baseline == -glyph.rise
             });
@@ -727,12 +728,11 @@ impl<'a> Shaper<'a> {
                 size: style.size,
                 rise: style.rise,
                 advance: glyph.x_advance as f32 * scale,
-                text: if first_of_cluster {
-                    let start = at + cluster;
-                    Copied::Text(start as u32, (start + cluster_text.len()) as u32)
+                text: Copied::Cluster(if first_of_cluster {
+                    cluster_text.len()
                 } else {
-                    Copied::Text(0, 0)
-                },
+                    0
+                }),
                 link,
                 at: at + cluster,
             });

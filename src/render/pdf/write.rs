@@ -282,18 +282,11 @@ fn codepoints(
 ) -> Vec<Codepoint> {
     let scale = run.size / face.units_per_em() as f32;
     let size = run.size;
-    // Where each glyph's follower stands, read before the glyphs give up their texts.
-    let next_x: Vec<Option<f32>> = run
-        .glyphs
-        .iter()
-        .skip(1)
-        .map(|g| Some(g.x))
-        .chain([None])
-        .collect();
-    run.glyphs
-        .iter_mut()
-        .zip(next_x)
-        .map(|(glyph, next_x)| {
+    let glyphs = &mut run.glyphs;
+    (0..glyphs.len())
+        .map(|i| {
+            let next_x = glyphs.get(i + 1).map(|next| next.x);
+            let glyph = &mut glyphs[i];
             let natural = face
                 .glyph_hor_advance(rustybuzz::ttf_parser::GlyphId(glyph.id))
                 .unwrap_or(0) as f32
