@@ -202,6 +202,9 @@ pub fn build(
         Ok(print) => print,
         Err(error) => return vec![Err(BuildError::Render(error))],
     };
+    if options.print.font.is_none() && plan.formats.contains(&Format::Pdf) {
+        crate::render::pdf::find_installed_fonts_for(&print);
+    }
     let folder = match &plan.destination {
         Destination::Stdout => {
             return plan

@@ -193,9 +193,18 @@ const FONTS_LOOKED_FOR_IN: u64 = 256 * 1024;
 fn prepare(command: &Command) {
     let fonts_for = match command {
         Command::Check { .. } => Vec::new(),
+        // With `--lang`, what is printed is one version, which the file's first pages do not
+        // show: the build looks at the print itself (`pdf::find_installed_fonts_for`).
         Command::Build {
-            files, to, font, ..
-        } if font.is_none() && to.iter().any(|t| matches!(t, Target::Pdf | Target::All)) => {
+            files,
+            to,
+            font,
+            lang,
+            ..
+        } if font.is_none()
+            && lang.is_none()
+            && to.iter().any(|t| matches!(t, Target::Pdf | Target::All)) =>
+        {
             files.clone()
         }
         Command::Build { .. } => Vec::new(),

@@ -107,18 +107,25 @@ impl Source {
         };
         // Messages name the offset in the file, where a hex editor finds it; spans point into
         // the text, which starts after the byte-order mark.
-        let error = match std::str::from_utf8(bytes) {
-            Err(e) => Some(DecodeError::InvalidUtf8 {
-                offset: e.valid_up_to(),
-                file_offset: bom + e.valid_up_to(),
-                byte: bytes[e.valid_up_to()],
-            }),
-            Ok(text) => text.find('\0').map(|offset| DecodeError::Nul {
-                offset,
-                file_offset: bom + offset,
-            }),
+        // A text that is UTF-8, as nearly every one is, is checked once and copied, not decoded
+        // a second time for replacement characters it does not need.
+        let (mut text, error) = match std::str::from_utf8(bytes) {
+            Err(e) => (
+                String::from_utf8_lossy(bytes).into_owned(),
+                Some(DecodeError::InvalidUtf8 {
+                    offset: e.valid_up_to(),
+                    file_offset: bom + e.valid_up_to(),
+                    byte: bytes[e.valid_up_to()],
+                }),
+            ),
+            Ok(text) => (
+                text.to_owned(),
+                text.find('\0').map(|offset| DecodeError::Nul {
+                    offset,
+                    file_offset: bom + offset,
+                }),
+            ),
         };
-        let mut text = String::from_utf8_lossy(bytes).into_owned();
         // A carriage return alone ends a line in files from old Mac OS and some exports; read
         // as a character, it would make the whole file one line (and that line the title). It
         // becomes a line feed, a byte for a byte, so that every offset stays the file's.

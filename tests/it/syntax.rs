@@ -118,3 +118,48 @@ fn four_thousand_unclosed_quotation_marks_are_read_in_one_pass() {
         .count();
     assert_eq!(quotes, 4000);
 }
+
+/// The kind and text of every node of a file's tree, in order.
+fn nodes(text: &str) -> Vec<(String, String)> {
+    let source = Source::new("test.decl", text);
+    let parsed = parse(&source);
+    let nodes = parsed
+        .tree
+        .root()
+        .descendants()
+        .map(|node| (node.kind().name(), node.text().to_string()))
+        .collect();
+    nodes
+}
+
+#[test]
+fn words_in_any_script_are_one_text_up_to_the_marks_that_open_a_construct() {
+    // Latin-1, Chinese, Cyrillic, a character beyond the basic plane: one run of words.
+    let found = nodes("title: A\n\n1. Café 中小企业 Москва 𝔸 ñ\n");
+    assert!(
+        found.contains(&("text".to_string(), "Café 中小企业 Москва 𝔸 ñ".to_string())),
+        "{found:?}"
+    );
+    // The curly quotation marks, on either side of the characters matched as ranges, still
+    // open and close a quotation.
+    let found = nodes("title: A\n\n1. 他说“合作”。\n");
+    assert!(
+        found.contains(&("quote".to_string(), "“合作”".to_string())),
+        "{found:?}"
+    );
+    assert!(
+        found.contains(&("text".to_string(), "合作".to_string())),
+        "{found:?}"
+    );
+    // The `â` that starts a garbled dash ends the words before it; one that starts none is a
+    // letter of them.
+    let found = nodes("title: A\n\n1. Asia â€“ Europe and â la carte\n");
+    assert!(
+        found.contains(&("garbled_dash".to_string(), "â€“".to_string())),
+        "{found:?}"
+    );
+    assert!(
+        found.contains(&("text".to_string(), " Europe and â la carte".to_string())),
+        "{found:?}"
+    );
+}

@@ -8,6 +8,7 @@
 
 use std::collections::{BTreeSet, HashMap};
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex, OnceLock};
 
 use rustybuzz::ttf_parser;
@@ -298,6 +299,30 @@ pub(super) fn needs_installed_fonts(text: &str) -> bool {
     text.chars()
         .filter(|c| !c.is_ascii())
         .any(|c| lacks(&regular, c))
+}
+
+/// Whether the installed fonts are being found or were found: the search runs once, and a
+/// build of many files starts no thread for it after the first.
+pub(super) static SYSTEM_FONTS_SEARCHED: AtomicBool = AtomicBool::new(false);
+
+/// Starts finding the installed fonts on another thread if `print` has characters the shipped
+/// faces lack and no search has begun.
+pub(super) fn start_finding_system_fonts_for(print: &Print) {
+    if SYSTEM_FONTS_SEARCHED.load(Ordering::Relaxed) {
+        return;
+    }
+    let regular = shipped_regular();
+    if printed_chars(print).into_iter().any(|c| lacks(&regular, c))
+        && !SYSTEM_FONTS_SEARCHED.swap(true, Ordering::Relaxed)
+    {
+        // A thread that cannot be started leaves the search to the PDF, which makes it when
+        // it needs the fonts.
+        let _ = std::thread::Builder::new()
+            .name("fonts".to_string())
+            .spawn(|| {
+                system_fonts();
+            });
+    }
 }
 
 /// The installed fonts, found once per process.

@@ -118,7 +118,14 @@ impl std::error::Error for PdfError {}
 /// Finds the installed fonts, which a PDF falls back on for what the shipped font lacks, so that
 /// a PDF made later in the process need not wait for the search.
 pub fn find_installed_fonts() {
+    fonts::SYSTEM_FONTS_SEARCHED.store(true, std::sync::atomic::Ordering::Relaxed);
     fonts::system_fonts();
+}
+
+/// Starts finding the installed fonts on another thread if a PDF of `print` will need them
+/// and no search has begun, so that the outputs made before the PDF pass while it runs.
+pub fn find_installed_fonts_for(print: &Print) {
+    fonts::start_finding_system_fonts_for(print);
 }
 
 /// Whether a PDF of this text would look among the installed fonts: whether it has characters
