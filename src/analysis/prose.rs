@@ -105,41 +105,58 @@ impl Passage {
 
     /// Finds the words of the passage's text, once it is read whole.
     fn find_words(&mut self) {
-        let text = &self.text;
-        let mut chars = text.char_indices().peekable();
-        let words = std::iter::from_fn(move || {
-            let (start, _) = chars.find(|(_, c)| c.is_alphanumeric())?;
-            let mut end = text.len();
-            while let Some(&(at, c)) = chars.peek() {
+        let text = self.text.as_str();
+        // The character at a byte offset and its length, an ASCII one without decoding: the
+        // words of every passage are found on every run, and most of their characters are
+        // ASCII.
+        let char_at = |at: usize| -> Option<(char, usize)> {
+            match *text.as_bytes().get(at)? {
+                byte if byte.is_ascii() => Some((char::from(byte), 1)),
+                _ => text[at..].chars().next().map(|c| (c, c.len_utf8())),
+            }
+        };
+        // English has a word in about every seven bytes.
+        let mut words = Vec::with_capacity(text.len() / 8);
+        let mut at = 0;
+        while let Some((c, length)) = char_at(at) {
+            if !is_word_char(c) {
+                at += length;
+                continue;
+            }
+            let start = at;
+            at += length;
+            while let Some((c, length)) = char_at(at) {
                 // A combining accent belongs to the letter before it: "Côte" written
                 // decomposed (NFD) is one word, not "Co" and "te".
-                if c.is_alphanumeric()
+                let in_word = is_word_char(c)
                     || (!c.is_ascii() && unicode_normalization::char::is_combining_mark(c))
-                {
-                    chars.next();
-                    continue;
+                    // An apostrophe or hyphen joins two runs of letters; at the end of a
+                    // word it is punctuation. A soft hyphen (U+00AD) marks where a word may
+                    // break and is not printed otherwise: "Pre\u{AD}sident" reads
+                    // "President".
+                    || (matches!(
+                        c,
+                        '\'' | '\u{2019}' | '-' | '\u{2010}' | '\u{2011}' | '\u{AD}'
+                    ) && char_at(at + length).is_some_and(|(next, _)| is_word_char(next)));
+                if !in_word {
+                    break;
                 }
-                // An apostrophe or hyphen joins two runs of letters; at the end of a word it
-                // is punctuation.
-                // A soft hyphen (U+00AD) marks where a word may break and is not printed
-                // otherwise: "Pre\u{AD}sident" reads "President".
-                let joins = matches!(
-                    c,
-                    '\'' | '\u{2019}' | '-' | '\u{2010}' | '\u{2011}' | '\u{AD}'
-                ) && text[at + c.len_utf8()..]
-                    .chars()
-                    .next()
-                    .is_some_and(char::is_alphanumeric);
-                if joins {
-                    chars.next();
-                    continue;
-                }
-                end = at;
-                break;
+                at += length;
             }
-            Some(start as u32..end as u32)
-        });
-        self.words = words.collect();
+            words.push(start as u32..at as u32);
+        }
+        self.words = words;
+    }
+}
+
+/// Whether a character is a letter or a digit, as `char::is_alphanumeric` says. The common
+/// Chinese characters, all letters, are answered without Unicode's tables, where each cost
+/// ninety instructions, a tenth of the time of finding the words of a Chinese text.
+fn is_word_char(c: char) -> bool {
+    if c.is_ascii() {
+        c.is_ascii_alphanumeric()
+    } else {
+        matches!(c, '\u{4E00}'..='\u{9FFF}') || c.is_alphanumeric()
     }
 }
 
@@ -338,6 +355,42 @@ mod tests {
         let parsed = crate::syntax::parse(&source);
         let passages = passages(&parsed.document.versions[0], source.text());
         (source, passages)
+    }
+
+    #[test]
+    fn a_word_character_is_what_unicode_calls_a_letter_or_digit() {
+        for c in ('\0'..='\u{2FFFF}').chain(['\u{E0001}', '\u{10FFFF}']) {
+            assert_eq!(
+                is_word_char(c),
+                c.is_alphanumeric(),
+                "{c:?} (U+{:04X})",
+                c as u32
+            );
+        }
+    }
+
+    #[test]
+    fn words_are_runs_of_letters_joined_by_apostrophes_hyphens_and_accents() {
+        let mut passage = Passage::empty(PassageKind::Paragraph);
+        passage.text =
+            "SMEs’ co-operation, Co\u{302}te d’Ivoire 中小企业 l’ -end 2007. Pre\u{AD}sident-"
+                .to_string();
+        passage.find_words();
+        let words: Vec<&str> = passage.words().map(|w| &passage.text[w]).collect();
+        assert_eq!(
+            words,
+            [
+                "SMEs",
+                "co-operation",
+                "Co\u{302}te",
+                "d’Ivoire",
+                "中小企业",
+                "l",
+                "end",
+                "2007",
+                "Pre\u{AD}sident"
+            ]
+        );
     }
 
     #[test]

@@ -108,16 +108,20 @@ fn doubled_name(first: &str, second: &str) -> bool {
 /// A measure word doubled after a number in digits: "45个个".
 fn doubled_measure_words(passage: &Passage, out: &mut Vec<Diagnostic>) {
     let text = &passage.text;
-    let mut chars = text.char_indices().peekable();
-    let mut after_digit = false;
-    while let Some((at, c)) = chars.next() {
-        let digit = c.is_ascii_digit() || ('０'..='９').contains(&c);
-        // Looked for only after a digit, which few characters follow.
-        let measure = after_digit
-            .then(|| MEASURE_WORDS.iter().find(|(m, _)| *m == c))
-            .flatten();
-        if let Some((_, compounds)) = measure {
-            if let Some(&(next, d)) = chars.peek() {
+    // Looked for only after a digit, which few characters are: the text is passed over to its
+    // digits a byte at a time.
+    let digits = super::leads(('0'..='9').chain('０'..='９'));
+    for (digit_at, digit) in super::chars_led_by(text, &digits) {
+        if !(digit.is_ascii_digit() || ('０'..='９').contains(&digit)) {
+            continue;
+        }
+        let at = digit_at + digit.len_utf8();
+        let Some(c) = super::at(text, at) else {
+            continue;
+        };
+        if let Some((_, compounds)) = MEASURE_WORDS.iter().find(|(m, _)| *m == c) {
+            let next = at + c.len_utf8();
+            if let Some(d) = super::at(text, next) {
                 let third = text[next + d.len_utf8()..].chars().next();
                 if d == c && !third.is_some_and(|t| compounds.contains(t)) {
                     let first = at..next;
@@ -133,6 +137,5 @@ fn doubled_measure_words(passage: &Passage, out: &mut Vec<Diagnostic>) {
                 }
             }
         }
-        after_digit = digit;
     }
 }
