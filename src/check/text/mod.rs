@@ -27,17 +27,36 @@ pub fn is_chinese(language: &str) -> bool {
     crate::languages::primary(language) == "zh"
 }
 
-/// The bytes that start the encodings of some characters, as a table of all 256: what
-/// [`chars_led_by`] stops at.
-pub type Leads = [bool; 256];
+/// The bytes that start the encodings of some characters: what [`chars_led_by`] stops at.
+pub struct Leads {
+    /// Whether each of the 256 bytes is one of them.
+    table: [bool; 256],
+    /// The bytes themselves when they are at most three (a byte repeated where fewer), which
+    /// `memchr` finds many bytes at a time.
+    few: Option<[u8; 3]>,
+}
 
-/// The table of the first bytes of the characters' UTF-8 encodings.
+impl Leads {
+    /// Whether `byte` is one of the bytes.
+    pub fn has(&self, byte: u8) -> bool {
+        self.table[usize::from(byte)]
+    }
+}
+
+/// The first bytes of the characters' UTF-8 encodings.
 pub fn leads(chars: impl IntoIterator<Item = char>) -> Leads {
     let mut table = [false; 256];
     for c in chars {
         table[usize::from(lead_byte(c))] = true;
     }
-    table
+    let bytes: Vec<u8> = (0..=u8::MAX).filter(|&b| table[usize::from(b)]).collect();
+    let few = match bytes[..] {
+        [a] => Some([a, a, a]),
+        [a, b] => Some([a, b, b]),
+        [a, b, c] => Some([a, b, c]),
+        _ => None,
+    };
+    Leads { table, few }
 }
 
 /// The first byte of a character's UTF-8 encoding.
@@ -55,11 +74,21 @@ pub fn chars_led_by<'t>(
     text: &'t str,
     leads: &'t Leads,
 ) -> impl Iterator<Item = (usize, char)> + 't {
-    text.bytes()
-        .enumerate()
-        .filter(move |&(_, b)| leads[usize::from(b)])
-        // A table made by `leads` has no continuation byte, which starts no character.
-        .filter_map(move |(at, _)| text.get(at..)?.chars().next().map(|c| (at, c)))
+    let bytes = text.as_bytes();
+    let mut from = 0;
+    std::iter::from_fn(move || {
+        let rest = bytes.get(from..)?;
+        let found = match leads.few {
+            Some([a, b, c]) => memchr::memchr3(a, b, c, rest),
+            None => rest.iter().position(|&b| leads.has(b)),
+        };
+        let at = from + found?;
+        // `leads` holds no continuation byte, which starts no character: the byte found
+        // starts one.
+        let c = text.get(at..)?.chars().next()?;
+        from = at + c.len_utf8();
+        Some((at, c))
+    })
 }
 
 /// The character before byte `at` of `text`, if any.
@@ -91,5 +120,13 @@ mod tests {
             .collect();
         assert_eq!(found, expected);
         assert!(found.contains(&(1, ',')) && found.contains(&(text.len() - 1, ',')));
+        // Three bytes or fewer are looked for many at a time, and give the same.
+        let few: Vec<(usize, char)> = chars_led_by(text, &leads([',', '✓'])).collect();
+        let expected: Vec<(usize, char)> = text
+            .char_indices()
+            .filter(|&(_, c)| [',', '✓'].iter().any(|&m| lead_byte(m) == lead_byte(c)))
+            .collect();
+        assert_eq!(few, expected);
+        assert_eq!(chars_led_by("", &leads([','])).count(), 0);
     }
 }
