@@ -19,7 +19,6 @@
 //! 2020; "Federal Republic of Germany" is West Germany in 1964 and Germany in 2020. One folded
 //! name may belong to several entities, but never to two at once.
 
-use std::borrow::Cow;
 use std::collections::BTreeSet;
 use std::sync::OnceLock;
 
@@ -27,10 +26,13 @@ use std::sync::OnceLock;
 // the project's own, so a fast hash that is not keyed against flooding is the right one.
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use serde::Deserialize;
-use unicode_normalization::{is_nfc_quick, IsNormalized, UnicodeNormalization};
 
 use crate::ast::Date;
 use crate::unicode::is_cjk;
+
+mod fold;
+pub use fold::fold;
+use fold::fold_cased;
 
 /// What kind of member an entity is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
@@ -1192,8 +1194,15 @@ impl Forum {
 #[derive(Default)]
 struct Folds(HashMap<String, String>);
 
+/// Every string of the registry's data with its fold, sorted by the string: folded when
+/// plenary is built (`build.rs`), by the same code.
+static FOLDED: &[(&str, &str)] = include!(concat!(env!("OUT_DIR"), "/folded.rs"));
+
 impl Folds {
     fn fold(&mut self, name: &str) -> String {
+        if let Ok(found) = FOLDED.binary_search_by(|(written, _)| (*written).cmp(name)) {
+            return FOLDED[found].1.to_string();
+        }
         if let Some(folded) = self.0.get(name) {
             return folded.clone();
         }
@@ -1201,85 +1210,6 @@ impl Folds {
         self.0.insert(name.to_string(), folded.clone());
         folded
     }
-}
-
-/// A name reduced for comparison: NFC, lower case, punctuation as spaces, "&" as "and", one
-/// space between words, no leading "the". CJK text keeps its characters and loses its spaces.
-pub fn fold(name: &str) -> String {
-    fold_with(name, true)
-}
-
-/// A name folded as [`fold`] does, but keeping the case of its letters: two names whose
-/// `fold` is the same differ only in case if their `fold_cased` is not.
-fn fold_cased(name: &str) -> String {
-    fold_with(name, false)
-}
-
-fn fold_with(name: &str, lower: bool) -> String {
-    // Most names are in NFC already (ASCII always is); skipping the normalisation for them keeps
-    // loading the registry, which folds every name it has on every run, fast. For the same
-    // reason the name is folded in one pass, into one string.
-    // An ASCII name is in NFC, has nothing invisible, no letter of another script and no
-    // Chinese: it needs none of the three steps below (`repaired` says so at once), which were
-    // most of the time of loading the registry.
-    let normalised: Cow<str> = if name.is_ascii() || is_nfc_quick(name.chars()) == IsNormalized::Yes
-    {
-        Cow::Borrowed(name)
-    } else {
-        Cow::Owned(name.nfc().collect())
-    };
-    // The registry writes Chinese names in simplified characters, as the Ministry of Foreign
-    // Affairs lists them; a name in traditional characters (澳大利亞, 英國) is the same name.
-    // A character that prints as nothing, or a letter from another script that looks like one
-    // of the name's own (a Cyrillic `а` in `China`), would make a name that prints the same as
-    // a member count as another; the name is folded as it reads (see `crate::unicode`).
-    let normalised: Cow<str> = match crate::unicode::repaired(&normalised) {
-        Some((repaired, _)) => Cow::Owned(repaired),
-        None => normalised,
-    };
-    let normalised: Cow<str> = if !normalised.is_ascii() && normalised.chars().any(is_cjk) {
-        Cow::Owned(fast2s::convert(&normalised))
-    } else {
-        normalised
-    };
-    let mut folded = String::with_capacity(name.len());
-    // Whether a word ended since the last character kept, and whether that character was CJK.
-    let mut between_words = false;
-    let mut previous_cjk = false;
-    let push_word = |folded: &mut String, word: &str, between: bool| {
-        if between && !folded.is_empty() {
-            folded.push(' ');
-        }
-        folded.push_str(word);
-    };
-    for c in normalised.chars() {
-        if c.is_alphanumeric() {
-            let cjk = is_cjk(c);
-            if between_words && !folded.is_empty() && !(cjk && previous_cjk) {
-                folded.push(' ');
-            }
-            between_words = false;
-            if lower {
-                folded.extend(c.to_lowercase());
-            } else {
-                folded.push(c);
-            }
-            previous_cjk = cjk;
-        } else if c == '\'' || c == '\u{2019}' {
-            // "People's" and "People’s" are one word: the apostrophe does not split it.
-        } else if c == '&' {
-            // "Trinidad & Tobago" is "Trinidad and Tobago".
-            push_word(&mut folded, "and", true);
-            between_words = true;
-            previous_cjk = false;
-        } else {
-            between_words = true;
-        }
-    }
-    if folded.len() > 4 && folded.is_char_boundary(4) && folded[..4].eq_ignore_ascii_case("the ") {
-        folded.drain(.."the ".len());
-    }
-    folded
 }
 
 #[cfg(test)]
@@ -1309,6 +1239,18 @@ mod tests {
                 .collect()
         };
         assert_eq!(forums(&toml), forums(builtin));
+    }
+
+    #[test]
+    fn the_names_folded_when_plenary_is_built_are_folded_as_a_run_folds_them() {
+        assert!(FOLDED.len() > 2000, "{} names", FOLDED.len());
+        assert!(FOLDED.windows(2).all(|pair| pair[0].0 < pair[1].0));
+        for (name, folded) in FOLDED {
+            assert_eq!(fold(name), *folded, "{name}");
+        }
+        let mut folds = Folds::default();
+        assert_eq!(folds.fold("Republic of Korea"), "republic of korea");
+        assert_eq!(folds.fold("The Names Nobody Wrote"), "names nobody wrote");
     }
 
     #[test]
