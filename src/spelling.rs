@@ -254,6 +254,10 @@ impl Phrases {
 /// A word as the phrases are compared: in lower case, without accents, with a straight
 /// apostrophe ("Raison d’être" reads "raison d'etre").
 fn phrase_form(word: &str) -> String {
+    // An ASCII word has no accent and no curly apostrophe: most words asked about are.
+    if word.is_ascii() {
+        return word.to_ascii_lowercase();
+    }
     unaccented(&straight(&word.to_lowercase()))
 }
 

@@ -16,24 +16,31 @@ pub struct Placeholder {
 /// Every placeholder of a source text, in order.
 pub fn find(source: &str) -> Vec<Placeholder> {
     let mut found = Vec::new();
-    let mut offset = 0;
-    for line in source.split_inclusive('\n') {
-        let start = offset;
-        offset += line.len();
-        if line.trim_start().starts_with("//") {
+    let bytes = source.as_bytes();
+    // The whole text is searched for `[[` at once, not line by line: most texts have none, and
+    // searching each line apart was most of the time of finding them.
+    let opens = memchr::memmem::Finder::new("[[");
+    let mut from = 0;
+    while let Some(open) = opens.find(&bytes[from..]).map(|at| from + at) {
+        let line_start = memchr::memrchr(b'\n', &bytes[..open]).map_or(0, |at| at + 1);
+        let line_end = memchr::memchr(b'\n', &bytes[open..]).map_or(source.len(), |at| open + at);
+        if source[line_start..line_end].trim_start().starts_with("//") {
+            from = line_end;
             continue;
         }
-        let mut from = 0;
-        while let Some(open) = line[from..].find("[[").map(|at| from + at) {
-            let Some(close) = line[open + 2..].find("]]").map(|at| open + 2 + at) else {
-                break;
-            };
-            found.push(Placeholder {
-                span: Span::new(start + open, start + close + 2),
-                what: line[open + 2..close].trim().to_string(),
-            });
-            from = close + 2;
-        }
+        // A `[[` closed on its line only; one that is not closes nothing after it there.
+        let Some(close) = source[open + 2..line_end]
+            .find("]]")
+            .map(|at| open + 2 + at)
+        else {
+            from = line_end;
+            continue;
+        };
+        found.push(Placeholder {
+            span: Span::new(open, close + 2),
+            what: source[open + 2..close].trim().to_string(),
+        });
+        from = close + 2;
     }
     found
 }
@@ -50,5 +57,14 @@ mod tests {
         let whats: Vec<&str> = found.iter().map(|p| p.what.as_str()).collect();
         assert_eq!(whats, ["the title", "a", "b"]);
         assert_eq!(&text[found[0].span.range()], "[[the title]]");
+    }
+
+    #[test]
+    fn a_placeholder_ends_on_its_own_line() {
+        let text = "1. [[open\n2. closed]] [[x]]\n  // [[note]]\n[[y]] [[ [[z]]";
+        let found = find(text);
+        let whats: Vec<&str> = found.iter().map(|p| p.what.as_str()).collect();
+        assert_eq!(whats, ["x", "y", "[[z"]);
+        assert_eq!(&text[found[2].span.range()], "[[ [[z]]");
     }
 }
