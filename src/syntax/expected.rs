@@ -59,14 +59,24 @@ pub fn missing_blank_line(text_start: Span, block: &str) -> Diagnostic {
 }
 
 /// A numbered paragraph that begins on a line of the paragraph before it.
-pub fn paragraph_runs_on(number_line: Span, number: u32, previous: u32) -> Diagnostic {
+pub fn paragraph_runs_on(
+    number_line: Span,
+    number: u32,
+    previous: u32,
+    terminator: char,
+) -> Diagnostic {
+    let mark = if terminator == '.' {
+        "full stop".to_string()
+    } else {
+        format!("`{terminator}`")
+    };
     Diagnostic::error(
         "syntax::missing-blank-line",
         format!("paragraph {number} starts inside paragraph {previous}: a blank line is missing before it"),
     )
     .primary(number_line, format!("paragraph {number} starts here"))
     .help(format!(
-        "leave a blank line between paragraph {previous} and paragraph {number}; if the line belongs to paragraph {previous}, write a backslash before its full stop: `{number}\\.`"
+        "leave a blank line between paragraph {previous} and paragraph {number}; if the line belongs to paragraph {previous}, write a backslash before its {mark}: `{number}\\{terminator}`"
     ))
 }
 

@@ -141,10 +141,14 @@ impl<'t> Reader<'t> {
                     .trim_start_matches(|c: char| c.is_ascii_digit())
                     .len();
             let number = previous.saturating_add(1);
+            // The number's terminator as written: a full stop, or the Chinese `、`, three
+            // bytes long, which a span ending one byte after the digits would cut.
+            let terminator = block_text[digits..].chars().next().unwrap_or('.');
             diagnostics.push(expected::paragraph_runs_on(
-                Span::new(block.start, block.start + digits + 1),
+                Span::new(block.start, block.start + digits + terminator.len_utf8()),
                 number,
                 previous,
+                terminator,
             ));
         }
         if let Some(index) = self.open_quotation.take() {

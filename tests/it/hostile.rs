@@ -510,6 +510,14 @@ const CASES: &[Case] = &[
         reports: &["facts::no-data"],
         pdf: false,
     },
+    // Found by the fuzzer: the span of a Chinese paragraph number begun on a line of the
+    // paragraph before ended inside its `、`, and printing the diagnostic panicked.
+    Case {
+        name: "a Chinese paragraph begun on a line of the one before",
+        input: || with_head("1、发展中小企业。2\n2、部长们同意:\n"),
+        reports: &["syntax::missing-blank-line"],
+        pdf: false,
+    },
 ];
 
 #[test]
