@@ -115,8 +115,9 @@ impl Passage {
                 _ => text[at..].chars().next().map(|c| (c, c.len_utf8())),
             }
         };
-        // English has a word in about every seven bytes.
-        let mut words = Vec::with_capacity(text.len() / 8);
+        // English has a word in about every seven bytes, Chinese far fewer; the words are kept
+        // as long as the analysis, so what was reserved and not used is given back.
+        let mut words = Vec::with_capacity(text.len() / 6);
         let mut at = 0;
         while let Some((c, length)) = char_at(at) {
             if !is_word_char(c) {
@@ -145,6 +146,7 @@ impl Passage {
             }
             words.push(start as u32..at as u32);
         }
+        words.shrink_to_fit();
         self.words = words;
     }
 }
