@@ -202,7 +202,12 @@ pub fn build(
         Ok(print) => print,
         Err(error) => return vec![Err(BuildError::Render(error))],
     };
-    if options.print.font.is_none() && plan.formats.contains(&Format::Pdf) {
+    // Without `--lang`, the search was started before the file was parsed, if its first pages
+    // showed the need (`prepare` in main.rs).
+    if options.language.is_some()
+        && options.print.font.is_none()
+        && plan.formats.contains(&Format::Pdf)
+    {
         crate::render::pdf::find_installed_fonts_for(&print);
     }
     let folder = match &plan.destination {

@@ -194,7 +194,9 @@ fn prepare(command: &Command) {
     let fonts_for = match command {
         Command::Check { .. } => Vec::new(),
         // With `--lang`, what is printed is one version, which the file's first pages do not
-        // show: the build looks at the print itself (`pdf::find_installed_fonts_for`).
+        // show: an English print of a bilingual file needs no installed font. Only a version
+        // in Chinese, Japanese or Korean, which surely does, has them found from the start;
+        // for any other the build looks at the print itself (`pdf::find_installed_fonts_for`).
         Command::Build {
             files,
             to,
@@ -202,7 +204,12 @@ fn prepare(command: &Command) {
             lang,
             ..
         } if font.is_none()
-            && lang.is_none()
+            && lang.as_deref().is_none_or(|lang| {
+                matches!(
+                    plenary::languages::primary(lang).as_str(),
+                    "zh" | "ja" | "ko"
+                )
+            })
             && to.iter().any(|t| matches!(t, Target::Pdf | Target::All)) =>
         {
             files.clone()

@@ -21,9 +21,14 @@ pub fn find(source: &str) -> Vec<Placeholder> {
     // searching each line apart was most of the time of finding them.
     let opens = memchr::memmem::Finder::new("[[");
     let mut from = 0;
+    // The line of the last `[[` found, looked for again only when a `[[` is past it: a line of
+    // many placeholders is scanned once, not once for each.
+    let (mut line_start, mut line_end) = (0, 0);
     while let Some(open) = opens.find(&bytes[from..]).map(|at| from + at) {
-        let line_start = memchr::memrchr(b'\n', &bytes[..open]).map_or(0, |at| at + 1);
-        let line_end = memchr::memchr(b'\n', &bytes[open..]).map_or(source.len(), |at| open + at);
+        if open >= line_end {
+            line_start = memchr::memrchr(b'\n', &bytes[..open]).map_or(0, |at| at + 1);
+            line_end = memchr::memchr(b'\n', &bytes[open..]).map_or(source.len(), |at| open + at);
+        }
         if source[line_start..line_end].trim_start().starts_with("//") {
             from = line_end;
             continue;

@@ -510,6 +510,13 @@ const CASES: &[Case] = &[
         reports: &["facts::no-data"],
         pdf: false,
     },
+    // Each placeholder once looked for the ends of its line anew: quadratic on one line.
+    Case {
+        name: "100,000 placeholders on one line",
+        input: || with_head(&format!("1. {}.\n", "[[name]] ".repeat(100_000))),
+        reports: &["text::unfilled-placeholder"],
+        pdf: false,
+    },
     // Found by the fuzzer: the span of a Chinese paragraph number begun on a line of the
     // paragraph before ended inside its `、`, and printing the diagnostic panicked.
     Case {
