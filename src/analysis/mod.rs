@@ -103,27 +103,17 @@ impl<'a> Analysis<'a> {
     /// `source`, the text the document was parsed from; and finds the placeholders still in it
     /// ([`placeholders`]).
     pub fn recognise_facts(&mut self, source: &str) {
-        // The placeholders of a long text are looked for on another core meanwhile: they
-        // depend on nothing else.
-        self.placeholders = std::thread::scope(|scope| {
-            let placeholders = (crate::batch::threads_for(source.len()) > 1)
-                .then(|| scope.spawn(|| placeholders::find(source)));
-            let prose: Vec<Vec<prose::Passage>> = self
-                .document
-                .versions
-                .iter()
-                .map(|version| prose::passages(version, source))
-                .collect();
-            self.found = found::recognise(self, &prose, source);
-            self.prose = prose;
-            match placeholders {
-                // A panic on the other thread goes on here, as it would have without it.
-                Some(found) => found
-                    .join()
-                    .unwrap_or_else(|panic| std::panic::resume_unwind(panic)),
-                None => placeholders::find(source),
-            }
-        });
+        let prose: Vec<Vec<prose::Passage>> = self
+            .document
+            .versions
+            .iter()
+            .map(|version| prose::passages(version, source))
+            .collect();
+        self.found = found::recognise(self, &prose, source);
+        self.prose = prose;
+        // One search of the whole text with memchr (under a million instructions for 1 MB):
+        // too little to be worth a thread of its own, which it had while it read line by line.
+        self.placeholders = placeholders::find(source);
     }
 
     /// The annex of the version at `index`, if it has one.

@@ -25,11 +25,12 @@ pub fn fold_cased(name: &str) -> String {
 
 fn fold_with(name: &str, lower: bool) -> String {
     // Most names are in NFC already (ASCII always is); skipping the normalisation for them keeps
-    // loading the registry, which folds every name it has on every run, fast. For the same
-    // reason the name is folded in one pass, into one string.
+    // folding fast where it happens on every run: for the names a declaration writes, and for
+    // every name of a registry given in the configuration (the built-in one's come folded from
+    // the build). For the same reason the name is folded in one pass, into one string.
     // An ASCII name is in NFC, has nothing invisible, no letter of another script and no
     // Chinese: it needs none of the three steps below (`repaired` says so at once), which were
-    // most of the time of loading the registry.
+    // most of the time of folding a registry's names.
     let normalised: Cow<str> = if name.is_ascii() || is_nfc_quick(name.chars()) == IsNormalized::Yes
     {
         Cow::Borrowed(name)

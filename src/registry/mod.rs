@@ -1189,8 +1189,9 @@ impl Forum {
 }
 
 /// The names folded while a registry is built. Loading folds most names three times (to set
-/// aside the reserved names, to find the names an entity has already, and to index them), and
-/// folding was most of the time of loading; each distinct name is folded once.
+/// aside the reserved names, to find the names an entity has already, and to index them): the
+/// built-in data's names come folded from the build ([`FOLDED`]), and any other (a configured
+/// registry's, the short forms `abbreviate` makes) is folded once.
 #[derive(Default)]
 struct Folds(HashMap<String, String>);
 

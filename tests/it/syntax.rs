@@ -119,17 +119,22 @@ fn four_thousand_unclosed_quotation_marks_are_read_in_one_pass() {
     assert_eq!(quotes, 4000);
 }
 
-/// The kind and text of every node of a file's tree, in order.
-fn nodes(text: &str) -> Vec<(String, String)> {
+/// Asserts that the tree of `text` has, for each pair, a node of that kind with that text.
+fn assert_nodes(text: &str, expected: &[(&str, &str)]) {
     let source = Source::new("test.decl", text);
     let parsed = parse(&source);
-    let nodes = parsed
+    let found: Vec<(String, String)> = parsed
         .tree
         .root()
         .descendants()
         .map(|node| (node.kind().name(), node.text().to_string()))
         .collect();
-    nodes
+    for &(kind, words) in expected {
+        assert!(
+            found.iter().any(|(k, t)| k == kind && t == words),
+            "no {kind} `{words}` in {found:?}"
+        );
+    }
 }
 
 #[test]
@@ -138,31 +143,17 @@ fn words_in_any_script_are_one_text_up_to_the_marks_that_open_a_construct() {
     // The characters at the edges of the ranges too: `á` and `ã` beside the `â` that may open
     // a garbled dash, `‛` and `„` beside the curly quotation marks, the last character.
     let words = "Café 中小企业 Москва 𝔸 ñ á ã ‛ „ \u{10FFFF}";
-    let found = nodes(&format!("title: A\n\n1. {words}\n"));
-    assert!(
-        found.contains(&("text".to_string(), words.to_string())),
-        "{found:?}"
-    );
+    assert_nodes(&format!("title: A\n\n1. {words}\n"), &[("text", words)]);
     // The curly quotation marks, on either side of the characters matched as ranges, still
     // open and close a quotation.
-    let found = nodes("title: A\n\n1. 他说“合作”。\n");
-    assert!(
-        found.contains(&("quote".to_string(), "“合作”".to_string())),
-        "{found:?}"
-    );
-    assert!(
-        found.contains(&("text".to_string(), "合作".to_string())),
-        "{found:?}"
+    assert_nodes(
+        "title: A\n\n1. 他说“合作”。\n",
+        &[("quote", "“合作”"), ("text", "合作")],
     );
     // The `â` that starts a garbled dash ends the words before it; one that starts none is a
     // letter of them.
-    let found = nodes("title: A\n\n1. Asia â€“ Europe and â la carte\n");
-    assert!(
-        found.contains(&("garbled_dash".to_string(), "â€“".to_string())),
-        "{found:?}"
-    );
-    assert!(
-        found.contains(&("text".to_string(), " Europe and â la carte".to_string())),
-        "{found:?}"
+    assert_nodes(
+        "title: A\n\n1. Asia â€“ Europe and â la carte\n",
+        &[("garbled_dash", "â€“"), ("text", " Europe and â la carte")],
     );
 }

@@ -122,7 +122,7 @@ fn doubled_measure_words(passage: &Passage, out: &mut Vec<Diagnostic>) {
         if let Some((_, compounds)) = MEASURE_WORDS.iter().find(|(m, _)| *m == c) {
             let next = at + c.len_utf8();
             if let Some(d) = super::at(text, next) {
-                let third = text[next + d.len_utf8()..].chars().next();
+                let third = super::at(text, next + d.len_utf8());
                 if d == c && !third.is_some_and(|t| compounds.contains(t)) {
                     let first = at..next;
                     let second = next..next + d.len_utf8();
